@@ -1,0 +1,5 @@
+"""Allow ``python -m ampdesk``."""
+
+from ampdesk.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,133 @@
+"""The ``ampdesk`` command: start the app, or work on a workshop file from the shell.
+
+Bad input exits with status 2 and one line on stderr; it never shows a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from ampdesk import __version__
+
+EXIT_BAD_INPUT = 2
+
+
+class UsageError(Exception):
+    """Bad input from the user: reported as one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _workshop_path(value: str) -> Path:
+    return Path(value).expanduser()
+
+
+def _new_path(value: str) -> Path:
+    path = Path(value).expanduser()
+    if path.suffix != ".ampdesk":
+        raise argparse.ArgumentTypeError(f"{value}: a workshop file name must end in .ampdesk")
+    return path
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    from ampdesk.store.workshop_file import create_workshop
+
+    create_workshop(args.file, args.title or args.file.stem).close()
+    print(f"Created {args.file}")
+    return 0
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from ampdesk.demo import write_demo
+
+    write_demo(args.file).close()
+    print(f"Wrote the demo workshop to {args.file}")
+    return 0
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from ampdesk.status import status_data, status_text
+    from ampdesk.store.workshop_file import open_workshop
+
+    with open_workshop(args.file) as workshop:
+        data = status_data(workshop)
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        print(status_text(data))
+    return 0
+
+
+def _cmd_gui(args: argparse.Namespace) -> int:
+    from ampdesk.store.workshop_file import inspect
+    from ampdesk.ui.app import run_app
+
+    if args.file is not None:
+        inspect(args.file)  # a file that cannot be opened is reported here, before any window
+
+    return run_app(args.file)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``ampdesk`` command."""
+    parser = _Parser(
+        prog="ampdesk",
+        description="Run an Autonomy-Mastery-Purpose workshop and print its report. "
+        "Without a command, the app starts (on FILE if given).",
+        usage="ampdesk [FILE] | ampdesk COMMAND ...",
+    )
+    parser.add_argument("--version", action="version", version=f"ampdesk {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    new = commands.add_parser("new", help="create an empty workshop file")
+    new.add_argument("file", type=_new_path, metavar="FILE")
+    new.add_argument("--title", help="the workshop's title (default: the file name)")
+    new.set_defaults(run=_cmd_new)
+
+    demo = commands.add_parser("demo", help="write a fully filled sample workshop")
+    demo.add_argument("file", type=_new_path, metavar="FILE")
+    demo.set_defaults(run=_cmd_demo)
+
+    check = commands.add_parser("check", help="validate a workshop file and print its state")
+    check.add_argument("file", type=_workshop_path, metavar="FILE")
+    check.add_argument("--json", action="store_true", help="print one JSON object")
+    check.set_defaults(run=_cmd_check)
+    return parser
+
+
+def _parse(argv: Sequence[str]) -> argparse.Namespace:
+    parser = build_parser()
+    commands = {"new", "demo", "check"}
+    if argv and not argv[0].startswith("-") and argv[0] not in commands:
+        if len(argv) > 1:
+            parser.error(f"unexpected argument {argv[1]!r} after the file to open")
+        return argparse.Namespace(run=_cmd_gui, file=_workshop_path(argv[0]))
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args.run, args.file = _cmd_gui, None
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``ampdesk`` command; returns the exit status."""
+    from ampdesk.framework.content import ContentError
+    from ampdesk.store.workshop_file import WorkshopFileError
+
+    args = _parse(sys.argv[1:] if argv is None else argv)
+    run: Callable[[argparse.Namespace], int] = args.run
+    try:
+        return run(args)
+    except (UsageError, WorkshopFileError, ContentError, ValueError) as exc:
+        print(f"ampdesk: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as exc:
+        print(f"ampdesk: error: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
+        return EXIT_BAD_INPUT

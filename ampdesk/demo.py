@@ -1,0 +1,202 @@
+"""A realistic, fully filled sample workshop: a fictional product team of twelve.
+
+Every screen and the report have something real to show, including a few mistakes for the
+warnings panel to catch. All people and the organisation are invented.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from ampdesk.framework.content import framework
+from ampdesk.framework.fairness import PayRow
+from ampdesk.framework.state import (
+    AUTHENTICITY_NOTE,
+    FEEDBACK_RHYTHM,
+    PURPOSE_STATEMENT,
+    START_DIMENSION,
+)
+from ampdesk.store.repository import Repository
+from ampdesk.store.workshop_file import Workshop, create_workshop
+
+WORKSHOP_DAY = dt.date(2026, 12, 3)
+
+_PAY = (
+    # person, role, level, work type, annual base pay, market median, fte, group
+    ("Heron", "Software engineer", "Senior", "creative", 78_500, 76_000, 1.0, "Site A"),
+    ("Otter", "Software engineer", "Senior", "creative", 74_000, 76_000, 1.0, "Site B"),
+    ("Lynx", "Software engineer", "Senior", "creative", 63_000, 76_000, 0.8, "Site A"),
+    ("Finch", "Software engineer", "Mid", "creative", 58_000, 61_000, 1.0, "Site A"),
+    ("Marten", "Software engineer", "Mid", "creative", 56_500, 61_000, 1.0, "Site B"),
+    ("Wren", "Software engineer", "Mid", "creative", 62_500, 61_000, 1.0, "Site B"),
+    ("Ibis", "Product designer", "Mid", "creative", 57_000, 57_500, 1.0, "Site A"),
+    ("Stoat", "Product designer", "Mid", "creative", 44_000, 57_500, 0.75, "Site B"),
+    ("Plover", "Customer support", "Agent", "routine", 36_500, 37_000, 1.0, "Site A"),
+    ("Vole", "Customer support", "Agent", "routine", 37_800, 37_000, 1.0, "Site B"),
+    ("Tern", "Customer support", "Agent", "routine", 27_000, 37_000, 0.75, "Site B"),
+    ("Égret", "Team lead", "Lead", "creative", 86_000, 84_000, 1.0, "Site A"),
+)
+
+# Twelve anonymous answers per statement, 1 (strongly disagree) to 5 (strongly agree).
+_FAIRNESS = {
+    "peers": (4, 4, 3, 5, 4, 3, 4, 2, 4, 5, 3, 4),
+    "market": (3, 3, 4, 2, 3, 4, 3, 3, 2, 4, 3, 3),
+    "settled": (4, 4, 4, 3, 5, 4, 3, 4, 4, 4, 3, 4),
+}
+_AUTONOMY = {
+    "what.current": (2, 2, 3, 2, 1, 2, 3, 2, 2, 3, 2, 2),
+    "what.desired": (3, 4, 3, 3, 3, 4, 3, 3, 4, 3, 3, 3),
+    "how.current": (2, 3, 2, 2, 3, 2, 2, 3, 2, 2, 3, 2),
+    "how.desired": (4, 5, 4, 4, 5, 4, 4, 4, 5, 4, 4, 4),
+    "when.current": (3, 3, 4, 3, 3, 4, 3, 3, 3, 4, 3, 3),
+    "when.desired": (4, 4, 4, 4, 5, 4, 4, 4, 4, 4, 5, 4),
+    "who.current": (2, 2, 2, 3, 2, 2, 2, 2, 3, 2, 2, 2),
+    "who.desired": (3, 3, 3, 3, 2, 3, 3, 3, 3, 3, 3, 4),
+}
+# (step, kind, dimension, text, dots)
+_NOTES = (
+    ("autonomy", "idea", "how", "Teams choose their own way of estimating work", 7),
+    ("autonomy", "idea", "how", "Drop the mandatory code-review checklist for small fixes", 4),
+    ("autonomy", "idea", "when", "Core hours 10:00-15:00, the rest of the day is ours", 6),
+    ("autonomy", "idea", "what", "One Friday a month for self-chosen improvements", 9),
+    ("autonomy", "idea", "who", "Let people ask to pair with someone from another squad", 2),
+    ("autonomy", "idea", "how", "Bonus for every feature shipped before the deadline", 1),
+    ("mastery", "skill", None, "Accessibility testing with screen readers", 3),
+    ("mastery", "skill", None, "Writing better support macros in Greek and Ukrainian", 2),
+    ("mastery", "skill", None, "Performance profiling of the booking API", 4),
+    ("mastery", "blocker", None, "Sprint reviews show output, never what we learned", 5),
+    ("mastery", "blocker", None, "No budget or time for courses during release months", 6),
+    ("mastery", "goal", None, "Every engineer runs one profiling session a month", 0),
+    ("mastery", "marker", None, "A shared 'things we got better at' board, updated weekly", 0),
+    (
+        "purpose",
+        "story",
+        None,
+        "A bakery owner in Thessaloniki (Κατερίνα) wrote that online booking gave her Sunday "
+        "mornings back with her children.",
+        6,
+    ),
+    (
+        "purpose",
+        "story",
+        None,
+        "After our outage fix, a physiotherapy practice in Lviv (Оксана) stopped double-booking "
+        "patients in pain.",
+        4,
+    ),
+    ("purpose", "story", None, "A blind user told support the new labels let her book alone.", 5),
+)
+_ACTIONS = (
+    (
+        "fairness",
+        "Bring the two part-time roles below market to at least 0.95 compa-ratio",
+        "Head of People",
+        28,
+        "Compa-ratio of every role at or above 0.95 in the January audit",
+    ),
+    (
+        "autonomy",
+        "Pilot team-chosen estimation methods in both squads",
+        "Team lead",
+        14,
+        "Each squad names its method in the next retro",
+    ),
+    (
+        "autonomy",
+        "One self-directed improvement Friday a month",
+        "Engineering manager",
+        30,
+        "Two Fridays held and their results demoed",
+    ),
+    (
+        "mastery",
+        "Weekly 15-minute progress review per squad",
+        "Squad leads",
+        7,
+        "Review held every week; skills board updated",
+    ),
+    (
+        "mastery",
+        "Protect four learning hours a month, release months included",
+        "Engineering manager",
+        21,
+        "Learning hours logged by the team, not by managers",
+    ),
+    (
+        "purpose",
+        "Invite one customer a month to tell their story to the team",
+        "Customer support lead",
+        35,
+        "Three customer visits before March",
+    ),
+)
+
+
+def write_demo(path: Path) -> Workshop:
+    """Create the sample workshop at ``path`` and return it open."""
+    workshop = create_workshop(path, "Making good work feel good: team offsite")
+    repo = Repository(workshop)
+    repo.update_details(
+        organisation="Lindenhof Booking (fictional)",
+        held_on=WORKSHOP_DAY,
+        venue="Harbour Room, Seeblick Hotel, Konstanz",
+        facilitator="Zoë Ferreira-Nowak",
+    )
+    for _ in range(12):
+        repo.add_participant()
+    repo.replace_pay(
+        [
+            PayRow(
+                role=role,
+                level=level,
+                work_type=work_type,  # type: ignore[arg-type]
+                pay=float(pay),
+                market_median=float(median),
+                fte=fte,
+                person=person,
+                group=group,
+                currency="EUR",
+            )
+            for person, role, level, work_type, pay, median, fte, group in _PAY
+        ]
+    )
+    for item, values in _FAIRNESS.items():
+        repo.add_answers("fairness", item, values)
+    for item, values in _AUTONOMY.items():
+        repo.add_answers("autonomy", item, values)
+    for step, kind, dimension, text, dots in _NOTES:
+        note_id = repo.add_note(step, kind, text, dimension=dimension)  # type: ignore[arg-type]
+        for voter in range(dots):
+            repo.add_vote(note_id, f"demo-voter-{voter}")
+    repo.set_decision(START_DIMENSION, "how")
+    repo.set_decision(FEEDBACK_RHYTHM, "weekly")
+    repo.set_decision(
+        PURPOSE_STATEMENT,
+        "We give small businesses their evenings and weekends back, so owners spend time with "
+        "their families and customers instead of with paperwork.",
+    )
+    repo.set_decision(
+        AUTHENTICITY_NOTE,
+        "Checked against three customer stories told in the room; nobody felt it was a slogan.",
+    )
+    action_ids = [
+        repo.add_action(step, title, owner, WORKSHOP_DAY + dt.timedelta(days=days), measure)
+        for step, title, owner, days, measure in _ACTIONS
+    ]
+    content = framework()
+    for step in content.steps:
+        repo.set_step_status(step.id, "in_progress" if step.id == "purpose" else "done")
+        ticked = step.checklist if step.id != "purpose" else step.checklist[:2]
+        for item in ticked:
+            repo.set_checklist_item(step.id, item.id, True)
+    repo.add_checkin(
+        WORKSHOP_DAY + dt.timedelta(days=14),
+        {
+            action_ids[0]: ("on_track", "Budget approved; letters go out in January."),
+            action_ids[1]: ("done", "Both squads chose their method."),
+            action_ids[3]: ("on_track", "Held twice."),
+        },
+        note="First weekly progress review after the offsite.",
+    )
+    return workshop

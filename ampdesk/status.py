@@ -1,0 +1,95 @@
+"""A workshop's state as stable JSON-ready data (``ampdesk check``) and as plain text.
+
+The keys of :func:`status_data` are read by other tools: add keys, never rename them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from ampdesk.framework.content import framework
+from ampdesk.framework.evaluation import evaluate
+from ampdesk.store.migrations import SCHEMA_VERSION
+from ampdesk.store.repository import Repository
+from ampdesk.store.workshop_file import Workshop
+
+
+def status_data(workshop: Workshop) -> dict[str, Any]:
+    """Evaluate the workshop and return its state as JSON-ready data."""
+    repo = Repository(workshop)
+    details = repo.details()
+    inputs = repo.inputs()
+    result = evaluate(inputs, framework())
+    counts = repo.counts()
+    return {
+        "file": str(workshop.path),
+        "schema_version": SCHEMA_VERSION,
+        "workshop": {
+            "title": details.title,
+            "organisation": details.organisation,
+            "date": details.held_on.isoformat() if details.held_on else None,
+            "venue": details.venue,
+            "facilitator": details.facilitator,
+            "anonymity_threshold": details.anonymity_threshold,
+        },
+        "gate": {
+            "state": result.gate.state,
+            "reasons": [asdict(r) for r in result.gate.reasons],
+            "overridden": result.gate.overridden,
+            "locks_steps": result.gate.locks_steps,
+            "override": _override(inputs.override),
+        },
+        "mistakes": [
+            {"id": f.id, "step": f.step, "title": f.title, "detected": f.detected}
+            for f in result.findings
+        ],
+        "counts": {
+            "participants": counts.participants,
+            "responses": counts.responses,
+            "notes": counts.notes,
+            "votes": counts.votes,
+            "actions": counts.actions,
+            "pay_records": counts.pay_records,
+            "checkins": counts.checkins,
+        },
+        "roles": [asdict(r) for r in result.roles],
+        "routine_share": result.routine_share,
+        "pulse": {item: asdict(summary) for item, summary in result.pulse.items()},
+        "advice": [asdict(a) for a in result.advice],
+        "steps": {
+            step: {"status": status, "locked": result.step_locked(step)}
+            for step, status in inputs.step_statuses.items()
+        },
+    }
+
+
+def _override(override: Any) -> dict[str, str] | None:
+    if override is None:
+        return None
+    return {
+        "reason": override.reason,
+        "remediation": override.remediation,
+        "owner": override.owner,
+        "due": override.due.isoformat(),
+    }
+
+
+def status_text(data: dict[str, Any]) -> str:
+    """The same state as a short human-readable text."""
+    workshop, gate, counts = data["workshop"], data["gate"], data["counts"]
+    lines = [
+        f"{workshop['title']} ({data['file']}, schema {data['schema_version']}): file OK",
+        f"Pay-fairness gate: {gate['state'].replace('_', ' ')}"
+        + (" (overridden)" if gate["overridden"] else ""),
+    ]
+    lines += [f"  - {reason['message']}" for reason in gate["reasons"]]
+    lines.append(
+        "Counts: " + ", ".join(f"{value} {key.replace('_', ' ')}" for key, value in counts.items())
+    )
+    if data["mistakes"]:
+        lines.append("Mistake warnings:")
+        lines += [f"  - [{m['step']}] {m['title']}: {m['detected']}" for m in data["mistakes"]]
+    else:
+        lines.append("Mistake warnings: none")
+    return "\n".join(lines)

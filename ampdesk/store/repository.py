@@ -1,0 +1,350 @@
+"""The queries and edits the app needs, in plain domain values. Each call is one transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import delete, func, select
+
+from ampdesk.framework.content import STEP_IDS
+from ampdesk.framework.evaluation import WorkshopInputs
+from ampdesk.framework.fairness import GateOverride, GateThresholds, PayRow
+from ampdesk.framework.state import (
+    ActionValue,
+    Counts,
+    Details,
+    NoteKind,
+    NoteValue,
+    StepStatus,
+)
+from ampdesk.store.models import (
+    ActionItem,
+    Answer,
+    CheckIn,
+    CheckInStatus,
+    ChecklistState,
+    Decision,
+    GateOverrideRecord,
+    Note,
+    Participant,
+    PayRecord,
+    StepState,
+    Vote,
+    WorkshopDetails,
+)
+from ampdesk.store.workshop_file import Workshop
+
+
+class Repository:
+    """Reads and writes one open workshop; every method commits before it returns."""
+
+    def __init__(self, workshop: Workshop) -> None:
+        self.workshop = workshop
+
+    # -- details -------------------------------------------------------------------------
+    def details(self) -> Details:
+        """The workshop's details."""
+        with self.workshop.session() as s:
+            row = s.get_one(WorkshopDetails, 1)
+            return Details(
+                title=row.title,
+                organisation=row.organisation,
+                held_on=row.held_on,
+                venue=row.venue,
+                facilitator=row.facilitator,
+                anonymity_threshold=row.anonymity_threshold,
+            )
+
+    def update_details(self, **changes: object) -> None:
+        """Change some of the workshop's details (keyword names as in :class:`Details`)."""
+        allowed = set(Details.__dataclass_fields__)
+        unknown = set(changes) - allowed
+        if unknown:
+            raise ValueError(f"unknown workshop detail(s): {', '.join(sorted(unknown))}")
+        with self.workshop.session() as s:
+            row = s.get_one(WorkshopDetails, 1)
+            for key, value in changes.items():
+                setattr(row, key, value)
+
+    # -- participants --------------------------------------------------------------------
+    def add_participant(self, name: str | None = None, token: str | None = None) -> int:
+        """Register a participant; anonymous unless a name is given. Returns its id."""
+        with self.workshop.session() as s:
+            count = s.scalar(select(func.count(Participant.id))) or 0
+            participant = Participant(label=f"Participant {count + 1}", name=name, token=token)
+            s.add(participant)
+            s.flush()
+            return participant.id
+
+    # -- compensation audit --------------------------------------------------------------
+    def replace_pay(self, rows: Sequence[PayRow]) -> None:
+        """Replace the whole compensation audit with ``rows`` in one transaction."""
+        with self.workshop.session() as s:
+            s.execute(delete(PayRecord))
+            s.add_all(
+                PayRecord(
+                    person=r.person,
+                    role=r.role,
+                    level=r.level,
+                    work_type=r.work_type,
+                    pay=r.pay,
+                    market_median=r.market_median,
+                    fte=r.fte,
+                    group_name=r.group,
+                    currency=r.currency,
+                )
+                for r in rows
+            )
+
+    def pay_rows(self) -> tuple[PayRow, ...]:
+        """The compensation audit, in the order it was entered."""
+        with self.workshop.session() as s:
+            records = s.scalars(select(PayRecord).order_by(PayRecord.id))
+            return tuple(
+                PayRow(
+                    role=r.role,
+                    level=r.level,
+                    work_type=r.work_type,  # type: ignore[arg-type]
+                    pay=r.pay,
+                    market_median=r.market_median,
+                    fte=r.fte,
+                    person=r.person,
+                    group=r.group_name,
+                    currency=r.currency,
+                )
+                for r in records
+            )
+
+    # -- answers -------------------------------------------------------------------------
+    def add_answers(
+        self,
+        activity: str,
+        item: str,
+        values: Iterable[int],
+        *,
+        source: str = "facilitator",
+        respondent: str | None = None,
+        checkin_id: int | None = None,
+    ) -> None:
+        """Store anonymous 1-5 answers to one item of an activity."""
+        with self.workshop.session() as s:
+            s.add_all(
+                Answer(
+                    activity=activity,
+                    item=item,
+                    value=v,
+                    source=source,
+                    respondent=respondent,
+                    checkin_id=checkin_id,
+                )
+                for v in values
+            )
+
+    # -- notes and votes -----------------------------------------------------------------
+    def add_note(
+        self,
+        step: str,
+        kind: NoteKind,
+        text: str,
+        *,
+        dimension: str | None = None,
+        author: str | None = None,
+    ) -> int:
+        """Capture a piece of group input; returns its id."""
+        if not text.strip():
+            raise ValueError("a note needs some text")
+        with self.workshop.session() as s:
+            note = Note(step=step, kind=kind, text=text, dimension=dimension, author=author)
+            s.add(note)
+            s.flush()
+            return note.id
+
+    def add_vote(self, note_id: int, voter: str) -> None:
+        """Place one dot on a note."""
+        with self.workshop.session() as s:
+            s.add(Vote(note_id=note_id, voter=voter))
+
+    def notes(self, step: str | None = None) -> list[NoteValue]:
+        """Notes (optionally of one step) with their vote counts, merged notes left out."""
+        votes = (
+            select(Vote.note_id, func.count(Vote.id).label("n")).group_by(Vote.note_id).subquery()
+        )
+        query = (
+            select(Note, func.coalesce(votes.c.n, 0))
+            .outerjoin(votes, votes.c.note_id == Note.id)
+            .where(Note.merged_into_id.is_(None))
+            .order_by(Note.id)
+        )
+        if step is not None:
+            query = query.where(Note.step == step)
+        with self.workshop.session() as s:
+            return [
+                NoteValue(
+                    id=n.id,
+                    step=n.step,
+                    kind=n.kind,  # type: ignore[arg-type]
+                    dimension=n.dimension,
+                    text=n.text,
+                    hidden=n.hidden,
+                    votes=count,
+                )
+                for n, count in s.execute(query)
+            ]
+
+    # -- steps, checklists, decisions ----------------------------------------------------
+    def set_step_status(self, step: str, status: StepStatus) -> None:
+        """Record how far the group is with a step."""
+        with self.workshop.session() as s:
+            s.merge(StepState(step=step, status=status))
+
+    def step_statuses(self) -> dict[str, StepStatus]:
+        """The status of every step (``not_started`` where nothing was recorded)."""
+        with self.workshop.session() as s:
+            stored = {r.step: r.status for r in s.scalars(select(StepState))}
+        return {step: stored.get(step, "not_started") for step in STEP_IDS}  # type: ignore[misc]
+
+    def set_checklist_item(self, step: str, item: str, done: bool) -> None:
+        """Tick or untick one checklist item."""
+        with self.workshop.session() as s:
+            s.merge(ChecklistState(step=step, item=item, done=done))
+
+    def checklist(self, step: str) -> dict[str, bool]:
+        """The ticked state of the step's checklist items that were ever touched."""
+        with self.workshop.session() as s:
+            rows = s.scalars(select(ChecklistState).where(ChecklistState.step == step))
+            return {r.item: r.done for r in rows}
+
+    def set_decision(self, key: str, value: str) -> None:
+        """Record one of the group's decisions (an empty value clears it)."""
+        with self.workshop.session() as s:
+            if value.strip():
+                s.merge(Decision(key=key, value=value))
+            else:
+                s.execute(delete(Decision).where(Decision.key == key))
+
+    def decisions(self) -> dict[str, str]:
+        """Every recorded decision."""
+        with self.workshop.session() as s:
+            return {d.key: d.value for d in s.scalars(select(Decision))}
+
+    # -- gate override -------------------------------------------------------------------
+    def set_override(self, override: GateOverride) -> None:
+        """Record the decision to go on although the gate did not pass."""
+        with self.workshop.session() as s:
+            s.add(
+                GateOverrideRecord(
+                    reason=override.reason,
+                    remediation=override.remediation,
+                    owner=override.owner,
+                    due=override.due,
+                )
+            )
+
+    def withdraw_override(self) -> None:
+        """Withdraw the active override (it stays in the file's history)."""
+        with self.workshop.session() as s:
+            for record in s.scalars(
+                select(GateOverrideRecord).where(GateOverrideRecord.withdrawn_at.is_(None))
+            ):
+                record.withdrawn_at = dt.datetime.now()
+
+    def active_override(self) -> GateOverride | None:
+        """The override in force, if any."""
+        query = (
+            select(GateOverrideRecord)
+            .where(GateOverrideRecord.withdrawn_at.is_(None))
+            .order_by(GateOverrideRecord.id.desc())
+        )
+        with self.workshop.session() as s:
+            record = s.scalars(query).first()
+            if record is None:
+                return None
+            return GateOverride(
+                reason=record.reason,
+                remediation=record.remediation,
+                owner=record.owner,
+                due=record.due,
+            )
+
+    # -- actions and check-ins -----------------------------------------------------------
+    def add_action(
+        self, step: str, title: str, owner: str = "", due: dt.date | None = None, measure: str = ""
+    ) -> int:
+        """Add an agreed action; returns its id."""
+        if not title.strip():
+            raise ValueError("an action needs a title")
+        with self.workshop.session() as s:
+            action = ActionItem(step=step, title=title, owner=owner, due=due, measure=measure)
+            s.add(action)
+            s.flush()
+            return action.id
+
+    def actions(self) -> list[ActionValue]:
+        """Every action, in the order they were agreed."""
+        with self.workshop.session() as s:
+            return [
+                ActionValue(
+                    id=a.id, step=a.step, title=a.title, owner=a.owner, due=a.due, measure=a.measure
+                )
+                for a in s.scalars(select(ActionItem).order_by(ActionItem.id))
+            ]
+
+    def add_checkin(
+        self, held_on: dt.date, statuses: dict[int, tuple[str, str]], note: str = ""
+    ) -> int:
+        """Record a follow-up check-in: ``statuses`` maps action id to (status, note)."""
+        with self.workshop.session() as s:
+            checkin = CheckIn(held_on=held_on, note=note)
+            checkin.statuses = [
+                CheckInStatus(action_id=action_id, status=status, note=status_note)
+                for action_id, (status, status_note) in statuses.items()
+            ]
+            s.add(checkin)
+            s.flush()
+            return checkin.id
+
+    def answers_by_item(self, activity: str, checkin_id: int | None = None) -> dict[str, list[int]]:
+        """Every answer of one activity, grouped by item."""
+        query = select(Answer.item, Answer.value).where(Answer.activity == activity)
+        query = query.where(
+            Answer.checkin_id.is_(None) if checkin_id is None else Answer.checkin_id == checkin_id
+        )
+        grouped: dict[str, list[int]] = {}
+        with self.workshop.session() as s:
+            for item, value in s.execute(query.order_by(Answer.id)):
+                grouped.setdefault(item, []).append(value)
+        return grouped
+
+    def inputs(self) -> WorkshopInputs:
+        """What the framework's rules need to evaluate this workshop."""
+        return WorkshopInputs(
+            anonymity_threshold=self.details().anonymity_threshold,
+            thresholds=GateThresholds(),
+            pay_rows=self.pay_rows(),
+            fairness_answers=self.answers_by_item("fairness"),
+            autonomy_answers=self.answers_by_item("autonomy"),
+            notes=tuple(self.notes()),
+            actions=tuple(self.actions()),
+            decisions=self.decisions(),
+            step_statuses=self.step_statuses(),
+            override=self.active_override(),
+        )
+
+    # -- summary -------------------------------------------------------------------------
+    def counts(self) -> Counts:
+        """How many participants, answers, notes, votes, actions and pay rows the file holds."""
+
+        def count(column: object) -> int:
+            return s.scalar(select(func.count(column))) or 0  # type: ignore[arg-type]
+
+        with self.workshop.session() as s:
+            return Counts(
+                participants=count(Participant.id),
+                responses=count(Answer.id),
+                notes=count(Note.id),
+                votes=count(Vote.id),
+                actions=count(ActionItem.id),
+                pay_records=count(PayRecord.id),
+                checkins=count(CheckIn.id),
+            )

@@ -1,0 +1,178 @@
+"""Create, recognise, upgrade and open workshop files (``.ampdesk``, SQLite in WAL mode).
+
+A file is inspected before SQLite is allowed to write to it: a file that is not a workshop,
+is damaged, or was written by a newer schema is refused with :class:`WorkshopFileError` (a
+one-line reason) and is left byte for byte as it was.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import struct
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from ampdesk.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from ampdesk.store.models import Base, WorkshopDetails
+
+SUFFIX = ".ampdesk"
+APPLICATION_ID = 0x414D5044  # "AMPD"
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class WorkshopFileError(Exception):
+    """A file cannot be used as a workshop; the message is one line for the user."""
+
+
+def _header_fields(header: bytes) -> tuple[int, int, int, int]:
+    """Page size, page count, schema version and application id from a SQLite header."""
+    (page_size,) = struct.unpack_from(">H", header, 16)
+    (page_count,) = struct.unpack_from(">I", header, 28)
+    (user_version,) = struct.unpack_from(">I", header, 60)
+    (application_id,) = struct.unpack_from(">I", header, 68)
+    return (65536 if page_size == 1 else page_size), page_count, user_version, application_id
+
+
+def inspect(path: Path) -> int:
+    """Check that ``path`` is an intact workshop this version can read; return its schema.
+
+    Reads the file only; raises :class:`WorkshopFileError` with the reason otherwise.
+    """
+    name = path.name
+    if not path.exists():
+        raise WorkshopFileError(f"{name}: no such file")
+    if not path.is_file():
+        raise WorkshopFileError(f"{name}: not a file")
+    size = path.stat().st_size
+    if size == 0:
+        raise WorkshopFileError(f"{name}: the file is empty, not an ampdesk workshop")
+    with path.open("rb") as handle:
+        header = handle.read(100)
+    if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
+        raise WorkshopFileError(f"{name}: not an ampdesk workshop (not a SQLite database)")
+    page_size, page_count, version, application_id = _header_fields(header)
+    if application_id != APPLICATION_ID:
+        raise WorkshopFileError(f"{name}: a SQLite database, but not an ampdesk workshop")
+    if version > SCHEMA_VERSION:
+        raise WorkshopFileError(
+            f"{name}: written by a newer ampdesk (schema {version}; this version reads up to "
+            f"{SCHEMA_VERSION}); update ampdesk to open it"
+        )
+    if version < 1:
+        raise WorkshopFileError(f"{name}: an ampdesk file without a schema version")
+    if size % page_size or size < page_size * page_count:
+        raise WorkshopFileError(f"{name}: the file is truncated or damaged")
+    _quick_check(path)
+    return version
+
+
+def _quick_check(path: Path) -> None:
+    # immutable: no locks, no -wal/-shm side files; the main file is checked as it is on disk
+    uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
+    try:
+        with closing(sqlite3.connect(uri, uri=True)) as conn:
+            result = conn.execute("PRAGMA quick_check").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise WorkshopFileError(f"{path.name}: the file is damaged ({exc})") from exc
+    if result is None or result[0] != "ok":
+        detail = result[0] if result else "no answer"
+        raise WorkshopFileError(f"{path.name}: the file is damaged ({detail})")
+
+
+def backup_path(path: Path, version: int) -> Path:
+    """Where the copy of a schema-``version`` file is kept before it is upgraded."""
+    return path.with_name(f"{path.name}.schema{version}-backup")
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """Write a consistent copy of the workshop at ``source`` to ``target`` (Save As)."""
+    if target.exists():
+        target.unlink()
+    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(target)) as dst:
+        src.backup(dst)
+
+
+def _upgrade(path: Path, version: int) -> None:
+    """Back the file up beside itself, then run every migration from ``version`` on."""
+    copy_database(path, backup_path(path, version))
+    with closing(sqlite3.connect(path, isolation_level=None)) as conn:
+        conn.execute("PRAGMA foreign_keys = OFF")
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for step_from in range(version, SCHEMA_VERSION):
+                MIGRATIONS[step_from](conn)
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+
+def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA busy_timeout = 5000")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = FULL")
+    cursor.close()
+
+
+def _engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}")
+    event.listen(engine, "connect", _on_connect)
+    return engine
+
+
+class Workshop:
+    """An open workshop file. Every write happens in a short transaction committed at once."""
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session whose changes are committed when the block ends without error."""
+        with self._sessions.begin() as session:
+            yield session
+
+    def close(self) -> None:
+        """Release the file (checkpoints the write-ahead log)."""
+        self.engine.dispose()
+
+    def __enter__(self) -> Workshop:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def create_workshop(path: Path, title: str) -> Workshop:
+    """Create a new, empty workshop file at ``path`` (which must not exist yet)."""
+    if path.exists():
+        raise WorkshopFileError(f"{path.name}: a file with this name exists already")
+    if not path.parent.is_dir():
+        raise WorkshopFileError(f"{path.parent}: no such folder")
+    engine = _engine(path)
+    with engine.begin() as conn:
+        conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        Base.metadata.create_all(conn)
+    workshop = Workshop(path, engine)
+    with workshop.session() as session:
+        session.add(WorkshopDetails(id=1, title=title.strip() or path.stem))
+    return workshop
+
+
+def open_workshop(path: Path) -> Workshop:
+    """Open an existing workshop, upgrading an older schema after writing a backup copy."""
+    version = inspect(path)
+    if version < SCHEMA_VERSION:
+        _upgrade(path, version)
+    return Workshop(path, _engine(path))

@@ -1,0 +1,138 @@
+"""The main window: the step rail, the page of the chosen step and the warnings panel."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from ampdesk.ui.controller import WorkshopController
+from ampdesk.ui.icons import icon
+from ampdesk.ui.overview_page import OverviewPage
+from ampdesk.ui.step_page import StepPage
+from ampdesk.ui.warnings_panel import WarningsPanel
+
+STATE_TEXT = {"not_started": "not started", "in_progress": "in progress", "done": "done"}
+STATE_ICON = {"not_started": "step-todo", "in_progress": "step-progress", "done": "step-done"}
+
+
+class WorkshopWindow(QMainWindow):
+    """Everything about one open workshop."""
+
+    def __init__(self, controller: WorkshopController) -> None:
+        super().__init__()
+        self.controller = controller
+        controller.setParent(self)
+        self.setWindowIcon(icon("ampdesk"))
+        self.resize(1280, 800)
+
+        self.rail = QListWidget()
+        self.rail.setObjectName("rail")
+        self.rail.setAccessibleName("Workshop steps")
+        self.rail.setIconSize(QSize(20, 20))
+        self.rail.setFixedWidth(230)
+        self.pages = QStackedWidget()
+        self.page_ids: list[str] = []
+        self._add_page("overview", "Overview", OverviewPage(controller))
+        for step in controller.content.steps:
+            self._add_page(step.id, f"{step.number}  {step.title}", StepPage(controller, step))
+        self.rail.currentRowChanged.connect(self.pages.setCurrentIndex)
+
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.rail)
+        row.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        self.warnings = WarningsPanel(controller)
+        self.warnings.step_requested.connect(self.show_step)
+        dock = QDockWidget("Mistake warnings", self)
+        dock.setObjectName("warnings-dock")
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        dock.setWidget(self.warnings)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+
+        self._add_shortcuts()
+        controller.changed.connect(self.refresh)
+        self.refresh()
+        self.rail.setCurrentRow(0)
+
+    def _add_page(self, page_id: str, label: str, page: QWidget) -> None:
+        item = QListWidgetItem(label)
+        item.setData(Qt.ItemDataRole.UserRole, page_id)
+        item.setSizeHint(QSize(0, 40))
+        self.rail.addItem(item)
+        self.pages.addWidget(page)
+        self.page_ids.append(page_id)
+
+    def _add_shortcuts(self) -> None:
+        for number, page_id in enumerate(self.page_ids):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _=False, pid=page_id: self.show_step(pid))
+            self.addAction(action)
+
+    def show_step(self, page_id: str) -> bool:
+        """Open a page by id; refused (False) while the gate locks it."""
+        row = self.page_ids.index(page_id)
+        item = self.rail.item(row)
+        if not item.flags() & Qt.ItemFlag.ItemIsEnabled:
+            return False
+        self.rail.setCurrentRow(row)
+        return True
+
+    def refresh(self) -> None:
+        """Update the window title, the rail's states and every page."""
+        details = self.controller.repo.details()
+        self.setWindowTitle(f"{details.title} — {self.controller.workshop.path.name} — ampdesk")
+        evaluation = self.controller.evaluation
+        statuses = self.controller.repo.step_statuses()
+        for row, page_id in enumerate(self.page_ids):
+            item = self.rail.item(row)
+            page = self.pages.widget(row)
+            if isinstance(page, StepPage):
+                page.refresh()
+            if page_id not in statuses:
+                item.setIcon(icon("ampdesk"))
+                continue
+            step = self.controller.content.step(page_id)
+            label = f"{step.number}  {step.title}"
+            locked = evaluation.step_locked(page_id)
+            flags = item.flags()
+            if locked:
+                reasons = "".join(f"<li>{escape(r.message)}</li>" for r in evaluation.gate.reasons)
+                state = evaluation.gate.state.replace("_", " ")
+                item.setIcon(icon("step-locked"))
+                item.setToolTip(
+                    f"<p>Locked by the pay-fairness gate ({state}).</p>"
+                    + (f"<ul>{reasons}</ul>" if reasons else "")
+                )
+                item.setFlags(flags & ~Qt.ItemFlag.ItemIsEnabled)
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{label}, locked")
+            else:
+                status = statuses[page_id]
+                item.setIcon(icon(STATE_ICON[status]))
+                item.setToolTip(f"<p>{escape(step.title)}: {STATE_TEXT[status]}</p>")
+                item.setFlags(flags | Qt.ItemFlag.ItemIsEnabled)
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{label}, {STATE_TEXT[status]}")
+        if not self.rail.currentItem() or not (
+            self.rail.currentItem().flags() & Qt.ItemFlag.ItemIsEnabled
+        ):
+            self.rail.setCurrentRow(0)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Release the file when the window closes; every change is already saved."""
+        self.controller.close()
+        super().closeEvent(event)

@@ -1,0 +1,123 @@
+"""The start window: new workshop, open a file, recent files, the demo workshop."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ampdesk.demo import write_demo
+from ampdesk.store.workshop_file import WorkshopFileError, create_workshop
+from ampdesk.ui.app import demo_path, open_workshop_window, recent_files
+from ampdesk.ui.icons import icon
+from ampdesk.ui.main_window import WorkshopWindow
+from ampdesk.ui.widgets import heading, plain_label
+
+FILE_FILTER = "ampdesk workshops (*.ampdesk)"
+
+
+class StartWindow(QWidget):
+    """Shown when ampdesk starts without a file."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWindowTitle("ampdesk")
+        self.setWindowIcon(icon("ampdesk"))
+        self.resize(720, 520)
+        self.windows: list[WorkshopWindow] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(40, 32, 40, 32)
+        layout.setSpacing(12)
+        layout.addWidget(heading("ampdesk", 1))
+        layout.addWidget(
+            plain_label(
+                "Run an Autonomy, Mastery, Purpose workshop with your team and leave with a "
+                "printed report. Everything stays in one file on this computer."
+            )
+        )
+        buttons = QHBoxLayout()
+        for text, slot, primary in (
+            ("New workshop…", self.new_workshop, True),
+            ("Open workshop…", self.open_file, False),
+            ("Open the demo workshop", self.open_demo, False),
+        ):
+            button = QPushButton(text)
+            button.setProperty("primary", primary)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addSpacing(12)
+        layout.addWidget(heading("Recent workshops", 2))
+        self.recent = QListWidget()
+        self.recent.setAccessibleName("Recent workshops")
+        self.recent.itemActivated.connect(self._open_recent)
+        layout.addWidget(self.recent, 1)
+        self.refresh_recent()
+
+    def refresh_recent(self) -> None:
+        """List the recent files that still exist."""
+        self.recent.clear()
+        for path in recent_files(QSettings()):
+            if path.exists():
+                item = QListWidgetItem(f"{path.stem}    ({path.parent})")
+                item.setData(Qt.ItemDataRole.UserRole, str(path))
+                self.recent.addItem(item)
+        if not self.recent.count():
+            placeholder = QListWidgetItem("Workshops you open appear here.")
+            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.recent.addItem(placeholder)
+
+    def _open(self, path: Path) -> None:
+        window = open_workshop_window(path, self)
+        if window is not None:
+            self.windows.append(window)
+            self.refresh_recent()
+            self.hide()
+
+    def _open_recent(self, item: QListWidgetItem) -> None:
+        if stored := item.data(Qt.ItemDataRole.UserRole):
+            self._open(Path(stored))
+
+    def new_workshop(self) -> None:
+        """Ask for a title and a file name, create the workshop and open it."""
+        title, ok = QInputDialog.getText(self, "New workshop", "Title of the workshop:")
+        if not ok:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Create workshop file", f"{title or 'workshop'}.ampdesk", FILE_FILTER
+        )
+        if not name:
+            return
+        path = Path(name).with_suffix(".ampdesk")
+        try:
+            create_workshop(path, title or path.stem).close()
+        except WorkshopFileError as exc:
+            QMessageBox.critical(self, "Cannot create workshop", str(exc))
+            return
+        self._open(path)
+
+    def open_file(self) -> None:
+        """Choose a workshop file and open it."""
+        name, _ = QFileDialog.getOpenFileName(self, "Open workshop", "", FILE_FILTER)
+        if name:
+            self._open(Path(name))
+
+    def open_demo(self) -> None:
+        """Write a fresh copy of the demo workshop and open it."""
+        path = demo_path()
+        for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            stale.unlink(missing_ok=True)
+        write_demo(path).close()
+        self._open(path)

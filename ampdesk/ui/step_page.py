@@ -1,0 +1,113 @@
+"""A page for one framework step: its aim, prompts, checklist, pro tip and warning."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ampdesk.framework.content import Step
+from ampdesk.framework.state import STEP_STATUSES
+from ampdesk.ui.controller import WorkshopController
+from ampdesk.ui.widgets import callout, heading, plain_label
+
+STATUS_LABELS = {"not_started": "Not started", "in_progress": "In progress", "done": "Done"}
+
+
+class StepPage(QScrollArea):
+    """Shows one step of the framework and keeps its checklist and status in the file."""
+
+    def __init__(self, controller: WorkshopController, step: Step) -> None:
+        super().__init__()
+        self.controller = controller
+        self.step = step
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.setSpacing(14)
+
+        header = QHBoxLayout()
+        header.addWidget(heading(f"Step {step.number} · {step.title}", 1), 1)
+        self.status = QComboBox()
+        self.status.setAccessibleName(f"Status of step {step.number}")
+        for status in STEP_STATUSES:
+            self.status.addItem(STATUS_LABELS[status], status)
+        self.status.activated.connect(self._status_chosen)
+        header.addWidget(self.status, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(header)
+        aim = plain_label(step.aim)
+        aim.setObjectName("aim")
+        layout.addWidget(aim)
+
+        self.lock_banner = callout("", "locked")
+        layout.addWidget(self.lock_banner)
+
+        columns = QGridLayout()
+        columns.setHorizontalSpacing(28)
+        columns.setColumnStretch(0, 3)
+        columns.setColumnStretch(1, 2)
+        left = QVBoxLayout()
+        left.addWidget(heading("Ask the group", 2))
+        for number, prompt in enumerate(step.prompts, start=1):
+            left.addWidget(plain_label(f"{number}. {prompt}"))
+        left.addSpacing(8)
+        left.addWidget(heading("Checklist", 2))
+        self.checkboxes: dict[str, QCheckBox] = {}
+        for item in step.checklist:
+            box = QCheckBox(item.text)
+            box.setAccessibleName(item.text)
+            box.toggled.connect(
+                lambda done, item_id=item.id: controller.set_checklist_item(step.id, item_id, done)
+            )
+            self.checkboxes[item.id] = box
+            left.addWidget(box)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(callout(f"<b>Pro tip.</b> {escape(step.pro_tip)}", "tip"))
+        if step.warning:
+            right.addWidget(callout(f"<b>Watch out.</b> {escape(step.warning)}", "warning"))
+        right.addWidget(heading("Why this step", 3))
+        right.addWidget(plain_label(step.explanation))
+        right.addStretch(1)
+        columns.addLayout(left, 0, 0)
+        columns.addLayout(right, 0, 1)
+        layout.addLayout(columns)
+        layout.addStretch(1)
+        self.setWidget(body)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show the stored checklist, status and lock state."""
+        ticked = self.controller.repo.checklist(self.step.id)
+        for item_id, box in self.checkboxes.items():
+            box.blockSignals(True)
+            box.setChecked(ticked.get(item_id, False))
+            box.blockSignals(False)
+        status = self.controller.repo.step_statuses()[self.step.id]
+        self.status.setCurrentIndex(STEP_STATUSES.index(status))
+        evaluation = self.controller.evaluation
+        locked = evaluation.step_locked(self.step.id)
+        self.lock_banner.setVisible(locked)
+        if locked:
+            reasons = "".join(f"<li>{escape(r.message)}</li>" for r in evaluation.gate.reasons)
+            state = evaluation.gate.state.replace("_", " ")
+            self.lock_banner.setText(
+                f"<b>Held back by the pay-fairness gate ({state}).</b> Address pay fairness in "
+                f"step 1 first, or record an override with a reason and a remediation."
+                + (f"<ul>{reasons}</ul>" if reasons else "")
+            )
+
+    def _status_chosen(self, index: int) -> None:
+        self.controller.set_step_status(self.step.id, self.status.itemData(index))
