@@ -45,7 +45,7 @@ def startup(runs: int) -> list[tuple[str, list[float], list[float]]]:
             "ampdesk, demo open": [child, "demo", str(demo)],
         }
         results = {name: ([], []) for name in cases}
-        for name, args in cases.items():  # warm the file cache once
+        for args in cases.values():  # warm the file cache once
             _run_once(args)
         for _ in range(runs):
             for name, args in cases.items():

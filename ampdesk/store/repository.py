@@ -82,39 +82,52 @@ class Repository:
         """Replace the whole compensation audit with ``rows`` in one transaction."""
         with self.workshop.session() as s:
             s.execute(delete(PayRecord))
-            s.add_all(
-                PayRecord(
-                    person=r.person,
-                    role=r.role,
-                    level=r.level,
-                    work_type=r.work_type,
-                    pay=r.pay,
-                    market_median=r.market_median,
-                    fte=r.fte,
-                    group_name=r.group,
-                    currency=r.currency,
+            s.add_all(PayRecord(**_pay_columns(r)) for r in rows)
+
+    def add_pay(self, row: PayRow) -> int:
+        """Add one person to the compensation audit; returns the record's id."""
+        with self.workshop.session() as s:
+            record = PayRecord(**_pay_columns(row))
+            s.add(record)
+            s.flush()
+            return record.id
+
+    def update_pay(self, record_id: int, row: PayRow) -> None:
+        """Replace one record of the compensation audit."""
+        with self.workshop.session() as s:
+            record = s.get_one(PayRecord, record_id)
+            for key, value in _pay_columns(row).items():
+                setattr(record, key, value)
+
+    def delete_pay(self, record_id: int) -> None:
+        """Remove one record from the compensation audit."""
+        with self.workshop.session() as s:
+            s.execute(delete(PayRecord).where(PayRecord.id == record_id))
+
+    def pay_records(self) -> list[tuple[int, PayRow]]:
+        """The compensation audit with record ids, in the order it was entered."""
+        with self.workshop.session() as s:
+            return [
+                (
+                    r.id,
+                    PayRow(
+                        role=r.role,
+                        level=r.level,
+                        work_type=r.work_type,  # type: ignore[arg-type]
+                        pay=r.pay,
+                        market_median=r.market_median,
+                        fte=r.fte,
+                        person=r.person,
+                        group=r.group_name,
+                        currency=r.currency,
+                    ),
                 )
-                for r in rows
-            )
+                for r in s.scalars(select(PayRecord).order_by(PayRecord.id))
+            ]
 
     def pay_rows(self) -> tuple[PayRow, ...]:
         """The compensation audit, in the order it was entered."""
-        with self.workshop.session() as s:
-            records = s.scalars(select(PayRecord).order_by(PayRecord.id))
-            return tuple(
-                PayRow(
-                    role=r.role,
-                    level=r.level,
-                    work_type=r.work_type,  # type: ignore[arg-type]
-                    pay=r.pay,
-                    market_median=r.market_median,
-                    fte=r.fte,
-                    person=r.person,
-                    group=r.group_name,
-                    currency=r.currency,
-                )
-                for r in records
-            )
+        return tuple(row for _, row in self.pay_records())
 
     # -- answers -------------------------------------------------------------------------
     def add_answers(
@@ -139,6 +152,25 @@ class Repository:
                     checkin_id=checkin_id,
                 )
                 for v in values
+            )
+
+    def set_facilitator_counts(self, activity: str, item: str, counts: Sequence[int]) -> None:
+        """Replace the facilitator-entered answers to one item by counts per scale point 1-5."""
+        if len(counts) != 5 or any(c < 0 for c in counts):
+            raise ValueError("give five non-negative counts, one per scale point 1-5")
+        with self.workshop.session() as s:
+            s.execute(
+                delete(Answer).where(
+                    Answer.activity == activity,
+                    Answer.item == item,
+                    Answer.source == "facilitator",
+                    Answer.checkin_id.is_(None),
+                )
+            )
+            s.add_all(
+                Answer(activity=activity, item=item, value=value, source="facilitator")
+                for value, count in enumerate(counts, start=1)
+                for _ in range(count)
             )
 
     # -- notes and votes -----------------------------------------------------------------
@@ -348,3 +380,17 @@ class Repository:
                 pay_records=count(PayRecord.id),
                 checkins=count(CheckIn.id),
             )
+
+
+def _pay_columns(row: PayRow) -> dict[str, object]:
+    return {
+        "person": row.person,
+        "role": row.role,
+        "level": row.level,
+        "work_type": row.work_type,
+        "pay": row.pay,
+        "market_median": row.market_median,
+        "fte": row.fte,
+        "group_name": row.group,
+        "currency": row.currency,
+    }

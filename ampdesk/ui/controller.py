@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ampdesk.framework.content import Framework
 from ampdesk.framework.evaluation import Evaluation, evaluate
+from ampdesk.framework.fairness import GateOverride, PayRow
 from ampdesk.framework.state import StepStatus
 from ampdesk.store.repository import Repository
 from ampdesk.store.workshop_file import Workshop
@@ -50,6 +53,26 @@ class WorkshopController(QObject):
     def set_step_status(self, step: str, status: StepStatus) -> None:
         """Record how far the group is with a step."""
         self.repo.set_step_status(step, status)
+        self.schedule_refresh()
+
+    def replace_pay(self, rows: Sequence[PayRow]) -> None:
+        """Replace the compensation audit (after an import)."""
+        self.repo.replace_pay(rows)
+        self.schedule_refresh()
+
+    def set_pulse_counts(self, item: str, counts: Sequence[int]) -> None:
+        """Replace the facilitator-entered answers to one fairness statement."""
+        self.repo.set_facilitator_counts("fairness", item, counts)
+        self.schedule_refresh()
+
+    def set_override(self, override: GateOverride) -> None:
+        """Go on although the gate did not pass (kept in the file and reported)."""
+        self.repo.set_override(override)
+        self.schedule_refresh()
+
+    def withdraw_override(self) -> None:
+        """Withdraw the active override; the gate applies again."""
+        self.repo.withdraw_override()
         self.schedule_refresh()
 
     def close(self) -> None:

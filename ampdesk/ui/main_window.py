@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ampdesk.ui.controller import WorkshopController
+from ampdesk.ui.fairness_panel import FairnessPanel
 from ampdesk.ui.icons import icon
 from ampdesk.ui.overview_page import OverviewPage
 from ampdesk.ui.step_page import StepPage
@@ -44,8 +45,10 @@ class WorkshopWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.page_ids: list[str] = []
         self._add_page("overview", "Overview", OverviewPage(controller))
+        workspaces: dict[str, QWidget] = {"fairness": FairnessPanel(controller)}
         for step in controller.content.steps:
-            self._add_page(step.id, f"{step.number}  {step.title}", StepPage(controller, step))
+            page = StepPage(controller, step, workspaces.get(step.id))
+            self._add_page(step.id, f"{step.number}  {step.title}", page)
         self.rail.currentRowChanged.connect(self.pages.setCurrentIndex)
 
         central = QWidget()

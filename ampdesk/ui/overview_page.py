@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtWidgets import QFormLayout, QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from ampdesk.ui.controller import WorkshopController
-from ampdesk.ui.widgets import callout, heading, plain_label
-
-GATE_KIND = {"pass": "ok", "attention": "warning", "blocked": "locked", "not_assessed": "locked"}
-GATE_TITLE = {
-    "pass": "Pay fairness: passed",
-    "attention": "Pay fairness: needs attention",
-    "blocked": "Pay fairness: blocked",
-    "not_assessed": "Pay fairness: not assessed yet",
-}
+from ampdesk.ui.gate_view import GateCallout
+from ampdesk.ui.widgets import heading, plain_label
 
 
 class OverviewPage(QScrollArea):
@@ -40,8 +31,8 @@ class OverviewPage(QScrollArea):
         for key, label in self.detail_labels.items():
             self.details.addRow(f"{key}:", label)
         layout.addLayout(self.details)
-        self.gate = callout("", "ok")
-        layout.addWidget(self.gate)
+        self.gate = GateCallout()
+        layout.addWidget(self.gate.label)
         layout.addStretch(1)
         self.setWidget(body)
         controller.changed.connect(self.refresh)
@@ -63,12 +54,4 @@ class OverviewPage(QScrollArea):
         }
         for key, value in values.items():
             self.detail_labels[key].setText(value)
-        gate = self.controller.evaluation.gate
-        reasons = "".join(f"<li>{escape(r.message)}</li>" for r in gate.reasons)
-        suffix = " (overridden by the facilitator)" if gate.overridden else ""
-        self.gate.setText(
-            f"<b>{GATE_TITLE[gate.state]}{suffix}</b>" + (f"<ul>{reasons}</ul>" if reasons else "")
-        )
-        self.gate.setProperty("callout", GATE_KIND[gate.state])
-        self.gate.style().unpolish(self.gate)
-        self.gate.style().polish(self.gate)
+        self.gate.show(self.controller.evaluation.gate)

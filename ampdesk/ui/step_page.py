@@ -25,9 +25,11 @@ STATUS_LABELS = {"not_started": "Not started", "in_progress": "In progress", "do
 
 
 class StepPage(QScrollArea):
-    """Shows one step of the framework and keeps its checklist and status in the file."""
+    """Shows one step of the framework, keeps its checklist and status, hosts its workspace."""
 
-    def __init__(self, controller: WorkshopController, step: Step) -> None:
+    def __init__(
+        self, controller: WorkshopController, step: Step, workspace: QWidget | None = None
+    ) -> None:
         super().__init__()
         self.controller = controller
         self.step = step
@@ -84,6 +86,9 @@ class StepPage(QScrollArea):
         columns.addLayout(left, 0, 0)
         columns.addLayout(right, 0, 1)
         layout.addLayout(columns)
+        if workspace is not None:
+            layout.addSpacing(8)
+            layout.addWidget(workspace)
         layout.addStretch(1)
         self.setWidget(body)
         self.refresh()

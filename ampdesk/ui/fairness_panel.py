@@ -1,0 +1,198 @@
+"""Step 1's workspace: the pay audit, role figures, the fairness pulse and the gate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSortFilterProxyModel
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ampdesk.framework.pay_import import PayImportError, read_pay_file
+from ampdesk.framework.pulse import STATEMENTS, ItemSummary
+from ampdesk.ui.controller import WorkshopController
+from ampdesk.ui.gate_view import GateCallout
+from ampdesk.ui.override_dialog import OverrideDialog
+from ampdesk.ui.pay_table_model import SORT_ROLE, PayTableModel
+from ampdesk.ui.widgets import heading, plain_label
+
+STATE_COLOURS = {
+    "pass": QColor(31, 138, 91, 60),
+    "attention": QColor(214, 140, 0, 70),
+    "blocked": QColor(180, 71, 47, 80),
+}
+ROLE_HEADERS = ("Role", "Level", "Work", "People", "Median compa", "Spread", "Group gap", "State")
+
+
+def pulse_text(summary: ItemSummary, threshold: int) -> str:
+    """One line about a statement's answers that never reveals a small group."""
+    if summary.n == 0:
+        return "No answers yet."
+    if summary.suppressed or summary.mean is None:
+        return f"Hidden until at least {threshold} people have answered."
+    assert summary.disagree_share is not None and summary.agree_share is not None
+    return (
+        f"{summary.n} answers · average {summary.mean:.1f} of 5 · "
+        f"{summary.agree_share:.0%} agree · {summary.disagree_share:.0%} disagree"
+    )
+
+
+class FairnessPanel(QWidget):
+    """Everything the facilitator needs to assess baseline pay fairness."""
+
+    def __init__(self, controller: WorkshopController) -> None:
+        super().__init__()
+        self.controller = controller
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+
+        self.gate = GateCallout()
+        layout.addWidget(self.gate.label)
+        gate_buttons = QHBoxLayout()
+        self.override_button = QPushButton("Override the gate…")
+        self.override_button.clicked.connect(self.override)
+        self.withdraw_button = QPushButton("Withdraw the override")
+        self.withdraw_button.clicked.connect(controller.withdraw_override)
+        gate_buttons.addWidget(self.override_button)
+        gate_buttons.addWidget(self.withdraw_button)
+        gate_buttons.addStretch(1)
+        layout.addLayout(gate_buttons)
+        self.advice = plain_label("")
+        layout.addWidget(self.advice)
+
+        layout.addWidget(heading("Compensation audit (confidential, never on the projector)", 2))
+        audit_buttons = QHBoxLayout()
+        import_button = QPushButton("Import CSV or XLSX…")
+        import_button.clicked.connect(self.choose_import)
+        audit_buttons.addWidget(import_button)
+        audit_buttons.addStretch(1)
+        layout.addLayout(audit_buttons)
+        self.pay_model = PayTableModel(controller)
+        proxy = QSortFilterProxyModel(self)
+        proxy.setSourceModel(self.pay_model)
+        proxy.setSortRole(SORT_ROLE)
+        self.pay_view = QTableView()
+        self.pay_view.setAccessibleName("Compensation audit")
+        self.pay_view.setModel(proxy)
+        self.pay_view.setSortingEnabled(True)
+        self.pay_view.setAlternatingRowColors(True)
+        self.pay_view.setMinimumHeight(220)
+        self.pay_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.pay_view)
+
+        layout.addWidget(heading("Figures per role and level", 2))
+        self.roles = QTableWidget(0, len(ROLE_HEADERS))
+        self.roles.setAccessibleName("Figures per role and level")
+        self.roles.setHorizontalHeaderLabels(ROLE_HEADERS)
+        self.roles.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.roles.verticalHeader().hide()
+        self.roles.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.roles.setMinimumHeight(160)
+        layout.addWidget(self.roles)
+
+        layout.addWidget(heading("Fairness pulse (anonymous, 1 = strongly disagree … 5)", 2))
+        grid = QGridLayout()
+        self.count_boxes: dict[str, list[QSpinBox]] = {}
+        self.pulse_results: dict[str, QLabel] = {}
+        for row, (item, text) in enumerate(STATEMENTS):
+            grid.addWidget(plain_label(text), row * 2, 0, 1, 7)
+            boxes = []
+            for point in range(5):
+                box = QSpinBox()
+                box.setRange(0, 999)
+                box.setPrefix(f"{point + 1}: ")
+                box.setAccessibleName(f"{text}: answers of {point + 1}")
+                grid.addWidget(box, row * 2 + 1, point)
+                boxes.append(box)
+            save = QPushButton("Save counts")
+            save.setAccessibleName(f"Save counts for: {text}")
+            save.clicked.connect(lambda _=False, i=item: self.save_counts(i))
+            grid.addWidget(save, row * 2 + 1, 5)
+            result = plain_label("")
+            grid.addWidget(result, row * 2 + 1, 6)
+            self.count_boxes[item] = boxes
+            self.pulse_results[item] = result
+        grid.setColumnStretch(6, 1)
+        layout.addLayout(grid)
+
+        controller.changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show the latest gate, figures and pulse."""
+        evaluation = self.controller.evaluation
+        gate = evaluation.gate
+        self.gate.show(gate)
+        self.override_button.setVisible(gate.state in ("blocked", "not_assessed", "attention"))
+        self.override_button.setEnabled(not gate.overridden)
+        self.withdraw_button.setVisible(gate.overridden)
+        self.advice.setText("\n".join(a.message for a in evaluation.advice))
+        self.advice.setVisible(bool(evaluation.advice))
+
+        self.roles.setRowCount(len(evaluation.roles))
+        for row, figures in enumerate(evaluation.roles):
+            gap = max((g.gap_share for g in figures.group_gaps), default=None)
+            cells = (
+                figures.role,
+                figures.level,
+                figures.work_type,
+                str(figures.headcount),
+                f"{figures.median_compa_ratio:.2f}",
+                "—" if figures.spread is None else f"{figures.spread:.2f}",
+                "suppressed" if gap is None else f"{gap:.1%}",
+                figures.state,
+            )
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setBackground(QBrush(STATE_COLOURS[figures.state]))
+                self.roles.setItem(row, column, cell)
+
+        threshold = self.controller.repo.details().anonymity_threshold
+        for item, summary in evaluation.pulse.items():
+            self.pulse_results[item].setText(pulse_text(summary, threshold))
+
+    def save_counts(self, item: str) -> None:
+        """Store the counts typed for one statement (replacing earlier typed counts)."""
+        counts = [box.value() for box in self.count_boxes[item]]
+        self.controller.set_pulse_counts(item, counts)
+
+    def choose_import(self) -> None:
+        """Ask for a spreadsheet export and import it."""
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Import pay data", "", "Spreadsheet exports (*.csv *.txt *.xlsx)"
+        )
+        if name:
+            self.import_file(Path(name))
+
+    def import_file(self, path: Path) -> bool:
+        """Replace the audit with a file's rows; a bad file is explained and changes nothing."""
+        try:
+            rows = read_pay_file(path)
+        except (PayImportError, OSError) as exc:
+            QMessageBox.warning(self, "Pay data not imported", str(exc))
+            return False
+        self.controller.replace_pay(rows)
+        self.pay_model.reload()
+        return True
+
+    def override(self) -> None:
+        """Ask for a reason and a remediation action, then record the override."""
+        dialog = OverrideDialog(self)
+        if dialog.exec():
+            self.controller.set_override(dialog.override())

@@ -1,0 +1,35 @@
+"""The pay-fairness gate as a tinted box: its state and every reason."""
+
+from __future__ import annotations
+
+from html import escape
+
+from ampdesk.framework.fairness import GateResult
+from ampdesk.ui.widgets import callout
+
+GATE_KIND = {"pass": "ok", "attention": "warning", "blocked": "locked", "not_assessed": "locked"}
+GATE_TITLE = {
+    "pass": "Pay fairness: passed",
+    "attention": "Pay fairness: needs attention",
+    "blocked": "Pay fairness: blocked, steps 2-4 wait",
+    "not_assessed": "Pay fairness: not assessed yet, steps 2-4 wait",
+}
+
+
+class GateCallout:
+    """Builds and updates a callout label showing a :class:`GateResult`."""
+
+    def __init__(self) -> None:
+        self.label = callout("", "ok")
+        self.label.setAccessibleName("Pay-fairness gate")
+
+    def show(self, gate: GateResult) -> None:
+        """Show ``gate``'s state, tint and reasons."""
+        title = GATE_TITLE[gate.state]
+        if gate.overridden:
+            title += " (overridden by the facilitator)"
+        reasons = "".join(f"<li>{escape(r.message)}</li>" for r in gate.reasons)
+        self.label.setText(f"<b>{escape(title)}</b>" + (f"<ul>{reasons}</ul>" if reasons else ""))
+        self.label.setProperty("callout", GATE_KIND[gate.state])
+        self.label.style().unpolish(self.label)
+        self.label.style().polish(self.label)
