@@ -154,6 +154,22 @@ class Repository:
                 for v in values
             )
 
+    def facilitator_counts(self, activity: str, item: str) -> list[int]:
+        """How many facilitator-entered answers of each scale point 1-5 one item has."""
+        query = (
+            select(Answer.value, func.count(Answer.id))
+            .where(
+                Answer.activity == activity,
+                Answer.item == item,
+                Answer.source == "facilitator",
+                Answer.checkin_id.is_(None),
+            )
+            .group_by(Answer.value)
+        )
+        with self.workshop.session() as s:
+            found = dict(s.execute(query).tuples())
+        return [found.get(value, 0) for value in range(1, 6)]
+
     def set_facilitator_counts(self, activity: str, item: str, counts: Sequence[int]) -> None:
         """Replace the facilitator-entered answers to one item by counts per scale point 1-5."""
         if len(counts) != 5 or any(c < 0 for c in counts):
@@ -192,10 +208,28 @@ class Repository:
             s.flush()
             return note.id
 
-    def add_vote(self, note_id: int, voter: str) -> None:
-        """Place one dot on a note."""
+    def delete_note(self, note_id: int) -> None:
+        """Remove a note and its votes."""
         with self.workshop.session() as s:
-            s.add(Vote(note_id=note_id, voter=voter))
+            s.delete(s.get_one(Note, note_id))
+
+    def set_note_hidden(self, note_id: int, hidden: bool) -> None:
+        """Hide a note from the projector and the report, or show it again."""
+        with self.workshop.session() as s:
+            s.get_one(Note, note_id).hidden = hidden
+
+    def add_vote(self, note_id: int, voter: str) -> int:
+        """Place one dot on a note; returns the vote's id."""
+        with self.workshop.session() as s:
+            vote = Vote(note_id=note_id, voter=voter)
+            s.add(vote)
+            s.flush()
+            return vote.id
+
+    def delete_vote(self, vote_id: int) -> None:
+        """Take one dot back."""
+        with self.workshop.session() as s:
+            s.execute(delete(Vote).where(Vote.id == vote_id))
 
     def notes(self, step: str | None = None) -> list[NoteValue]:
         """Notes (optionally of one step) with their vote counts, merged notes left out."""
@@ -311,6 +345,12 @@ class Repository:
             s.add(action)
             s.flush()
             return action.id
+
+    def delete_action(self, action_id: int) -> None:
+        """Remove an action (and its check-in statuses)."""
+        with self.workshop.session() as s:
+            s.execute(delete(CheckInStatus).where(CheckInStatus.action_id == action_id))
+            s.execute(delete(ActionItem).where(ActionItem.id == action_id))
 
     def actions(self) -> list[ActionValue]:
         """Every action, in the order they were agreed."""

@@ -1,25 +1,54 @@
-"""The open workshop as the widgets see it: edits go to the file, re-evaluation is coalesced."""
+"""The open workshop as the widgets see it: undoable edits, coalesced re-evaluation.
+
+The file is the single source of truth. Every edit is a :class:`QUndoCommand` whose ``redo``
+and ``undo`` write to the file at once; afterwards :attr:`WorkshopController.changed` fires (at
+most once per event-loop turn) with the rules re-run.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ampdesk.framework.content import Framework
 from ampdesk.framework.evaluation import Evaluation, evaluate
 from ampdesk.framework.fairness import GateOverride, PayRow
-from ampdesk.framework.state import StepStatus
+from ampdesk.framework.state import NoteKind, StepStatus
 from ampdesk.store.repository import Repository
 from ampdesk.store.workshop_file import Workshop
 
+FACILITATOR = "facilitator"
+
+
+class _Edit(QUndoCommand):
+    """One undoable change: two callables that write to the file."""
+
+    def __init__(
+        self,
+        text: str,
+        redo: Callable[[], None],
+        undo: Callable[[], None],
+        after: Callable[[], None],
+    ) -> None:
+        super().__init__(text)
+        self._redo, self._undo, self._after = redo, undo, after
+
+    def redo(self) -> None:
+        """Apply the change."""
+        self._redo()
+        self._after()
+
+    def undo(self) -> None:
+        """Reverse the change."""
+        self._undo()
+        self._after()
+
 
 class WorkshopController(QObject):
-    """Owns the open workshop; widgets read from it and call it to change anything.
-
-    The file is the single source of truth: every edit is committed at once, then
-    :attr:`changed` fires (at most once per event-loop turn) after the rules are re-run.
-    """
+    """Owns the open workshop; widgets read from it and call it to change anything."""
 
     changed = Signal()
 
@@ -28,6 +57,7 @@ class WorkshopController(QObject):
         self.workshop = workshop
         self.content = content
         self.repo = Repository(workshop)
+        self.undo_stack = QUndoStack(self)
         self._evaluation = evaluate(self.repo.inputs(), content)
         self._refresh = QTimer(self, singleShot=True, interval=0)
         self._refresh.timeout.connect(self._reevaluate)
@@ -45,35 +75,121 @@ class WorkshopController(QObject):
         self._evaluation = evaluate(self.repo.inputs(), self.content)
         self.changed.emit()
 
+    def _push(self, text: str, redo: Callable[[], None], undo: Callable[[], None]) -> None:
+        self.undo_stack.push(_Edit(text, redo, undo, self.schedule_refresh))
+
+    # -- edits -------------------------------------------------------------------------------
     def set_checklist_item(self, step: str, item: str, done: bool) -> None:
         """Tick or untick a checklist item."""
-        self.repo.set_checklist_item(step, item, done)
-        self.schedule_refresh()
+        before = self.repo.checklist(step).get(item, False)
+        self._push(
+            "Tick checklist item" if done else "Untick checklist item",
+            lambda: self.repo.set_checklist_item(step, item, done),
+            lambda: self.repo.set_checklist_item(step, item, before),
+        )
 
     def set_step_status(self, step: str, status: StepStatus) -> None:
         """Record how far the group is with a step."""
-        self.repo.set_step_status(step, status)
-        self.schedule_refresh()
+        before = self.repo.step_statuses()[step]
+        self._push(
+            "Change step status",
+            lambda: self.repo.set_step_status(step, status),
+            lambda: self.repo.set_step_status(step, before),
+        )
+
+    def set_decision(self, key: str, value: str) -> None:
+        """Record one of the group's decisions (an empty value clears it)."""
+        before = self.repo.decisions().get(key, "")
+        if before == value:
+            return
+        self._push(
+            "Change decision",
+            lambda: self.repo.set_decision(key, value),
+            lambda: self.repo.set_decision(key, before),
+        )
 
     def replace_pay(self, rows: Sequence[PayRow]) -> None:
-        """Replace the compensation audit (after an import)."""
-        self.repo.replace_pay(rows)
-        self.schedule_refresh()
+        """Replace the compensation audit (an import)."""
+        before = self.repo.pay_rows()
+        self._push(
+            "Import pay data",
+            lambda: self.repo.replace_pay(rows),
+            lambda: self.repo.replace_pay(before),
+        )
 
-    def set_pulse_counts(self, item: str, counts: Sequence[int]) -> None:
-        """Replace the facilitator-entered answers to one fairness statement."""
-        self.repo.set_facilitator_counts("fairness", item, counts)
-        self.schedule_refresh()
+    def update_pay(self, record_id: int, row: PayRow) -> None:
+        """Change one record of the compensation audit."""
+        before = dict(self.repo.pay_records())[record_id]
+        self._push(
+            "Edit pay record",
+            lambda: self.repo.update_pay(record_id, row),
+            lambda: self.repo.update_pay(record_id, before),
+        )
+
+    def set_pulse_counts(self, activity: str, item: str, counts: Sequence[int]) -> None:
+        """Replace the facilitator-entered answers to one item by counts per scale point."""
+        before = self.repo.facilitator_counts(activity, item)
+        self._push(
+            "Enter answer counts",
+            lambda: self.repo.set_facilitator_counts(activity, item, counts),
+            lambda: self.repo.set_facilitator_counts(activity, item, before),
+        )
 
     def set_override(self, override: GateOverride) -> None:
         """Go on although the gate did not pass (kept in the file and reported)."""
-        self.repo.set_override(override)
-        self.schedule_refresh()
+        self._push(
+            "Override the gate",
+            lambda: self.repo.set_override(override),
+            self.repo.withdraw_override,
+        )
 
     def withdraw_override(self) -> None:
         """Withdraw the active override; the gate applies again."""
-        self.repo.withdraw_override()
-        self.schedule_refresh()
+        override = self.repo.active_override()
+        if override is None:
+            return
+        self._push(
+            "Withdraw the override",
+            self.repo.withdraw_override,
+            lambda: self.repo.set_override(override),
+        )
+
+    def add_note(self, step: str, kind: NoteKind, text: str, dimension: str | None = None) -> None:
+        """Capture a piece of group input."""
+        created: list[int] = []
+        self._push(
+            f"Add {kind}",
+            lambda: created.append(self.repo.add_note(step, kind, text, dimension=dimension)),
+            lambda: self.repo.delete_note(created.pop()),
+        )
+
+    def vote(self, note_id: int) -> None:
+        """Place one of the room's dots on a note."""
+        placed: list[int] = []
+        self._push(
+            "Add a dot",
+            lambda: placed.append(self.repo.add_vote(note_id, FACILITATOR)),
+            lambda: self.repo.delete_vote(placed.pop()),
+        )
+
+    def set_note_hidden(self, note_id: int, hidden: bool) -> None:
+        """Hide a note from the projector and the report, or show it again."""
+        self._push(
+            "Hide note" if hidden else "Show note",
+            lambda: self.repo.set_note_hidden(note_id, hidden),
+            lambda: self.repo.set_note_hidden(note_id, not hidden),
+        )
+
+    def add_action(
+        self, step: str, title: str, owner: str, due: dt.date | None, measure: str
+    ) -> None:
+        """Add an agreed action."""
+        created: list[int] = []
+        self._push(
+            "Add action",
+            lambda: created.append(self.repo.add_action(step, title, owner, due, measure)),
+            lambda: self.repo.delete_action(created.pop()),
+        )
 
     def close(self) -> None:
         """Release the workshop file."""

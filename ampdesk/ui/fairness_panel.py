@@ -170,7 +170,7 @@ class FairnessPanel(QWidget):
     def save_counts(self, item: str) -> None:
         """Store the counts typed for one statement (replacing earlier typed counts)."""
         counts = [box.value() for box in self.count_boxes[item]]
-        self.controller.set_pulse_counts(item, counts)
+        self.controller.set_pulse_counts("fairness", item, counts)
 
     def choose_import(self) -> None:
         """Ask for a spreadsheet export and import it."""
@@ -188,7 +188,6 @@ class FairnessPanel(QWidget):
             QMessageBox.warning(self, "Pay data not imported", str(exc))
             return False
         self.controller.replace_pay(rows)
-        self.pay_model.reload()
         return True
 
     def override(self) -> None:

@@ -58,6 +58,7 @@ class PayTableModel(QAbstractTableModel):
         super().__init__()
         self.controller = controller
         self._records: list[tuple[int, PayRow]] = controller.repo.pay_records()
+        controller.changed.connect(self.reload)
 
     def reload(self) -> None:
         """Re-read the audit from the file."""
@@ -126,9 +127,5 @@ class PayTableModel(QAbstractTableModel):
             changed = dataclasses.replace(row, **{field: _parse(field, str(value))})
         except ValueError:
             return False
-        self.controller.repo.update_pay(record_id, changed)
-        self._records[index.row()] = (record_id, changed)
-        left, right = self.index(index.row(), 0), self.index(index.row(), len(COLUMNS) - 1)
-        self.dataChanged.emit(left, right)
-        self.controller.schedule_refresh()
+        self.controller.update_pay(record_id, changed)
         return True
