@@ -9,13 +9,10 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QMessageBox,
     QPushButton,
-    QSpinBox,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -24,8 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from ampdesk.framework.pay_import import PayImportError, read_pay_file
-from ampdesk.framework.pulse import STATEMENTS, ItemSummary
+from ampdesk.framework.pulse import STATEMENTS
 from ampdesk.ui.controller import WorkshopController
+from ampdesk.ui.counts_editor import CountsEditor
 from ampdesk.ui.gate_view import GateCallout
 from ampdesk.ui.override_dialog import OverrideDialog
 from ampdesk.ui.pay_table_model import SORT_ROLE, PayTableModel
@@ -37,19 +35,6 @@ STATE_COLOURS = {
     "blocked": QColor(180, 71, 47, 80),
 }
 ROLE_HEADERS = ("Role", "Level", "Work", "People", "Median compa", "Spread", "Group gap", "State")
-
-
-def pulse_text(summary: ItemSummary, threshold: int) -> str:
-    """One line about a statement's answers that never reveals a small group."""
-    if summary.n == 0:
-        return "No answers yet."
-    if summary.suppressed or summary.mean is None:
-        return f"Hidden until at least {threshold} people have answered."
-    assert summary.disagree_share is not None and summary.agree_share is not None
-    return (
-        f"{summary.n} answers · average {summary.mean:.1f} of 5 · "
-        f"{summary.agree_share:.0%} agree · {summary.disagree_share:.0%} disagree"
-    )
 
 
 class FairnessPanel(QWidget):
@@ -107,29 +92,9 @@ class FairnessPanel(QWidget):
         layout.addWidget(self.roles)
 
         layout.addWidget(heading("Fairness pulse (anonymous, 1 = strongly disagree … 5)", 2))
-        grid = QGridLayout()
-        self.count_boxes: dict[str, list[QSpinBox]] = {}
-        self.pulse_results: dict[str, QLabel] = {}
-        for row, (item, text) in enumerate(STATEMENTS):
-            grid.addWidget(plain_label(text), row * 2, 0, 1, 7)
-            boxes = []
-            for point in range(5):
-                box = QSpinBox()
-                box.setRange(0, 999)
-                box.setPrefix(f"{point + 1}: ")
-                box.setAccessibleName(f"{text}: answers of {point + 1}")
-                grid.addWidget(box, row * 2 + 1, point)
-                boxes.append(box)
-            save = QPushButton("Save counts")
-            save.setAccessibleName(f"Save counts for: {text}")
-            save.clicked.connect(lambda _=False, i=item: self.save_counts(i))
-            grid.addWidget(save, row * 2 + 1, 5)
-            result = plain_label("")
-            grid.addWidget(result, row * 2 + 1, 6)
-            self.count_boxes[item] = boxes
-            self.pulse_results[item] = result
-        grid.setColumnStretch(6, 1)
-        layout.addLayout(grid)
+        self.pulse = CountsEditor(controller, "fairness", list(STATEMENTS))
+        self.pulse.load()
+        layout.addWidget(self.pulse)
 
         controller.changed.connect(self.refresh)
         self.refresh()
@@ -164,13 +129,7 @@ class FairnessPanel(QWidget):
                 self.roles.setItem(row, column, cell)
 
         threshold = self.controller.repo.details().anonymity_threshold
-        for item, summary in evaluation.pulse.items():
-            self.pulse_results[item].setText(pulse_text(summary, threshold))
-
-    def save_counts(self, item: str) -> None:
-        """Store the counts typed for one statement (replacing earlier typed counts)."""
-        counts = [box.value() for box in self.count_boxes[item]]
-        self.controller.set_pulse_counts("fairness", item, counts)
+        self.pulse.show_summaries(evaluation.pulse, threshold)
 
     def choose_import(self) -> None:
         """Ask for a spreadsheet export and import it."""

@@ -1,0 +1,142 @@
+"""A board of the group's notes for one step: capture, dot-vote, hide."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ampdesk.framework.content import AUTONOMY_DIMENSIONS
+from ampdesk.framework.state import NoteKind, NoteValue
+from ampdesk.ui.controller import WorkshopController
+from ampdesk.ui.widgets import heading
+
+KIND_LABELS: dict[NoteKind, str] = {
+    "idea": "Idea",
+    "story": "Story of impact",
+    "skill": "Skill to grow",
+    "blocker": "Blocker",
+    "goal": "Stretch goal",
+    "marker": "Marker of progress",
+}
+
+
+def note_line(note: NoteValue) -> str:
+    """How a note reads in a list: its kind, dimension, text and dots (plain text)."""
+    where = f"{note.dimension.upper()} · " if note.dimension else ""
+    dots = f"   ● {note.votes}" if note.votes else ""
+    hidden = "   (hidden)" if note.hidden else ""
+    return f"{KIND_LABELS[note.kind]} · {where}{note.text}{dots}{hidden}"
+
+
+class NotesBoard(QWidget):
+    """Lists a step's notes (most dots first) and lets the facilitator add, vote and hide."""
+
+    def __init__(
+        self,
+        controller: WorkshopController,
+        step: str,
+        title: str,
+        kinds: tuple[NoteKind, ...],
+        with_dimension: bool = False,
+    ) -> None:
+        super().__init__()
+        self.controller = controller
+        self.step = step
+        self.kinds = kinds
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(heading(title, 2))
+
+        entry = QHBoxLayout()
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("Kind of note")
+        for kind in kinds:
+            self.kind.addItem(KIND_LABELS[kind], kind)
+        self.kind.setVisible(len(kinds) > 1)
+        entry.addWidget(self.kind)
+        self.dimension = QComboBox()
+        self.dimension.setAccessibleName("Autonomy dimension")
+        for dimension in AUTONOMY_DIMENSIONS:
+            self.dimension.addItem(dimension.capitalize(), dimension)
+        self.dimension.setCurrentIndex(AUTONOMY_DIMENSIONS.index("how"))
+        self.dimension.setVisible(with_dimension)
+        entry.addWidget(self.dimension)
+        self.text = QLineEdit()
+        self.text.setPlaceholderText("Type what the group said and press Enter")
+        self.text.setAccessibleName(f"New note for {title}")
+        self.text.returnPressed.connect(self.add)
+        entry.addWidget(self.text, 1)
+        add = QPushButton("Add")
+        add.clicked.connect(self.add)
+        entry.addWidget(add)
+        layout.addLayout(entry)
+
+        self.list = QListWidget()
+        self.list.setAccessibleName(title)
+        self.list.setWordWrap(True)
+        self.list.setMinimumHeight(160)
+        layout.addWidget(self.list)
+        buttons = QHBoxLayout()
+        self.dot = QPushButton("Add a dot")
+        self.dot.setToolTip("Place one of the room's dots on the selected note")
+        self.dot.clicked.connect(self.vote)
+        self.hide_button = QPushButton("Hide / show")
+        self.hide_button.setToolTip("Keep the selected note off the projector and the report")
+        self.hide_button.clicked.connect(self.toggle_hidden)
+        buttons.addWidget(self.dot)
+        buttons.addWidget(self.hide_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        controller.changed.connect(self.refresh)
+        self.refresh()
+
+    def _notes(self) -> list[NoteValue]:
+        notes = [n for n in self.controller.repo.notes(self.step) if n.kind in self.kinds]
+        return sorted(notes, key=lambda n: (n.hidden, -n.votes, n.id))
+
+    def refresh(self) -> None:
+        """Re-list the notes, keeping the selection."""
+        selected = self.selected_id()
+        self.list.clear()
+        for note in self._notes():
+            item = QListWidgetItem(note_line(note))
+            item.setData(Qt.ItemDataRole.UserRole, note.id)
+            item.setData(Qt.ItemDataRole.UserRole + 1, note.hidden)
+            self.list.addItem(item)
+            if note.id == selected:
+                self.list.setCurrentItem(item)
+
+    def selected_id(self) -> int | None:
+        """The id of the selected note, if any."""
+        item = self.list.currentItem()
+        return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
+
+    def add(self) -> None:
+        """Capture the typed note."""
+        text = self.text.text().strip()
+        if not text:
+            return
+        dimension = self.dimension.currentData() if self.dimension.isVisibleTo(self) else None
+        self.controller.add_note(self.step, self.kind.currentData(), text, dimension)
+        self.text.clear()
+
+    def vote(self) -> None:
+        """Add a dot to the selected note."""
+        if (note_id := self.selected_id()) is not None:
+            self.controller.vote(note_id)
+
+    def toggle_hidden(self) -> None:
+        """Hide the selected note, or show it again."""
+        item = self.list.currentItem()
+        if item is not None:
+            hidden = bool(item.data(Qt.ItemDataRole.UserRole + 1))
+            self.controller.set_note_hidden(int(item.data(Qt.ItemDataRole.UserRole)), not hidden)
