@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
+    QFileDialog,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -16,11 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ampdesk.store.workshop_file import copy_database
+from ampdesk.ui.actions_page import ActionsPage
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.fairness_panel import FairnessPanel
 from ampdesk.ui.icons import icon
 from ampdesk.ui.overview_page import OverviewPage
 from ampdesk.ui.step_page import StepPage
+from ampdesk.ui.step_panels import AutonomyPanel, MasteryPanel, PurposePanel
 from ampdesk.ui.warnings_panel import WarningsPanel
 
 STATE_TEXT = {"not_started": "not started", "in_progress": "in progress", "done": "done"}
@@ -45,10 +50,16 @@ class WorkshopWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.page_ids: list[str] = []
         self._add_page("overview", "Overview", OverviewPage(controller))
-        workspaces: dict[str, QWidget] = {"fairness": FairnessPanel(controller)}
+        workspaces: dict[str, QWidget] = {
+            "fairness": FairnessPanel(controller),
+            "autonomy": AutonomyPanel(controller),
+            "mastery": MasteryPanel(controller),
+            "purpose": PurposePanel(controller),
+        }
         for step in controller.content.steps:
-            page = StepPage(controller, step, workspaces.get(step.id))
+            page = StepPage(controller, step, workspaces[step.id])
             self._add_page(step.id, f"{step.number}  {step.title}", page)
+        self._add_page("actions", "Actions", ActionsPage(controller))
         self.rail.currentRowChanged.connect(self.pages.setCurrentIndex)
 
         central = QWidget()
@@ -67,7 +78,7 @@ class WorkshopWindow(QMainWindow):
         dock.setWidget(self.warnings)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
 
-        self._add_shortcuts()
+        self._add_menus()
         controller.changed.connect(self.refresh)
         self.refresh()
         self.rail.setCurrentRow(0)
@@ -80,12 +91,39 @@ class WorkshopWindow(QMainWindow):
         self.pages.addWidget(page)
         self.page_ids.append(page_id)
 
-    def _add_shortcuts(self) -> None:
+    def _add_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        save_as = file_menu.addAction("Save &As…")
+        save_as.setShortcut(QKeySequence.StandardKey.SaveAs)
+        save_as.triggered.connect(self.save_as)
+        file_menu.addSeparator()
+        close = file_menu.addAction("&Close")
+        close.setShortcut(QKeySequence.StandardKey.Close)
+        close.triggered.connect(self.close)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        undo = self.controller.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.controller.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Shift+Z")])
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        go_menu = self.menuBar().addMenu("&Go")
         for number, page_id in enumerate(self.page_ids):
-            action = QAction(self)
+            item = self.rail.item(number)
+            action = go_menu.addAction(item.text().strip())
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _=False, pid=page_id: self.show_step(pid))
-            self.addAction(action)
+
+    def save_as(self) -> None:
+        """Write a copy of the workshop to a new file (every change is already saved)."""
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            "Save a copy as",
+            str(self.controller.workshop.path),
+            "ampdesk workshops (*.ampdesk)",
+        )
+        if name:
+            copy_database(self.controller.workshop.path, Path(name).with_suffix(".ampdesk"))
 
     def show_step(self, page_id: str) -> bool:
         """Open a page by id; refused (False) while the gate locks it."""
