@@ -15,6 +15,7 @@ from typing import NoReturn
 from ampdesk import __version__
 
 EXIT_BAD_INPUT = 2
+COMMANDS = ("new", "demo", "check", "screenshots")
 
 
 class UsageError(Exception):
@@ -23,7 +24,7 @@ class UsageError(Exception):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+        self.exit(EXIT_BAD_INPUT, f"ampdesk: error: {message} (see {self.prog} --help)\n")
 
 
 def _workshop_path(value: str) -> Path:
@@ -76,6 +77,16 @@ def _cmd_gui(args: argparse.Namespace) -> int:
     return run_app(args.file)
 
 
+def _cmd_screenshots(args: argparse.Namespace) -> int:
+    from ampdesk.store.workshop_file import inspect
+    from ampdesk.ui.screenshots import render_screenshots
+
+    inspect(args.file)
+    for path in render_screenshots(args.file, args.folder):
+        print(path)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``ampdesk`` command."""
     parser = _Parser(
@@ -87,26 +98,36 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"ampdesk {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    new = commands.add_parser("new", help="create an empty workshop file")
+    new = commands.add_parser("new", prog="ampdesk new", help="create an empty workshop file")
     new.add_argument("file", type=_new_path, metavar="FILE")
     new.add_argument("--title", help="the workshop's title (default: the file name)")
     new.set_defaults(run=_cmd_new)
 
-    demo = commands.add_parser("demo", help="write a fully filled sample workshop")
+    demo = commands.add_parser(
+        "demo", prog="ampdesk demo", help="write a fully filled sample workshop"
+    )
     demo.add_argument("file", type=_new_path, metavar="FILE")
     demo.set_defaults(run=_cmd_demo)
 
-    check = commands.add_parser("check", help="validate a workshop file and print its state")
+    check = commands.add_parser(
+        "check", prog="ampdesk check", help="validate a workshop file and print its state"
+    )
     check.add_argument("file", type=_workshop_path, metavar="FILE")
     check.add_argument("--json", action="store_true", help="print one JSON object")
     check.set_defaults(run=_cmd_check)
+
+    shots = commands.add_parser(
+        "screenshots", prog="ampdesk screenshots", help="render every page of a workshop to PNG"
+    )
+    shots.add_argument("file", type=_workshop_path, metavar="FILE")
+    shots.add_argument("folder", type=_workshop_path, metavar="DIR")
+    shots.set_defaults(run=_cmd_screenshots)
     return parser
 
 
 def _parse(argv: Sequence[str]) -> argparse.Namespace:
     parser = build_parser()
-    commands = {"new", "demo", "check"}
-    if argv and not argv[0].startswith("-") and argv[0] not in commands:
+    if argv and not argv[0].startswith("-") and argv[0] not in COMMANDS:
         if len(argv) > 1:
             parser.error(f"unexpected argument {argv[1]!r} after the file to open")
         return argparse.Namespace(run=_cmd_gui, file=_workshop_path(argv[0]))

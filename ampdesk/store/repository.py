@@ -167,7 +167,7 @@ class Repository:
             .group_by(Answer.value)
         )
         with self.workshop.session() as s:
-            found = dict(s.execute(query).tuples())
+            found = {value: count for value, count in s.execute(query)}
         return [found.get(value, 0) for value in range(1, 6)]
 
     def set_facilitator_counts(self, activity: str, item: str, counts: Sequence[int]) -> None:

@@ -1,5 +1,6 @@
 """The ``ampdesk`` command as a user runs it: a real process, real files."""
 
+import argparse
 import json
 import os
 import subprocess
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from ampdesk import __version__
+from ampdesk.cli import COMMANDS, build_parser
 
 
 def ampdesk(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -27,8 +29,11 @@ def ampdesk(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 def test_version_and_help(tmp_path: Path) -> None:
     assert ampdesk("--version", cwd=tmp_path).stdout.strip() == f"ampdesk {__version__}"
     help_text = ampdesk("--help", cwd=tmp_path).stdout
-    for command in ("new", "demo", "check"):
+    for command in COMMANDS:
         assert command in help_text
+    parser = build_parser()
+    (subcommands,) = (a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    assert set(subcommands.choices) == set(COMMANDS)
 
 
 def test_new_then_check(tmp_path: Path) -> None:

@@ -1,0 +1,420 @@
+"""Pay-fairness figures, the gate that holds steps 2-4 back, and advice by type of work.
+
+Sources of the default thresholds are in README ("The pay-fairness gate") and
+``shared/domain/FACTS.md``; every one is configurable per workshop.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, fields, replace
+from itertools import combinations
+from typing import Literal
+
+from ampdesk.framework.pulse import ItemSummary
+
+WorkType = Literal["routine", "creative"]
+GateState = Literal["not_assessed", "blocked", "attention", "pass"]
+Severity = Literal["blocked", "attention"]
+
+
+@dataclass(frozen=True, slots=True)
+class PayRow:
+    """One person in the compensation audit."""
+
+    role: str
+    level: str
+    work_type: WorkType
+    pay: float
+    market_median: float
+    fte: float = 1.0
+    person: str | None = None
+    group: str | None = None
+    currency: str | None = None
+
+    @property
+    def adjusted_pay(self) -> float:
+        """Pay scaled to full time (``pay / fte``)."""
+        return self.pay / self.fte
+
+    @property
+    def compa_ratio(self) -> float:
+        """FTE-adjusted pay over the market median (1.00 is at market)."""
+        return self.adjusted_pay / self.market_median
+
+
+@dataclass(frozen=True, slots=True)
+class GateThresholds:
+    """The gate's thresholds; the defaults and their sources are listed in README."""
+
+    # Practitioners call 85-115% of market "competitive" (Kamsa); below 0.85 blocks.
+    blocked_median_compa: float = 0.85
+    # The peer-fairness statement: an average under 2.5 of 5 means most disagree.
+    blocked_peer_mean: float = 2.5
+    blocked_peer_disagree_share: float = 0.40
+    # Creative work: pay at or a little above market stops money being the topic.
+    attention_creative_compa: float = 1.00
+    # Routine work: within 5% of market (the EHRC audit's 5% line).
+    attention_routine_compa: float = 0.95
+    # Ellig's survey ratio (highest over lowest pay for one position), adapted to one company.
+    attention_spread: float = 1.5
+    # EU Pay Transparency Directive 2023/970: a 5% gap triggers a joint pay assessment
+    # (the Directive concerns sex; applying it to any grouping is an extension).
+    attention_group_gap: float = 0.05
+    attention_peer_mean: float = 3.5
+    # Groups smaller than this are suppressed (Viva Insights, Culture Amp use 5).
+    min_group_size: int = 5
+
+    def __post_init__(self) -> None:
+        checks = {
+            "blocked_median_compa": 0.1 <= self.blocked_median_compa <= 2.0,
+            "blocked_peer_mean": 1.0 <= self.blocked_peer_mean <= 5.0,
+            "blocked_peer_disagree_share": 0.0 < self.blocked_peer_disagree_share <= 1.0,
+            "attention_creative_compa": 0.1 <= self.attention_creative_compa <= 2.0,
+            "attention_routine_compa": 0.1 <= self.attention_routine_compa <= 2.0,
+            "attention_spread": 1.0 <= self.attention_spread <= 10.0,
+            "attention_group_gap": 0.0 < self.attention_group_gap < 1.0,
+            "attention_peer_mean": 1.0 <= self.attention_peer_mean <= 5.0,
+            "min_group_size": self.min_group_size >= 3,
+        }
+        for key, ok in checks.items():
+            if not ok:
+                raise ValueError(f"gate threshold {key}: {getattr(self, key)} is out of range")
+
+    @classmethod
+    def from_mapping(cls, values: Mapping[str, str | float | int]) -> GateThresholds:
+        """Thresholds from stored settings; unknown keys or non-numbers raise ValueError."""
+        known = {f.name: f.type for f in fields(cls)}
+        changes: dict[str, float | int] = {}
+        for key, raw in values.items():
+            if key not in known:
+                raise ValueError(f"unknown gate threshold {key!r}")
+            try:
+                changes[key] = int(raw) if key == "min_group_size" else float(raw)
+            except (TypeError, ValueError) as exc:
+                raise ValueError(f"gate threshold {key}: {raw!r} is not a number") from exc
+        return replace(cls(), **changes)
+
+
+@dataclass(frozen=True, slots=True)
+class GroupGap:
+    """The gap between two groups' mean FTE-adjusted pay, as a share of the higher mean."""
+
+    higher_group: str
+    lower_group: str
+    gap_share: float
+
+
+@dataclass(frozen=True, slots=True)
+class RoleFigures:
+    """The figures of one role and level."""
+
+    role: str
+    level: str
+    work_type: WorkType
+    headcount: int
+    currency: str | None
+    median_compa_ratio: float
+    spread: float | None
+    group_gaps: tuple[GroupGap, ...]
+    suppressed_groups: int
+    state: Literal["pass", "attention", "blocked"] = "pass"
+
+
+@dataclass(frozen=True, slots=True)
+class GateReason:
+    """One reason for the gate's state, with the figure and the threshold it crossed."""
+
+    code: str
+    severity: Severity
+    message: str
+    role: str | None
+    level: str | None
+    figure: str
+    value: float | None
+    threshold: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class GateOverride:
+    """The facilitator's decision to go on anyway, with a reason and a remediation."""
+
+    reason: str
+    remediation: str
+    owner: str
+    due: dt.date
+
+    def __post_init__(self) -> None:
+        for name in ("reason", "remediation", "owner"):
+            if not getattr(self, name).strip():
+                raise ValueError(f"an override needs a {name}")
+
+
+@dataclass(frozen=True, slots=True)
+class GateResult:
+    """The gate's state, every reason, and whether steps 2-4 are held back."""
+
+    state: GateState
+    reasons: tuple[GateReason, ...]
+    overridden: bool
+    locks_steps: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Advice:
+    """Advice for the facilitator derived from the audit."""
+
+    code: str
+    message: str
+
+
+def _group_gaps(rows: Sequence[PayRow], min_size: int) -> tuple[tuple[GroupGap, ...], int]:
+    by_group: dict[str, list[float]] = defaultdict(list)
+    for row in rows:
+        if row.group:
+            by_group[row.group].append(row.adjusted_pay)
+    big = {g: statistics.fmean(p) for g, p in sorted(by_group.items()) if len(p) >= min_size}
+    gaps = []
+    for a, b in combinations(big, 2):
+        higher, lower = (a, b) if big[a] >= big[b] else (b, a)
+        gaps.append(GroupGap(higher, lower, (big[higher] - big[lower]) / big[higher]))
+    return tuple(gaps), len(by_group) - len(big)
+
+
+def _role_reasons(figures: RoleFigures, t: GateThresholds) -> list[GateReason]:
+    name = f"{figures.role} / {figures.level}"
+    reasons = []
+    median = figures.median_compa_ratio
+
+    def reason(
+        code: str, severity: Severity, text: str, fig: str, value: float, limit: float
+    ) -> None:
+        reasons.append(
+            GateReason(
+                code, severity, f"{name}: {text}", figures.role, figures.level, fig, value, limit
+            )
+        )
+
+    if median < t.blocked_median_compa:
+        reason(
+            "low_compa_ratio",
+            "blocked",
+            f"median compa-ratio {median:.2f} is under {t.blocked_median_compa:.2f}",
+            "median_compa_ratio",
+            median,
+            t.blocked_median_compa,
+        )
+    elif figures.work_type == "creative" and median < t.attention_creative_compa:
+        reason(
+            "creative_below_market",
+            "attention",
+            f"median compa-ratio {median:.2f} is under {t.attention_creative_compa:.2f} "
+            "for creative work",
+            "median_compa_ratio",
+            median,
+            t.attention_creative_compa,
+        )
+    elif figures.work_type == "routine" and median < t.attention_routine_compa:
+        reason(
+            "routine_below_market",
+            "attention",
+            f"median compa-ratio {median:.2f} is under {t.attention_routine_compa:.2f} "
+            "for routine work",
+            "median_compa_ratio",
+            median,
+            t.attention_routine_compa,
+        )
+    if figures.spread is not None and figures.spread > t.attention_spread:
+        reason(
+            "wide_spread",
+            "attention",
+            f"highest FTE-adjusted pay is {figures.spread:.2f} times the lowest "
+            f"(over {t.attention_spread:.2f})",
+            "spread",
+            figures.spread,
+            t.attention_spread,
+        )
+    for gap in figures.group_gaps:
+        if gap.gap_share >= t.attention_group_gap:
+            reason(
+                "group_gap",
+                "attention",
+                f"mean pay of group '{gap.lower_group}' is {gap.gap_share:.1%} below group "
+                f"'{gap.higher_group}' ({t.attention_group_gap:.0%} or more)",
+                "group_gap",
+                gap.gap_share,
+                t.attention_group_gap,
+            )
+    return reasons
+
+
+def role_figures(
+    rows: Iterable[PayRow], thresholds: GateThresholds | None = None
+) -> tuple[RoleFigures, ...]:
+    """Figures per role and level, ordered by role then level, each with its gate state."""
+    t = thresholds or GateThresholds()
+    grouped: dict[tuple[str, str], list[PayRow]] = defaultdict(list)
+    for row in rows:
+        grouped[(row.role, row.level)].append(row)
+    result = []
+    for (role, level), members in sorted(grouped.items()):
+        pays = [m.adjusted_pay for m in members]
+        gaps, suppressed = _group_gaps(members, t.min_group_size)
+        currencies = {m.currency for m in members if m.currency}
+        figures = RoleFigures(
+            role=role,
+            level=level,
+            work_type=members[0].work_type,
+            headcount=len(members),
+            currency=currencies.pop() if len(currencies) == 1 else None,
+            median_compa_ratio=statistics.median(m.compa_ratio for m in members),
+            spread=max(pays) / min(pays) if len(members) >= 2 else None,
+            group_gaps=gaps,
+            suppressed_groups=suppressed,
+        )
+        severities = {r.severity for r in _role_reasons(figures, t)}
+        state = "blocked" if "blocked" in severities else "attention" if severities else "pass"
+        result.append(replace(figures, state=state))
+    return tuple(result)
+
+
+def routine_share(rows: Sequence[PayRow]) -> float | None:
+    """Share of the audited headcount in routine work (None without an audit)."""
+    if not rows:
+        return None
+    return sum(1 for r in rows if r.work_type == "routine") / len(rows)
+
+
+def evaluate_gate(
+    roles: Sequence[RoleFigures],
+    pulse_peers: ItemSummary | None,
+    thresholds: GateThresholds | None = None,
+    override: GateOverride | None = None,
+) -> GateResult:
+    """Decide the gate from the role figures and the peer-fairness statement, with reasons."""
+    t = thresholds or GateThresholds()
+    usable_pulse = pulse_peers is not None and not pulse_peers.suppressed
+    reasons: list[GateReason] = [r for figures in roles for r in _role_reasons(figures, t)]
+    if usable_pulse:
+        assert pulse_peers is not None and pulse_peers.mean is not None
+        mean, disagree = pulse_peers.mean, pulse_peers.disagree_share or 0.0
+        if mean < t.blocked_peer_mean:
+            reasons.append(
+                GateReason(
+                    "peer_pulse_low_mean",
+                    "blocked",
+                    f"Peer fairness averages {mean:.1f} of 5, under {t.blocked_peer_mean:.1f}",
+                    None,
+                    None,
+                    "peer_pulse_mean",
+                    mean,
+                    t.blocked_peer_mean,
+                )
+            )
+        elif mean < t.attention_peer_mean:
+            reasons.append(
+                GateReason(
+                    "peer_pulse_below_comfort",
+                    "attention",
+                    f"Peer fairness averages {mean:.1f} of 5, under {t.attention_peer_mean:.1f}",
+                    None,
+                    None,
+                    "peer_pulse_mean",
+                    mean,
+                    t.attention_peer_mean,
+                )
+            )
+        if disagree >= t.blocked_peer_disagree_share:
+            reasons.append(
+                GateReason(
+                    "peer_pulse_disagreement",
+                    "blocked",
+                    f"{disagree:.0%} disagree that pay is fair next to peers "
+                    f"({t.blocked_peer_disagree_share:.0%} or more)",
+                    None,
+                    None,
+                    "peer_pulse_disagree_share",
+                    disagree,
+                    t.blocked_peer_disagree_share,
+                )
+            )
+    if not roles and not usable_pulse:
+        state: GateState = "not_assessed"
+        if pulse_peers is not None and pulse_peers.n:
+            reasons.append(_no_pulse_reason(pulse_peers))
+    else:
+        if not roles:
+            reasons.append(
+                GateReason(
+                    "no_audit",
+                    "attention",
+                    "No compensation audit: pay against peers and the market is unknown",
+                    None,
+                    None,
+                    "audit",
+                    None,
+                    None,
+                )
+            )
+        if not usable_pulse:
+            reasons.append(_no_pulse_reason(pulse_peers))
+        severities = {r.severity for r in reasons}
+        state = "blocked" if "blocked" in severities else "attention" if severities else "pass"
+    locks = state in ("blocked", "not_assessed") and override is None
+    return GateResult(state, tuple(reasons), override is not None, locks)
+
+
+def _no_pulse_reason(pulse: ItemSummary | None) -> GateReason:
+    answered = pulse.n if pulse else 0
+    text = (
+        "No fairness pulse yet: how the group sees its pay is unknown"
+        if not answered
+        else "The fairness pulse has too few answers to show without identifying people"
+    )
+    return GateReason("no_pulse", "attention", text, None, None, "pulse", None, None)
+
+
+def advice(
+    roles: Sequence[RoleFigures], share: float | None, thresholds: GateThresholds | None = None
+) -> tuple[Advice, ...]:
+    """What the audit means for how to pay, and whether this framework comes first."""
+    t = thresholds or GateThresholds()
+    found = []
+    if any(r.work_type == "routine" for r in roles):
+        found.append(
+            Advice(
+                "routine_pay",
+                "Routine roles: clear if-then rewards can work here; make per-unit pay easy to "
+                "see and to check.",
+            )
+        )
+    if any(r.work_type == "creative" for r in roles):
+        found.append(
+            Advice(
+                "creative_pay",
+                "Creative roles: pay a plain salary at or a little above market, so money stops "
+                "being the topic; thank people after the fact rather than promising bonuses.",
+            )
+        )
+    if share is not None and share > 0.5:
+        found.append(
+            Advice(
+                "mostly_routine_work",
+                f"{share:.0%} of the audited people do routine work. For them, fair and visible "
+                "contingent pay may help more than this framework; use it for the creative part.",
+            )
+        )
+    severe = [r for r in roles if r.median_compa_ratio < t.blocked_median_compa]
+    if severe:
+        found.append(
+            Advice(
+                "severe_underpayment",
+                "Pay is well below market for "
+                + ", ".join(f"{r.role} / {r.level}" for r in severe)
+                + ". Fix pay first: autonomy, mastery and purpose cannot make up for it.",
+            )
+        )
+    return tuple(found)
