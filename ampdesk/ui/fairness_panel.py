@@ -63,7 +63,7 @@ class FairnessPanel(QWidget):
 
         layout.addWidget(heading("Compensation audit (confidential, never on the projector)", 2))
         audit_buttons = QHBoxLayout()
-        import_button = QPushButton("Import CSV or XLSX…")
+        import_button = QPushButton("Import CSV…")
         import_button.clicked.connect(self.choose_import)
         audit_buttons.addWidget(import_button)
         audit_buttons.addStretch(1)
@@ -78,7 +78,10 @@ class FairnessPanel(QWidget):
         self.pay_view.setSortingEnabled(True)
         self.pay_view.setAlternatingRowColors(True)
         self.pay_view.setMinimumHeight(220)
-        self.pay_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.pay_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.pay_view.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         layout.addWidget(self.pay_view)
 
         layout.addWidget(heading("Figures per role and level", 2))
@@ -120,7 +123,11 @@ class FairnessPanel(QWidget):
                 str(figures.headcount),
                 f"{figures.median_compa_ratio:.2f}",
                 "—" if figures.spread is None else f"{figures.spread:.2f}",
-                "suppressed" if gap is None else f"{gap:.1%}",
+                f"{gap:.1%}"
+                if gap is not None
+                else "suppressed"
+                if figures.suppressed_groups
+                else "—",
                 figures.state,
             )
             for column, text in enumerate(cells):
@@ -134,7 +141,7 @@ class FairnessPanel(QWidget):
     def choose_import(self) -> None:
         """Ask for a spreadsheet export and import it."""
         name, _ = QFileDialog.getOpenFileName(
-            self, "Import pay data", "", "Spreadsheet exports (*.csv *.txt *.xlsx)"
+            self, "Import pay data", "", "Spreadsheet exports (*.csv *.txt)"
         )
         if name:
             self.import_file(Path(name))

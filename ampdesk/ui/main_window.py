@@ -28,6 +28,12 @@ from ampdesk.ui.step_page import StepPage
 from ampdesk.ui.step_panels import AutonomyPanel, MasteryPanel, PurposePanel
 from ampdesk.ui.warnings_panel import WarningsPanel
 
+RAIL_NAMES = {
+    "fairness": "Baseline fairness",
+    "autonomy": "Autonomy",
+    "mastery": "Mastery",
+    "purpose": "Purpose",
+}
 STATE_TEXT = {"not_started": "not started", "in_progress": "in progress", "done": "done"}
 STATE_ICON = {"not_started": "step-todo", "in_progress": "step-progress", "done": "step-done"}
 
@@ -58,7 +64,7 @@ class WorkshopWindow(QMainWindow):
         }
         for step in controller.content.steps:
             page = StepPage(controller, step, workspaces[step.id])
-            self._add_page(step.id, f"{step.number}  {step.title}", page)
+            self._add_page(step.id, f"{step.number}  {RAIL_NAMES[step.id]}", page)
         self._add_page("actions", "Actions", ActionsPage(controller))
         self.rail.currentRowChanged.connect(self.pages.setCurrentIndex)
 
@@ -77,6 +83,7 @@ class WorkshopWindow(QMainWindow):
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         dock.setWidget(self.warnings)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.resizeDocks([dock], [330], Qt.Orientation.Horizontal)
 
         self._add_menus()
         controller.changed.connect(self.refresh)
@@ -149,7 +156,7 @@ class WorkshopWindow(QMainWindow):
                 item.setIcon(icon("ampdesk"))
                 continue
             step = self.controller.content.step(page_id)
-            label = f"{step.number}  {step.title}"
+            label = f"{step.number}  {RAIL_NAMES[page_id]}"
             locked = evaluation.step_locked(page_id)
             flags = item.flags()
             if locked:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QScrollArea
@@ -14,29 +15,30 @@ from ampdesk.ui.main_window import WorkshopWindow
 
 
 def render_screenshots(path: Path, folder: Path) -> list[Path]:
-    """Open ``path``, show each page in turn and save it as ``folder/NN-page.png``."""
+    """Open ``path``, show each page in turn and save it as ``folder/NN-page.png``.
+
+    Rendering needs no display: unless told otherwise, Qt draws offscreen.
+    """
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     create_application()
     folder.mkdir(parents=True, exist_ok=True)
     window = WorkshopWindow(WorkshopController(open_workshop(path), framework()))
-    window.resize(1440, 900)
+    window.resize(1440, 960)
     window.show()
     written = []
     try:
         for number, page_id in enumerate(window.page_ids):
             # locked steps are captured too: their page shows the gate's lock banner
-            window.pages.setCurrentIndex(number)
+            window.rail.setCurrentRow(number)
             QApplication.processEvents()
-            page = window.pages.currentWidget()
-            if isinstance(page, QScrollArea) and page.widget() is not None:
-                # grow the window so the whole page fits in one picture
-                extra = page.widget().sizeHint().height() - page.viewport().height()
-                if extra > 0:
-                    window.resize(1440, min(900 + extra, 4000))
-                    QApplication.processEvents()
             target = folder / f"{number:02d}-{page_id}.png"
             window.grab().save(str(target))
             written.append(target)
-            window.resize(1440, 900)
+            page = window.pages.currentWidget()
+            if isinstance(page, QScrollArea) and page.widget() is not None:
+                full = folder / f"{number:02d}-{page_id}-full.png"
+                page.widget().grab().save(str(full))
+                written.append(full)
     finally:
         window.close()
     return written

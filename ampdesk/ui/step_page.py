@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from ampdesk.framework.content import Step
 from ampdesk.framework.state import STEP_STATUSES
 from ampdesk.ui.controller import WorkshopController
-from ampdesk.ui.widgets import callout, heading, plain_label
+from ampdesk.ui.widgets import Collapsible, WrappingCheckBox, callout, heading, plain_label
 
 STATUS_LABELS = {"not_started": "Not started", "in_progress": "In progress", "done": "Done"}
 
@@ -60,6 +60,7 @@ class StepPage(QScrollArea):
         columns.setHorizontalSpacing(28)
         columns.setColumnStretch(0, 3)
         columns.setColumnStretch(1, 2)
+        columns.setColumnMinimumWidth(1, 260)
         left = QVBoxLayout()
         left.addWidget(heading("Ask the group", 2))
         for number, prompt in enumerate(step.prompts, start=1):
@@ -68,20 +69,17 @@ class StepPage(QScrollArea):
         left.addWidget(heading("Checklist", 2))
         self.checkboxes: dict[str, QCheckBox] = {}
         for item in step.checklist:
-            box = QCheckBox(item.text)
-            box.setAccessibleName(item.text)
-            box.toggled.connect(
+            row = WrappingCheckBox(item.text)
+            row.box.toggled.connect(
                 lambda done, item_id=item.id: controller.set_checklist_item(step.id, item_id, done)
             )
-            self.checkboxes[item.id] = box
-            left.addWidget(box)
+            self.checkboxes[item.id] = row.box
+            left.addWidget(row)
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(callout(f"<b>Pro tip.</b> {escape(step.pro_tip)}", "tip"))
         if step.warning:
             right.addWidget(callout(f"<b>Watch out.</b> {escape(step.warning)}", "warning"))
-        right.addWidget(heading("Why this step", 3))
-        right.addWidget(plain_label(step.explanation))
         right.addStretch(1)
         columns.addLayout(left, 0, 0)
         columns.addLayout(right, 0, 1)
@@ -89,6 +87,7 @@ class StepPage(QScrollArea):
         if workspace is not None:
             layout.addSpacing(8)
             layout.addWidget(workspace)
+        layout.addWidget(Collapsible("Why this step", plain_label(step.explanation)))
         layout.addStretch(1)
         self.setWidget(body)
         self.refresh()

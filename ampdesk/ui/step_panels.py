@@ -24,7 +24,7 @@ from ampdesk.ui.autonomy_chart import LABELS, AutonomyChart
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.counts_editor import CountsEditor
 from ampdesk.ui.notes_board import NotesBoard
-from ampdesk.ui.widgets import heading, plain_label
+from ampdesk.ui.widgets import Collapsible, heading, plain_label
 
 
 class DecisionText(QPlainTextEdit):
@@ -72,7 +72,7 @@ class AutonomyPanel(QWidget):
         ]
         self.ratings = CountsEditor(controller, "autonomy", items)
         self.ratings.load()
-        layout.addWidget(self.ratings)
+        layout.addWidget(Collapsible("Enter ratings from a show of hands", self.ratings))
         layout.addWidget(
             NotesBoard(
                 controller, "autonomy", "Ideas per dimension", ("idea",), with_dimension=True

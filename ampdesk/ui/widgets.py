@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 HEADING_SIZES = {1: 20, 2: 14, 3: 12}
 
@@ -37,3 +38,54 @@ def callout(html: str, kind: str) -> QLabel:
     label.setProperty("callout", kind)
     label.setMargin(12)
     return label
+
+
+class _ClickableLabel(QLabel):
+    def __init__(self, text: str, box: QCheckBox) -> None:
+        super().__init__(text)
+        self._box = box
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        """A click on the text toggles the box, as on a checkbox's own label."""
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._box.toggle()
+
+
+class WrappingCheckBox(QWidget):
+    """A checkbox whose (plain) text wraps; ``box`` is the real QCheckBox."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 2, 0, 2)
+        self.box = QCheckBox()
+        self.box.setAccessibleName(text)
+        label = _ClickableLabel(text, self.box)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        row.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(label, 1)
+
+
+class Collapsible(QWidget):
+    """A titled section that the facilitator opens when needed."""
+
+    def __init__(self, title: str, content: QWidget, opened: bool = False) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.toggle = QToolButton()
+        self.toggle.setText(title)
+        self.toggle.setCheckable(True)
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toggle.setAutoRaise(True)
+        self.content = content
+        self.toggle.toggled.connect(self._show)
+        layout.addWidget(self.toggle)
+        layout.addWidget(content)
+        self.toggle.setChecked(opened)
+        self._show(opened)
+
+    def _show(self, opened: bool) -> None:
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow if opened else Qt.ArrowType.RightArrow)
+        self.content.setVisible(opened)
