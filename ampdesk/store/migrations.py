@@ -2,12 +2,29 @@
 
 ``MIGRATIONS[n]`` turns a schema-``n`` file into schema ``n + 1``. Each step runs inside the
 single transaction of :func:`ampdesk.store.workshop_file.open_workshop`; a fixture file of every
-old schema lives in ``tests/fixtures/`` so each path is exercised by the tests.
+old schema lives in ``tests/fixtures/`` so each path is exercised by the tests, and a test checks
+that an upgraded file has exactly the tables and columns of a new one.
+
+Schema history:
+1. The first workshop file.
+2. Per-workshop settings (the gate's thresholds) and acknowledgements of mistake warnings.
 """
 
 import sqlite3
 from collections.abc import Callable
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
+
+def _1_to_2(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        'CREATE TABLE setting ("key" VARCHAR(64) NOT NULL, value TEXT NOT NULL, '
+        'PRIMARY KEY ("key"))'
+    )
+    conn.execute(
+        "CREATE TABLE acknowledgement (check_id VARCHAR(64) NOT NULL, note TEXT NOT NULL, "
+        "acknowledged_at DATETIME DEFAULT CURRENT_TIMESTAMP NOT NULL, PRIMARY KEY (check_id))"
+    )
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _1_to_2}

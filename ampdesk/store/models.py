@@ -209,3 +209,22 @@ class CheckInStatus(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
     checkin: Mapped[CheckIn] = relationship(back_populates="statuses")
+
+
+class Setting(Base):
+    """A per-workshop setting, such as a gate threshold (schema 2)."""
+
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Acknowledgement(Base):
+    """The facilitator's note on a mistake warning; the warning stays (schema 2)."""
+
+    __tablename__ = "acknowledgement"
+
+    check_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    note: Mapped[str] = mapped_column(Text)
+    acknowledged_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())

@@ -10,6 +10,7 @@ from sqlalchemy import delete, func, select
 from ampdesk.framework.content import STEP_IDS
 from ampdesk.framework.evaluation import WorkshopInputs
 from ampdesk.framework.fairness import GateOverride, GateThresholds, PayRow
+from ampdesk.framework.pulse import check_threshold, counts_to_values
 from ampdesk.framework.state import (
     ActionValue,
     Counts,
@@ -19,6 +20,7 @@ from ampdesk.framework.state import (
     StepStatus,
 )
 from ampdesk.store.models import (
+    Acknowledgement,
     ActionItem,
     Answer,
     CheckIn,
@@ -29,6 +31,7 @@ from ampdesk.store.models import (
     Note,
     Participant,
     PayRecord,
+    Setting,
     StepState,
     Vote,
     WorkshopDetails,
@@ -62,6 +65,8 @@ class Repository:
         unknown = set(changes) - allowed
         if unknown:
             raise ValueError(f"unknown workshop detail(s): {', '.join(sorted(unknown))}")
+        if "anonymity_threshold" in changes:
+            check_threshold(changes["anonymity_threshold"])  # type: ignore[arg-type]
         with self.workshop.session() as s:
             row = s.get_one(WorkshopDetails, 1)
             for key, value in changes.items():
@@ -172,8 +177,7 @@ class Repository:
 
     def set_facilitator_counts(self, activity: str, item: str, counts: Sequence[int]) -> None:
         """Replace the facilitator-entered answers to one item by counts per scale point 1-5."""
-        if len(counts) != 5 or any(c < 0 for c in counts):
-            raise ValueError("give five non-negative counts, one per scale point 1-5")
+        values = counts_to_values(counts)
         with self.workshop.session() as s:
             s.execute(
                 delete(Answer).where(
@@ -185,8 +189,7 @@ class Repository:
             )
             s.add_all(
                 Answer(activity=activity, item=item, value=value, source="facilitator")
-                for value, count in enumerate(counts, start=1)
-                for _ in range(count)
+                for value in values
             )
 
     # -- notes and votes -----------------------------------------------------------------
@@ -392,7 +395,7 @@ class Repository:
         """What the framework's rules need to evaluate this workshop."""
         return WorkshopInputs(
             anonymity_threshold=self.details().anonymity_threshold,
-            thresholds=GateThresholds(),
+            thresholds=self.thresholds(),
             pay_rows=self.pay_rows(),
             fairness_answers=self.answers_by_item("fairness"),
             autonomy_answers=self.answers_by_item("autonomy"),
@@ -402,6 +405,34 @@ class Repository:
             step_statuses=self.step_statuses(),
             override=self.active_override(),
         )
+
+    # -- settings and acknowledgements ---------------------------------------------------
+    def thresholds(self) -> GateThresholds:
+        """The gate's thresholds: the defaults, with this workshop's changes applied."""
+        return GateThresholds.from_mapping(self._stored_thresholds())
+
+    def set_threshold(self, key: str, value: float) -> None:
+        """Change one gate threshold; an unknown key or out-of-range value raises ValueError."""
+        current = {**self._stored_thresholds(), key: str(value)}
+        GateThresholds.from_mapping(current)  # validates before anything is written
+        with self.workshop.session() as s:
+            s.merge(Setting(key=key, value=str(value)))
+
+    def _stored_thresholds(self) -> dict[str, str]:
+        with self.workshop.session() as s:
+            return {row.key: row.value for row in s.scalars(select(Setting))}
+
+    def acknowledge(self, check_id: str, note: str) -> None:
+        """Keep the facilitator's note on a mistake warning (replacing an earlier note)."""
+        if not note.strip():
+            raise ValueError("an acknowledgement needs a note")
+        with self.workshop.session() as s:
+            s.merge(Acknowledgement(check_id=check_id, note=note.strip()))
+
+    def acknowledgements(self) -> dict[str, str]:
+        """The facilitator's notes on mistake warnings, by check id."""
+        with self.workshop.session() as s:
+            return {a.check_id: a.note for a in s.scalars(select(Acknowledgement))}
 
     # -- summary -------------------------------------------------------------------------
     def counts(self) -> Counts:

@@ -1,0 +1,69 @@
+"""Upgrading old workshop files: a backup first, then a schema identical to a new file's."""
+
+import hashlib
+import shutil
+import sqlite3
+from pathlib import Path
+
+from ampdesk.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from ampdesk.store.repository import Repository
+from ampdesk.store.workshop_file import backup_path, create_workshop, inspect, open_workshop
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def _schema(path: Path) -> dict[str, object]:
+    """Tables with their columns, indexes and foreign keys, as SQLite reports them."""
+    with sqlite3.connect(path) as conn:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        shape = {}
+        for table in sorted(tables):
+            columns = conn.execute(f'PRAGMA table_info("{table}")').fetchall()
+            indexes = sorted(r[1:3] for r in conn.execute(f'PRAGMA index_list("{table}")'))
+            keys = sorted(r[2:5] for r in conn.execute(f'PRAGMA foreign_key_list("{table}")'))
+            shape[table] = (sorted(columns), indexes, keys)
+    conn.close()
+    return shape
+
+
+def test_every_old_schema_has_a_fixture_and_a_migration() -> None:
+    for version in range(1, SCHEMA_VERSION):
+        assert (FIXTURES / f"workshop_schema{version}.ampdesk").exists()
+        assert version in MIGRATIONS
+
+
+def test_schema1_file_is_upgraded_after_a_backup(tmp_path: Path) -> None:
+    fixture = FIXTURES / "workshop_schema1.ampdesk"
+    path = tmp_path / "old.ampdesk"
+    shutil.copy(fixture, path)
+    original = hashlib.sha256(fixture.read_bytes()).hexdigest()
+
+    with open_workshop(path) as workshop:
+        repo = Repository(workshop)
+        assert repo.details().facilitator == "Zoë Ferreira-Nowak"
+        assert len(repo.pay_rows()) == 12
+        assert len(repo.actions()) == 6
+        repo.acknowledge("if_then_reward_for_creative_work", "Discussed; the idea was dropped.")
+        repo.set_threshold("attention_spread", 1.4)
+
+    backup = backup_path(path, 1)
+    assert backup.exists()
+    with sqlite3.connect(backup) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert conn.execute("SELECT count(*) FROM action").fetchone()[0] == 6
+    conn.close()
+    assert hashlib.sha256(fixture.read_bytes()).hexdigest() == original
+    assert inspect(path) == SCHEMA_VERSION
+
+    fresh = tmp_path / "fresh.ampdesk"
+    create_workshop(fresh, "new").close()
+    assert _schema(path) == _schema(fresh)
+
+
+def test_upgraded_file_keeps_its_evaluation(tmp_path: Path) -> None:
+    path = tmp_path / "old.ampdesk"
+    shutil.copy(FIXTURES / "workshop_schema1.ampdesk", path)
+    with open_workshop(path) as workshop:
+        repo = Repository(workshop)
+        assert repo.thresholds().attention_spread == 1.5
+        assert repo.acknowledgements() == {}
