@@ -15,7 +15,7 @@ from typing import NoReturn
 from ampdesk import __version__
 
 EXIT_BAD_INPUT = 2
-COMMANDS = ("new", "demo", "check", "screenshots")
+COMMANDS = ("new", "demo", "check", "import-pay", "settings", "screenshots")
 
 
 class UsageError(Exception):
@@ -67,6 +67,56 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_import_pay(args: argparse.Namespace) -> int:
+    from ampdesk.framework.pay_import import read_pay_file
+    from ampdesk.store.repository import Repository
+    from ampdesk.store.workshop_file import inspect, open_workshop
+
+    inspect(args.file)
+    rows = read_pay_file(args.data)  # everything is validated before the file is touched
+    with open_workshop(args.file) as workshop:
+        Repository(workshop).replace_pay(rows)
+    print(f"Imported {len(rows)} pay records into {args.file} (the previous audit was replaced)")
+    return 0
+
+
+def _cmd_settings(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    from ampdesk.store.repository import Repository
+    from ampdesk.store.workshop_file import open_workshop
+
+    with open_workshop(args.file) as workshop:
+        repo = Repository(workshop)
+        for assignment in args.set or []:
+            key, _, value = assignment.partition("=")
+            if not value:
+                raise UsageError(f"--set needs KEY=VALUE, got {assignment!r}")
+            if key == "anonymity_threshold":
+                repo.update_details(anonymity_threshold=_whole_number(key, value))
+            else:
+                repo.set_threshold(key, _decimal(key, value))
+        values = {"anonymity_threshold": repo.details().anonymity_threshold}
+        values.update(asdict(repo.thresholds()))
+    for key, value in values.items():
+        print(f"{key} = {value:g}")
+    return 0
+
+
+def _whole_number(key: str, value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise UsageError(f"{key}: {value!r} is not a whole number") from None
+
+
+def _decimal(key: str, value: str) -> float:
+    try:
+        return float(value)
+    except ValueError:
+        raise UsageError(f"{key}: {value!r} is not a number") from None
+
+
 def _cmd_gui(args: argparse.Namespace) -> int:
     from ampdesk.store.workshop_file import inspect
     from ampdesk.ui.app import run_app
@@ -115,6 +165,24 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("file", type=_workshop_path, metavar="FILE")
     check.add_argument("--json", action="store_true", help="print one JSON object")
     check.set_defaults(run=_cmd_check)
+
+    pay = commands.add_parser(
+        "import-pay",
+        prog="ampdesk import-pay",
+        help="replace the compensation audit with a CSV export (all or nothing)",
+    )
+    pay.add_argument("file", type=_workshop_path, metavar="FILE")
+    pay.add_argument("data", type=_workshop_path, metavar="DATA.csv")
+    pay.set_defaults(run=_cmd_import_pay)
+
+    settings = commands.add_parser(
+        "settings",
+        prog="ampdesk settings",
+        help="show or change the gate's thresholds and the anonymity threshold",
+    )
+    settings.add_argument("file", type=_workshop_path, metavar="FILE")
+    settings.add_argument("--set", action="append", metavar="KEY=VALUE", help="change a setting")
+    settings.set_defaults(run=_cmd_settings)
 
     shots = commands.add_parser(
         "screenshots", prog="ampdesk screenshots", help="render every page of a workshop to PNG"

@@ -2,28 +2,13 @@
 
 import argparse
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from ampdesk import __version__
 from ampdesk.cli import COMMANDS, build_parser
-
-
-def ampdesk(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """Run the command in a separate process, as from a shell."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run(
-        [sys.executable, "-m", "ampdesk", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+from tests.cli.runner import ampdesk
 
 
 def test_version_and_help(tmp_path: Path) -> None:

@@ -1,0 +1,86 @@
+"""import-pay then check --json: the documented figures and gate, through the real command."""
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from ampdesk.store.repository import Repository
+from ampdesk.store.workshop_file import create_workshop
+from tests.cli.runner import ampdesk
+
+HEADER = "Role;Level;Work_type;Pay;Market_median;FTE;Person;Group\n"
+
+
+def workshop(tmp_path: Path, pay_csv: str, peers: list[int] | None = None) -> Path:
+    path = tmp_path / "w.ampdesk"
+    with create_workshop(path, "Gate test") as open_file:
+        if peers:
+            Repository(open_file).add_answers("fairness", "peers", peers)
+    (tmp_path / "pay.csv").write_text(pay_csv, encoding="utf-8")
+    result = ampdesk("import-pay", "w.ampdesk", "pay.csv", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    return path
+
+
+def check(tmp_path: Path) -> dict[str, object]:
+    result = ampdesk("check", "w.ampdesk", "--json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_blocked_gate_with_figures(tmp_path: Path) -> None:
+    # 40.000 / 50.000 = 0,80 and 21.000 at 0,5 FTE = 42.000 / 50.000 = 0,84: median 0,82
+    workshop(
+        tmp_path,
+        HEADER
+        + "Designer;Mid;creative;40.000;50.000;1;a;\nDesigner;Mid;creative;21.000;50.000;0,5;b;\n",
+        peers=[4, 4, 4, 4, 4],
+    )
+    data = check(tmp_path)
+    assert data["gate"]["state"] == "blocked"  # type: ignore[index]
+    (reason,) = data["gate"]["reasons"]  # type: ignore[index]
+    assert reason["code"] == "low_compa_ratio" and reason["value"] == pytest.approx(0.82)
+    (role,) = data["roles"]  # type: ignore[misc]
+    assert role["headcount"] == 2 and role["median_compa_ratio"] == pytest.approx(0.82)
+    assert role["spread"] == pytest.approx(42_000 / 40_000)
+    assert data["steps"]["autonomy"]["locked"] is True  # type: ignore[index]
+
+
+def test_pass_gate_unlocks_the_steps(tmp_path: Path) -> None:
+    workshop(tmp_path, HEADER + "Designer;Mid;creative;52.000;50.000;1;a;\n", peers=[4, 5, 4, 4, 4])
+    data = check(tmp_path)
+    assert data["gate"] == {  # type: ignore[comparison-overlap]
+        "state": "pass",
+        "reasons": [],
+        "overridden": False,
+        "locks_steps": False,
+        "override": None,
+    }
+    assert data["routine_share"] == 0
+
+
+def test_group_gap_in_check_json(tmp_path: Path) -> None:
+    rows = "".join(f"Dev;Senior;creative;60000;58000;1;a{i};A\n" for i in range(5))
+    rows += "".join(f"Dev;Senior;creative;54000;58000;1;b{i};B\n" for i in range(5))
+    workshop(tmp_path, HEADER.replace(";", ",") + rows.replace(";", ","), peers=[4] * 6)
+    data = check(tmp_path)
+    (role,) = data["roles"]  # type: ignore[misc]
+    assert role["group_gaps"] == [
+        {"higher_group": "A", "lower_group": "B", "gap_share": pytest.approx(0.10)}
+    ]
+    assert {r["code"] for r in data["gate"]["reasons"]} == {"group_gap", "creative_below_market"}  # type: ignore[index]
+
+
+def test_bad_pay_file_changes_nothing(tmp_path: Path) -> None:
+    path = workshop(tmp_path, HEADER + "Designer;Mid;creative;52.000;50.000;1;a;\n")
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    (tmp_path / "bad.csv").write_text(
+        HEADER + "Designer;Mid;creative;52.000;50.000;1;a;\nDesigner;Mid;creative;x;50.000;1;b;\n"
+    )
+    result = ampdesk("import-pay", "w.ampdesk", "bad.csv", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip() == "ampdesk: error: line 3, column 'pay': 'x' is not a number"
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    assert check(tmp_path)["counts"]["pay_records"] == 1  # type: ignore[index]
