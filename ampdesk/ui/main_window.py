@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
@@ -55,18 +56,23 @@ class WorkshopWindow(QMainWindow):
         self.rail.setFixedWidth(230)
         self.pages = QStackedWidget()
         self.page_ids: list[str] = []
-        self._add_page("overview", "Overview", OverviewPage(controller))
-        workspaces: dict[str, QWidget] = {
-            "fairness": FairnessPanel(controller),
-            "autonomy": AutonomyPanel(controller),
-            "mastery": MasteryPanel(controller),
-            "purpose": PurposePanel(controller),
+        self._factories: list[Callable[[], QWidget]] = []
+        self._built: set[int] = set()
+        self._add_page("overview", "Overview", lambda: OverviewPage(controller))
+        workspaces: dict[str, Callable[[WorkshopController], QWidget]] = {
+            "fairness": FairnessPanel,
+            "autonomy": AutonomyPanel,
+            "mastery": MasteryPanel,
+            "purpose": PurposePanel,
         }
         for step in controller.content.steps:
-            page = StepPage(controller, step, workspaces[step.id])
-            self._add_page(step.id, f"{step.number}  {RAIL_NAMES[step.id]}", page)
-        self._add_page("actions", "Actions", ActionsPage(controller))
-        self.rail.currentRowChanged.connect(self.pages.setCurrentIndex)
+            self._add_page(
+                step.id,
+                f"{step.number}  {RAIL_NAMES[step.id]}",
+                lambda s=step: StepPage(controller, s, workspaces[s.id](controller)),
+            )
+        self._add_page("actions", "Actions", lambda: ActionsPage(controller))
+        self.rail.currentRowChanged.connect(self._show_row)
 
         central = QWidget()
         row = QHBoxLayout(central)
@@ -90,13 +96,31 @@ class WorkshopWindow(QMainWindow):
         self.refresh()
         self.rail.setCurrentRow(0)
 
-    def _add_page(self, page_id: str, label: str, page: QWidget) -> None:
+    def _add_page(self, page_id: str, label: str, factory: Callable[[], QWidget]) -> None:
+        """Register a page; it is built the first time it is shown, to keep start-up quick."""
         item = QListWidgetItem(label)
         item.setData(Qt.ItemDataRole.UserRole, page_id)
         item.setSizeHint(QSize(0, 40))
         self.rail.addItem(item)
-        self.pages.addWidget(page)
+        self.pages.addWidget(QWidget())
         self.page_ids.append(page_id)
+        self._factories.append(factory)
+
+    def page(self, page_id: str) -> QWidget:
+        """The page of ``page_id``, built now if it was not shown yet."""
+        row = self.page_ids.index(page_id)
+        if row not in self._built:
+            placeholder = self.pages.widget(row)
+            self.pages.insertWidget(row, self._factories[row]())
+            self.pages.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._built.add(row)
+        return self.pages.widget(row)
+
+    def _show_row(self, row: int) -> None:
+        if row >= 0:
+            self.page(self.page_ids[row])
+            self.pages.setCurrentIndex(row)
 
     def _add_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -150,7 +174,7 @@ class WorkshopWindow(QMainWindow):
         for row, page_id in enumerate(self.page_ids):
             item = self.rail.item(row)
             page = self.pages.widget(row)
-            if isinstance(page, StepPage):
+            if row in self._built and isinstance(page, StepPage):
                 page.refresh()
             if page_id not in statuses:
                 item.setIcon(icon("ampdesk"))

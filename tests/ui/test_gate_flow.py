@@ -29,7 +29,7 @@ def _open(qtbot: QtBot, path: Path) -> WorkshopWindow:
 
 
 def _panel(window: WorkshopWindow) -> FairnessPanel:
-    return window.findChild(FairnessPanel)  # type: ignore[return-value]
+    return window.page("fairness").findChild(FairnessPanel)  # type: ignore[return-value]
 
 
 def test_import_block_override_unlock(qtbot: QtBot, tmp_path: Path) -> None:
