@@ -4,6 +4,7 @@
 
 Start-up: a whole process from launch to its first shown window (offscreen), with the demo
 workshop open, beside a bare QMainWindow start. Peak memory is the child's maximum RSS.
+Pay audit: parse, store and evaluate a 100,000-row compensation audit.
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from pay_audit import print_table as pay_audit_table  # noqa: E402
 
 
 def _run_once(args: list[str]) -> tuple[float, float]:
@@ -72,6 +76,7 @@ def main() -> None:
             f"{name:<22} {median * 1000:>10.0f} {min(times) * 1000:>8.0f} "
             f"{max(times) * 1000:>8.0f} {statistics.median(rss):>9.0f} {median / base:>6.2f}"
         )
+    pay_audit_table(max(3, args.runs // 3))
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, insert, select
 
 from ampdesk.framework.content import STEP_IDS
 from ampdesk.framework.evaluation import WorkshopInputs
@@ -87,7 +87,8 @@ class Repository:
         """Replace the whole compensation audit with ``rows`` in one transaction."""
         with self.workshop.session() as s:
             s.execute(delete(PayRecord))
-            s.add_all(PayRecord(**_pay_columns(r)) for r in rows)
+            if rows:
+                s.execute(insert(PayRecord), [_pay_columns(r) for r in rows])
 
     def add_pay(self, row: PayRow) -> int:
         """Add one person to the compensation audit; returns the record's id."""
@@ -111,24 +112,20 @@ class Repository:
 
     def pay_records(self) -> list[tuple[int, PayRow]]:
         """The compensation audit with record ids, in the order it was entered."""
+        query = select(
+            PayRecord.id,
+            PayRecord.role,
+            PayRecord.level,
+            PayRecord.work_type,
+            PayRecord.pay,
+            PayRecord.market_median,
+            PayRecord.fte,
+            PayRecord.person,
+            PayRecord.group_name,
+            PayRecord.currency,
+        ).order_by(PayRecord.id)
         with self.workshop.session() as s:
-            return [
-                (
-                    r.id,
-                    PayRow(
-                        role=r.role,
-                        level=r.level,
-                        work_type=r.work_type,  # type: ignore[arg-type]
-                        pay=r.pay,
-                        market_median=r.market_median,
-                        fte=r.fte,
-                        person=r.person,
-                        group=r.group_name,
-                        currency=r.currency,
-                    ),
-                )
-                for r in s.scalars(select(PayRecord).order_by(PayRecord.id))
-            ]
+            return [(r[0], PayRow(*r[1:])) for r in s.execute(query)]
 
     def pay_rows(self) -> tuple[PayRow, ...]:
         """The compensation audit, in the order it was entered."""
