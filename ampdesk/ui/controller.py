@@ -126,6 +126,25 @@ class WorkshopController(QObject):
             lambda: self.repo.update_pay(record_id, before),
         )
 
+    def add_pay(self, row: PayRow) -> None:
+        """Type one person into the compensation audit."""
+        created: list[int] = []
+        self._push(
+            "Add pay record",
+            lambda: created.append(self.repo.add_pay(row)),
+            lambda: self.repo.delete_pay(created.pop()),
+        )
+
+    def delete_pay(self, record_id: int) -> None:
+        """Remove one person from the compensation audit."""
+        row = dict(self.repo.pay_records())[record_id]
+        restored: list[int] = [record_id]
+        self._push(
+            "Delete pay record",
+            lambda: self.repo.delete_pay(restored[-1]),
+            lambda: restored.append(self.repo.add_pay(row)),
+        )
+
     def set_pulse_counts(self, activity: str, item: str, counts: Sequence[int]) -> None:
         """Replace the facilitator-entered answers to one item by counts per scale point."""
         before = self.repo.facilitator_counts(activity, item)

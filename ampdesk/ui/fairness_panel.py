@@ -26,6 +26,7 @@ from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.counts_editor import CountsEditor
 from ampdesk.ui.gate_view import GateCallout
 from ampdesk.ui.override_dialog import OverrideDialog
+from ampdesk.ui.pay_row_dialog import PayRowDialog
 from ampdesk.ui.pay_table_model import SORT_ROLE, PayTableModel
 from ampdesk.ui.widgets import heading, plain_label
 
@@ -66,12 +67,19 @@ class FairnessPanel(QWidget):
         import_button = QPushButton("Import CSV…")
         import_button.clicked.connect(self.choose_import)
         audit_buttons.addWidget(import_button)
+        add_button = QPushButton("Add a person…")
+        add_button.clicked.connect(self.add_person)
+        audit_buttons.addWidget(add_button)
+        self.delete_button = QPushButton("Delete selected")
+        self.delete_button.clicked.connect(self.delete_selected)
+        audit_buttons.addWidget(self.delete_button)
         audit_buttons.addStretch(1)
         layout.addLayout(audit_buttons)
         self.pay_model = PayTableModel(controller)
         proxy = QSortFilterProxyModel(self)
         proxy.setSourceModel(self.pay_model)
         proxy.setSortRole(SORT_ROLE)
+        self.pay_proxy = proxy
         self.pay_view = QTableView()
         self.pay_view.setAccessibleName("Compensation audit")
         self.pay_view.setModel(proxy)
@@ -155,6 +163,18 @@ class FairnessPanel(QWidget):
             return False
         self.controller.replace_pay(rows)
         return True
+
+    def add_person(self) -> None:
+        """Type one person into the audit."""
+        dialog = PayRowDialog(self)
+        if dialog.exec():
+            self.controller.add_pay(dialog.row())
+
+    def delete_selected(self) -> None:
+        """Remove the selected people from the audit (undoable)."""
+        rows = {self.pay_proxy.mapToSource(i).row() for i in self.pay_view.selectedIndexes()}
+        for record_id in sorted(self.pay_model.record_id(r) for r in rows):
+            self.controller.delete_pay(record_id)
 
     def override(self) -> None:
         """Ask for a reason and a remediation action, then record the override."""

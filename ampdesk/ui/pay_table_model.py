@@ -66,6 +66,10 @@ class PayTableModel(QAbstractTableModel):
         self._records = self.controller.repo.pay_records()
         self.endResetModel()
 
+    def record_id(self, row: int) -> int:
+        """The stored id of the record shown in ``row``."""
+        return self._records[row][0]
+
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         """Number of audit records."""
         return 0 if parent.isValid() else len(self._records)
