@@ -13,7 +13,7 @@ from ampdesk.store.workshop_file import create_workshop, open_workshop
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.fairness_panel import FairnessPanel
 from ampdesk.ui.pay_row_dialog import PayRowDialog
-from ampdesk.ui.pay_table_model import COMPA_COLUMN, COLUMNS
+from ampdesk.ui.pay_table_model import COLUMNS, COMPA_COLUMN
 
 
 def test_type_edit_delete_and_undo(qtbot: QtBot, tmp_path: Path) -> None:
