@@ -22,6 +22,7 @@ def status_data(workshop: Workshop) -> dict[str, Any]:
     inputs = repo.inputs()
     result = evaluate(inputs, framework())
     counts = repo.counts()
+    notes = repo.acknowledgements()
     return {
         "file": str(workshop.path),
         "schema_version": SCHEMA_VERSION,
@@ -41,7 +42,13 @@ def status_data(workshop: Workshop) -> dict[str, Any]:
             "override": _override(inputs.override),
         },
         "mistakes": [
-            {"id": f.id, "step": f.step, "title": f.title, "detected": f.detected}
+            {
+                "id": f.id,
+                "step": f.step,
+                "title": f.title,
+                "detected": f.detected,
+                "acknowledged": notes.get(f.id),
+            }
             for f in result.findings
         ],
         "counts": {

@@ -70,3 +70,18 @@ class Counts:
     actions: int
     pay_records: int
     checkins: int
+
+
+@dataclass(frozen=True, slots=True)
+class OwnCaseValue:
+    """A story from the organisation itself, to tell beside the framework's cases."""
+
+    id: int
+    title: str
+    story: str
+    lesson: str
+    step: str | None
+
+
+# Minutes per step in a half-day workshop, until the plan sets its own timeboxes.
+DEFAULT_TIMEBOX_MINUTES = {"fairness": 40, "autonomy": 50, "mastery": 40, "purpose": 40}

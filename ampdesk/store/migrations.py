@@ -7,7 +7,8 @@ that an upgraded file has exactly the tables and columns of a new one.
 
 Schema history:
 1. The first workshop file.
-2. Per-workshop settings (the gate's thresholds) and acknowledgements of mistake warnings.
+2. Per-workshop settings (the gate's thresholds), acknowledgements of mistake warnings and
+   the organisation's own cases.
 """
 
 import sqlite3
@@ -24,6 +25,11 @@ def _1_to_2(conn: sqlite3.Connection) -> None:
     conn.execute(
         "CREATE TABLE acknowledgement (check_id VARCHAR(64) NOT NULL, note TEXT NOT NULL, "
         "acknowledged_at DATETIME DEFAULT CURRENT_TIMESTAMP NOT NULL, PRIMARY KEY (check_id))"
+    )
+    conn.execute(
+        "CREATE TABLE own_case (id INTEGER NOT NULL, title TEXT NOT NULL, story TEXT NOT NULL, "
+        "lesson TEXT NOT NULL, step VARCHAR(16), "
+        "created_at DATETIME DEFAULT CURRENT_TIMESTAMP NOT NULL, PRIMARY KEY (id))"
     )
 
 

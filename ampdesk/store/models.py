@@ -228,3 +228,16 @@ class Acknowledgement(Base):
     check_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     note: Mapped[str] = mapped_column(Text)
     acknowledged_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
+
+
+class OwnCase(Base):
+    """A story from the organisation itself, told beside the framework's cases (schema 2)."""
+
+    __tablename__ = "own_case"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    story: Mapped[str] = mapped_column(Text)
+    lesson: Mapped[str] = mapped_column(Text, default="")
+    step: Mapped[str | None] = mapped_column(String(16))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())

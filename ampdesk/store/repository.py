@@ -17,6 +17,7 @@ from ampdesk.framework.state import (
     Details,
     NoteKind,
     NoteValue,
+    OwnCaseValue,
     StepStatus,
 )
 from ampdesk.store.models import (
@@ -29,6 +30,7 @@ from ampdesk.store.models import (
     Decision,
     GateOverrideRecord,
     Note,
+    OwnCase,
     Participant,
     PayRecord,
     Setting,
@@ -426,10 +428,43 @@ class Repository:
         with self.workshop.session() as s:
             s.merge(Acknowledgement(check_id=check_id, note=note.strip()))
 
+    def remove_acknowledgement(self, check_id: str) -> None:
+        """Take a note on a mistake warning back (undo)."""
+        with self.workshop.session() as s:
+            s.execute(delete(Acknowledgement).where(Acknowledgement.check_id == check_id))
+
     def acknowledgements(self) -> dict[str, str]:
         """The facilitator's notes on mistake warnings, by check id."""
         with self.workshop.session() as s:
             return {a.check_id: a.note for a in s.scalars(select(Acknowledgement))}
+
+    # -- the organisation's own cases -------------------------------------------------------
+    def add_own_case(
+        self, title: str, story: str, lesson: str = "", step: str | None = None
+    ) -> int:
+        """Add a story of the organisation's own; returns its id."""
+        if not title.strip() or not story.strip():
+            raise ValueError("a case needs a title and a story")
+        with self.workshop.session() as s:
+            case = OwnCase(
+                title=title.strip(), story=story.strip(), lesson=lesson.strip(), step=step
+            )
+            s.add(case)
+            s.flush()
+            return case.id
+
+    def delete_own_case(self, case_id: int) -> None:
+        """Remove one of the organisation's own cases."""
+        with self.workshop.session() as s:
+            s.execute(delete(OwnCase).where(OwnCase.id == case_id))
+
+    def own_cases(self) -> list[OwnCaseValue]:
+        """The organisation's own cases, oldest first."""
+        with self.workshop.session() as s:
+            return [
+                OwnCaseValue(c.id, c.title, c.story, c.lesson, c.step)
+                for c in s.scalars(select(OwnCase).order_by(OwnCase.id))
+            ]
 
     # -- summary -------------------------------------------------------------------------
     def counts(self) -> Counts:

@@ -210,6 +210,28 @@ class WorkshopController(QObject):
             lambda: self.repo.delete_action(created.pop()),
         )
 
+    def acknowledge(self, check_id: str, note: str) -> None:
+        """Keep a note on a mistake warning (the warning itself stays)."""
+        before = self.repo.acknowledgements().get(check_id)
+        self._push(
+            "Acknowledge warning",
+            lambda: self.repo.acknowledge(check_id, note),
+            lambda: (
+                self.repo.remove_acknowledgement(check_id)
+                if before is None
+                else self.repo.acknowledge(check_id, before)
+            ),
+        )
+
+    def add_own_case(self, title: str, story: str, lesson: str, step: str | None) -> None:
+        """Add one of the organisation's own stories to the case library."""
+        created: list[int] = []
+        self._push(
+            "Add own case",
+            lambda: created.append(self.repo.add_own_case(title, story, lesson, step)),
+            lambda: self.repo.delete_own_case(created.pop()),
+        )
+
     def close(self) -> None:
         """Release the workshop file."""
         self._refresh.stop()

@@ -19,14 +19,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ampdesk.framework.content import Step
 from ampdesk.store.workshop_file import copy_database
 from ampdesk.ui.actions_page import ActionsPage
+from ampdesk.ui.cases_page import CasesPage
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.fairness_panel import FairnessPanel
 from ampdesk.ui.icons import icon
 from ampdesk.ui.overview_page import OverviewPage
+from ampdesk.ui.presenter import PresenterWindow
 from ampdesk.ui.step_page import StepPage
 from ampdesk.ui.step_panels import AutonomyPanel, MasteryPanel, PurposePanel
+from ampdesk.ui.step_timer import StepTimer, TimerBar
 from ampdesk.ui.warnings_panel import WarningsPanel
 
 RAIL_NAMES = {
@@ -69,10 +73,17 @@ class WorkshopWindow(QMainWindow):
             self._add_page(
                 step.id,
                 f"{step.number}  {RAIL_NAMES[step.id]}",
-                lambda s=step: StepPage(controller, s, workspaces[s.id](controller)),
+                lambda s=step: self._step_page(s, workspaces[s.id](controller)),
             )
         self._add_page("actions", "Actions", lambda: ActionsPage(controller))
+        self._add_page("cases", "Cases", self._cases_page)
+        self.timer = StepTimer(self)
+        self.presenter: PresenterWindow | None = None
         self.rail.currentRowChanged.connect(self._show_row)
+        toolbar = self.addToolBar("Timer")
+        toolbar.setObjectName("timer-toolbar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(TimerBar(self.timer))
 
         central = QWidget()
         row = QHBoxLayout(central)
@@ -84,6 +95,7 @@ class WorkshopWindow(QMainWindow):
 
         self.warnings = WarningsPanel(controller)
         self.warnings.step_requested.connect(self.show_step)
+        self.warnings.case_requested.connect(self.present_case)
         dock = QDockWidget("Mistake warnings", self)
         dock.setObjectName("warnings-dock")
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
@@ -117,10 +129,39 @@ class WorkshopWindow(QMainWindow):
             self._built.add(row)
         return self.pages.widget(row)
 
+    def _step_page(self, step: Step, workspace: QWidget) -> StepPage:
+        page = StepPage(self.controller, step, workspace)
+        page.case_requested.connect(self.present_case)
+        return page
+
+    def _cases_page(self) -> CasesPage:
+        page = CasesPage(self.controller)
+        page.show_requested.connect(self.present_case)
+        return page
+
     def _show_row(self, row: int) -> None:
-        if row >= 0:
-            self.page(self.page_ids[row])
-            self.pages.setCurrentIndex(row)
+        if row < 0:
+            return
+        page_id = self.page_ids[row]
+        self.page(page_id)
+        self.pages.setCurrentIndex(row)
+        self.timer.set_step(page_id)
+        if self.presenter is not None and page_id != "cases":
+            self.presenter.show_page(page_id)
+
+    def open_presenter(self) -> PresenterWindow:
+        """Open (or raise) the presenter screen, following the current page."""
+        if self.presenter is None:
+            self.presenter = PresenterWindow(self.controller, self.timer)
+            current = self.page_ids[max(self.rail.currentRow(), 0)]
+            self.presenter.show_page(current)
+        self.presenter.show()
+        self.presenter.raise_()
+        return self.presenter
+
+    def present_case(self, case_id: str) -> None:
+        """Show a case on the presenter screen (opening it if needed)."""
+        self.open_presenter().show_case(case_id)
 
     def _add_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -138,6 +179,10 @@ class WorkshopWindow(QMainWindow):
         redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Shift+Z")])
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
+        view_menu = self.menuBar().addMenu("&View")
+        presenter = view_menu.addAction("&Presenter screen")
+        presenter.setShortcut(QKeySequence("F5"))
+        presenter.triggered.connect(self.open_presenter)
         go_menu = self.menuBar().addMenu("&Go")
         for number, page_id in enumerate(self.page_ids):
             item = self.rail.item(number)
@@ -206,5 +251,7 @@ class WorkshopWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Release the file when the window closes; every change is already saved."""
+        if self.presenter is not None:
+            self.presenter.close()
         self.controller.close()
         super().closeEvent(event)

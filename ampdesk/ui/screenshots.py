@@ -39,6 +39,18 @@ def render_screenshots(path: Path, folder: Path) -> list[Path]:
                 full = folder / f"{number:02d}-{page_id}-full.png"
                 page.widget().grab().save(str(full))
                 written.append(full)
+        presenter = window.open_presenter()
+        for page_id in ("fairness", "autonomy", "purpose"):
+            window.show_step(page_id) or window.rail.setCurrentRow(window.page_ids.index(page_id))
+            QApplication.processEvents()
+            target = folder / f"presenter-{page_id}.png"
+            presenter.grab().save(str(target))
+            written.append(target)
+        presenter.show_case(window.controller.content.cases[0].id)
+        QApplication.processEvents()
+        target = folder / "presenter-case.png"
+        presenter.grab().save(str(target))
+        written.append(target)
     finally:
         window.close()
     return written

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -26,6 +27,8 @@ STATUS_LABELS = {"not_started": "Not started", "in_progress": "In progress", "do
 
 class StepPage(QScrollArea):
     """Shows one step of the framework, keeps its checklist and status, hosts its workspace."""
+
+    case_requested = Signal(str)
 
     def __init__(
         self, controller: WorkshopController, step: Step, workspace: QWidget | None = None
@@ -80,6 +83,14 @@ class StepPage(QScrollArea):
         right.addWidget(callout(f"<b>Pro tip.</b> {escape(step.pro_tip)}", "tip"))
         if step.warning:
             right.addWidget(callout(f"<b>Watch out.</b> {escape(step.warning)}", "warning"))
+        cases = [c for c in controller.content.cases if step.id in c.steps]
+        if cases:
+            right.addWidget(heading("Cases to tell", 3))
+        for case in cases:
+            button = QPushButton(f"Show: {case.title}")
+            button.setToolTip(f"<p>{escape(case.lesson)}</p>")
+            button.clicked.connect(lambda _=False, c=case.id: self.case_requested.emit(c))
+            right.addWidget(button)
         right.addStretch(1)
         columns.addLayout(left, 0, 0)
         columns.addLayout(right, 0, 1)

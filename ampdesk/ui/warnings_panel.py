@@ -5,56 +5,105 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
+from ampdesk.framework.mistakes import Finding
 from ampdesk.ui.controller import WorkshopController
-from ampdesk.ui.widgets import callout, heading
+from ampdesk.ui.widgets import callout, clear_layout, heading
+
+
+class FindingCard(QWidget):
+    """One finding: what was seen, why it matters, what to do, the case, the acknowledgement."""
+
+    def __init__(self, panel: WarningsPanel, finding: Finding, note: str | None) -> None:
+        super().__init__()
+        self.finding = finding
+        content = panel.controller.content
+        step = content.step(finding.step)
+        cases = ", ".join(content.case(c).title for c in finding.cases)
+        acknowledged = f"<p><b>Acknowledged:</b> {escape(note)}</p>" if note is not None else ""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.label = callout(
+            f"<b>{escape(finding.title)}</b><br>{escape(finding.detected)}"
+            f"<p><i>Why it matters:</i> {escape(finding.why)}</p>"
+            f"<p><i>Instead:</i> {escape(finding.instead)}</p>"
+            + (f"<p><i>Case to tell:</i> {escape(cases)}</p>" if cases else "")
+            + acknowledged
+            + f'<a href="{finding.step}">Go to step {step.number}: {escape(step.title)}</a>',
+            "ok" if note is not None else "warning",
+        )
+        self.label.setAccessibleName(f"Warning: {finding.title}")
+        self.label.setOpenExternalLinks(False)
+        self.label.linkActivated.connect(panel.step_requested)
+        layout.addWidget(self.label)
+        buttons = QHBoxLayout()
+        self.acknowledge = QPushButton("Change note…" if note is not None else "Acknowledge…")
+        self.acknowledge.setAccessibleName(f"Acknowledge warning: {finding.title}")
+        self.acknowledge.clicked.connect(lambda: panel.ask_acknowledgement(finding, note or ""))
+        buttons.addWidget(self.acknowledge)
+        for case_id in finding.cases:
+            show = QPushButton(f"Show case: {content.case(case_id).title}")
+            show.clicked.connect(lambda _=False, c=case_id: panel.case_requested.emit(c))
+            buttons.addWidget(show)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
 
 
 class WarningsPanel(QScrollArea):
-    """Lists the current findings; a click on a finding's step link asks to open that step."""
+    """Lists the current findings; links ask to open a step or show a case."""
 
     step_requested = Signal(str)
+    case_requested = Signal(str)
 
     def __init__(self, controller: WorkshopController) -> None:
         super().__init__()
         self.controller = controller
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setMinimumWidth(280)
+        self.setMinimumWidth(300)
         self._body = QWidget()
         self._layout = QVBoxLayout(self._body)
         self._layout.setContentsMargins(12, 12, 12, 12)
         self.setWidget(self._body)
+        self.cards: list[FindingCard] = []
         controller.changed.connect(self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
-        """Rebuild the list from the latest evaluation."""
-        while (item := self._layout.takeAt(0)) is not None:
-            if (widget := item.widget()) is not None:
-                widget.deleteLater()
+        """Rebuild the list from the latest evaluation and acknowledgements."""
+        clear_layout(self._layout)
         findings = self.controller.evaluation.findings
-        count = len(findings)
-        self._layout.addWidget(heading(f"Warnings ({count})" if count else "No warnings", 2))
-        content = self.controller.content
-        for finding in findings:
-            step = content.step(finding.step)
-            cases = ", ".join(content.case(c).title for c in finding.cases)
-            box = callout(
-                f"<b>{escape(finding.title)}</b><br>{escape(finding.detected)}"
-                f"<p><i>Why it matters:</i> {escape(finding.why)}</p>"
-                f"<p><i>Instead:</i> {escape(finding.instead)}</p>"
-                + (f"<p><i>Case to tell:</i> {escape(cases)}</p>" if cases else "")
-                + f'<a href="{finding.step}">Go to step {step.number}: {escape(step.title)}</a>',
-                "warning",
-            )
-            box.setAccessibleName(f"Warning: {finding.title}")
-            box.setOpenExternalLinks(False)
-            box.linkActivated.connect(self.step_requested)
-            self._layout.addWidget(box)
+        notes = self.controller.repo.acknowledgements()
+        open_count = sum(1 for f in findings if f.id not in notes)
+        title = f"Warnings ({open_count} open)" if findings else "No warnings"
+        self._layout.addWidget(heading(title, 2))
+        self.cards = [FindingCard(self, f, notes.get(f.id)) for f in findings]
+        for card in self.cards:
+            self._layout.addWidget(card)
         if not findings:
             self._layout.addWidget(
                 QLabel("The rules found nothing to warn about in what is captured so far.")
             )
         self._layout.addStretch(1)
+
+    def ask_acknowledgement(self, finding: Finding, current: str) -> None:
+        """Ask for a note; the warning stays listed, with the note, and is reported."""
+        note, ok = QInputDialog.getMultiLineText(
+            self,
+            "Acknowledge warning",
+            f"{finding.title}\n\nWhat did the group decide about it? (kept and printed in the "
+            "report; the warning stays listed)",
+            current,
+        )
+        if ok and note.strip():
+            self.controller.acknowledge(finding.id, note.strip())
