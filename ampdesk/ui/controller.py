@@ -97,6 +97,18 @@ class WorkshopController(QObject):
             lambda: self.repo.set_step_status(step, before),
         )
 
+    def update_details(self, **changes: object) -> None:
+        """Change some of the workshop's details (as printed on the report's cover)."""
+        details = self.repo.details()
+        before = {key: getattr(details, key) for key in changes}
+        if before == changes:
+            return
+        self._push(
+            "Change workshop details",
+            lambda: self.repo.update_details(**changes),
+            lambda: self.repo.update_details(**before),
+        )
+
     def set_decision(self, key: str, value: str) -> None:
         """Record one of the group's decisions (an empty value clears it)."""
         before = self.repo.decisions().get(key, "")

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -26,7 +26,7 @@ from ampdesk.ui.cases_page import CasesPage
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.fairness_panel import FairnessPanel
 from ampdesk.ui.icons import icon
-from ampdesk.ui.overview_page import OverviewPage
+from ampdesk.ui.plan_page import PlanPage
 from ampdesk.ui.presenter import PresenterWindow
 from ampdesk.ui.step_page import StepPage
 from ampdesk.ui.step_panels import AutonomyPanel, MasteryPanel, PurposePanel
@@ -62,7 +62,7 @@ class WorkshopWindow(QMainWindow):
         self.page_ids: list[str] = []
         self._factories: list[Callable[[], QWidget]] = []
         self._built: set[int] = set()
-        self._add_page("overview", "Overview", lambda: OverviewPage(controller))
+        self._add_page("plan", "Plan", lambda: PlanPage(controller))
         workspaces: dict[str, Callable[[WorkshopController], QWidget]] = {
             "fairness": FairnessPanel,
             "autonomy": AutonomyPanel,
@@ -104,6 +104,11 @@ class WorkshopWindow(QMainWindow):
         self.resizeDocks([dock], [330], Qt.Orientation.Horizontal)
 
         self._add_menus()
+        settings = QSettings()
+        if geometry := settings.value("workshop_window/geometry"):
+            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+        if state := settings.value("workshop_window/state"):
+            self.restoreState(state)  # type: ignore[arg-type]
         controller.changed.connect(self.refresh)
         self.refresh()
         self.rail.setCurrentRow(0)
@@ -187,7 +192,7 @@ class WorkshopWindow(QMainWindow):
         for number, page_id in enumerate(self.page_ids):
             item = self.rail.item(number)
             action = go_menu.addAction(item.text().strip())
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))  # Plan 0, steps 1-4, Actions 5
             action.triggered.connect(lambda _=False, pid=page_id: self.show_step(pid))
 
     def save_as(self) -> None:
@@ -253,5 +258,8 @@ class WorkshopWindow(QMainWindow):
         """Release the file when the window closes; every change is already saved."""
         if self.presenter is not None:
             self.presenter.close()
+        settings = QSettings()
+        settings.setValue("workshop_window/geometry", self.saveGeometry())
+        settings.setValue("workshop_window/state", self.saveState())
         self.controller.close()
         super().closeEvent(event)

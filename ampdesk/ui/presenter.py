@@ -38,7 +38,7 @@ class PresenterWindow(QWidget):
         self.setStyleSheet(STYLE)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.resize(1280, 720)
-        self.page_id = "overview"
+        self.page_id = "plan"
         self.prompt_index = 0
         self.case_id: str | None = None
 
@@ -74,7 +74,7 @@ class PresenterWindow(QWidget):
 
     # -- what the facilitator drives ---------------------------------------------------------
     def show_page(self, page_id: str) -> None:
-        """Follow the facilitator to another page (a step, the overview, the actions)."""
+        """Follow the facilitator to another page (a step, the plan, the actions)."""
         if page_id != self.page_id:
             self.page_id, self.prompt_index = page_id, 0
         self.case_id = None

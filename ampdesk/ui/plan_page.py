@@ -1,0 +1,117 @@
+"""The plan page: the workshop's details, its anonymity threshold and where it stands."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QFormLayout,
+    QFrame,
+    QLineEdit,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ampdesk.framework.pulse import MIN_ANONYMITY_THRESHOLD
+from ampdesk.ui.controller import WorkshopController
+from ampdesk.ui.gate_view import GateCallout
+from ampdesk.ui.widgets import heading, plain_label
+
+TEXT_FIELDS = (
+    ("title", "Title"),
+    ("organisation", "Organisation"),
+    ("venue", "Venue"),
+    ("facilitator", "Facilitator"),
+)
+
+
+class PlanPage(QScrollArea):
+    """Edits the details printed on the report's cover; every change is saved at once."""
+
+    def __init__(self, controller: WorkshopController) -> None:
+        super().__init__()
+        self.controller = controller
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.setSpacing(12)
+        layout.addWidget(heading("Plan", 1))
+        layout.addWidget(plain_label("The workshop's details, as printed on the report's cover."))
+        form = QFormLayout()
+        self.edits: dict[str, QLineEdit] = {}
+        for key, label in TEXT_FIELDS:
+            edit = QLineEdit()
+            edit.setAccessibleName(label)
+            edit.editingFinished.connect(lambda k=key, e=edit: self._save_text(k, e))
+            form.addRow(f"{label}:", edit)
+            self.edits[key] = edit
+        self.has_date = QCheckBox("Date set")
+        self.date = QDateEdit()
+        self.date.setCalendarPopup(True)
+        self.date.setAccessibleName("Date of the workshop")
+        self.has_date.toggled.connect(self._save_date)
+        self.date.dateChanged.connect(self._save_date)
+        form.addRow(self.has_date, self.date)
+        self.threshold = QSpinBox()
+        self.threshold.setRange(MIN_ANONYMITY_THRESHOLD, 50)
+        self.threshold.setAccessibleName("Anonymity threshold")
+        self.threshold.setToolTip(
+            "<p>Answers are shown only as totals, and only once at least this many people have "
+            "answered. 5 by default; small teams may go down to 3, never lower.</p>"
+        )
+        self.threshold.editingFinished.connect(self._save_threshold)
+        form.addRow("Anonymity threshold:", self.threshold)
+        layout.addLayout(form)
+        self.counts = plain_label("")
+        layout.addWidget(self.counts)
+        self.gate = GateCallout()
+        layout.addWidget(self.gate.label)
+        layout.addStretch(1)
+        self.setWidget(body)
+        controller.changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show the stored details (without firing saves)."""
+        details = self.controller.repo.details()
+        for key, edit in self.edits.items():
+            if not edit.hasFocus():
+                edit.setText(getattr(details, key))
+        for widget in (self.has_date, self.date):
+            widget.blockSignals(True)
+        self.has_date.setChecked(details.held_on is not None)
+        self.date.setEnabled(details.held_on is not None)
+        self.date.setDate(QDate(details.held_on or dt.date.today()))
+        for widget in (self.has_date, self.date):
+            widget.blockSignals(False)
+        self.threshold.setValue(details.anonymity_threshold)
+        counts = self.controller.repo.counts()
+        self.counts.setText(
+            f"In the file: {counts.participants} participants, {counts.responses} answers, "
+            f"{counts.notes} notes, {counts.votes} votes, {counts.actions} actions, "
+            f"{counts.pay_records} people in the pay audit."
+        )
+        self.gate.show(self.controller.evaluation.gate)
+
+    def _save_text(self, key: str, edit: QLineEdit) -> None:
+        value = edit.text().strip()
+        if key == "title" and not value:
+            self.refresh()  # a workshop always has a title
+            return
+        self.controller.update_details(**{key: value})
+
+    def _save_date(self) -> None:
+        held_on: dt.date | None = (
+            self.date.date().toPython() if self.has_date.isChecked() else None  # type: ignore[assignment]
+        )
+        self.controller.update_details(held_on=held_on)
+
+    def _save_threshold(self) -> None:
+        self.controller.update_details(anonymity_threshold=self.threshold.value())
