@@ -51,6 +51,7 @@ class WorkshopController(QObject):
     """Owns the open workshop; widgets read from it and call it to change anything."""
 
     changed = Signal()
+    flush_requested = Signal()  # editors holding typed text store it now
 
     def __init__(self, workshop: Workshop, content: Framework, parent: QObject | None = None):
         super().__init__(parent)
@@ -245,6 +246,7 @@ class WorkshopController(QObject):
         )
 
     def close(self) -> None:
-        """Release the workshop file."""
+        """Store what editors still hold, then release the workshop file."""
+        self.flush_requested.emit()
         self._refresh.stop()
         self.workshop.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,9 +28,11 @@ from ampdesk.ui.counts_editor import CountsEditor
 from ampdesk.ui.notes_board import NotesBoard
 from ampdesk.ui.widgets import Collapsible, heading, plain_label
 
+SAVE_AFTER_MS = 700
+
 
 class DecisionText(QPlainTextEdit):
-    """A text box bound to one decision key, saved (undoably) when it loses focus."""
+    """A text box bound to one decision key, saved (undoably) when typing pauses."""
 
     def __init__(self, controller: WorkshopController, key: str, placeholder: str) -> None:
         super().__init__()
@@ -37,18 +41,32 @@ class DecisionText(QPlainTextEdit):
         self.setPlaceholderText(placeholder)
         self.setAccessibleName(placeholder)
         self.setFixedHeight(72)
+        self._pause = QTimer(self, singleShot=True, interval=SAVE_AFTER_MS)
+        self._pause.timeout.connect(self.save)
+        self.textChanged.connect(self._pause.start)
         controller.changed.connect(self.load)
+        controller.flush_requested.connect(self.save)
         self.load()
 
     def load(self) -> None:
         """Show the stored text unless the facilitator is typing."""
-        if not self.hasFocus():
-            self.setPlainText(self.controller.repo.decisions().get(self.key, ""))
+        if self._pause.isActive():
+            return
+        stored = self.controller.repo.decisions().get(self.key, "")
+        if stored != self.toPlainText().strip():
+            self.blockSignals(True)
+            self.setPlainText(stored)
+            self.blockSignals(False)
 
-    def focusOutEvent(self, event: object) -> None:
-        """Save on leaving the box."""
+    def save(self) -> None:
+        """Store the text now."""
+        self._pause.stop()
         self.controller.set_decision(self.key, self.toPlainText().strip())
-        super().focusOutEvent(event)  # type: ignore[arg-type]
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        """Save on leaving the box."""
+        self.save()
+        super().focusOutEvent(event)
 
 
 class AutonomyPanel(QWidget):
