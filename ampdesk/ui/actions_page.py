@@ -8,7 +8,6 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFrame,
     QGridLayout,
     QHeaderView,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ampdesk.ui.controller import WorkshopController
-from ampdesk.ui.widgets import heading, plain_label
+from ampdesk.ui.widgets import date_edit, heading, plain_label
 
 HEADERS = ("Step", "Action", "Owner", "Due", "How progress will be seen")
 
@@ -57,8 +56,7 @@ class ActionsPage(QScrollArea):
         self.owner = QLineEdit()
         self.owner.setPlaceholderText("Owner")
         self.owner.setAccessibleName("Owner of the new action")
-        self.due = QDateEdit(QDate.currentDate().addDays(14))
-        self.due.setCalendarPopup(True)
+        self.due = date_edit(QDate.currentDate().addDays(14))
         self.due.setAccessibleName("Due date of the new action")
         self.measure = QLineEdit()
         self.measure.setPlaceholderText("How progress will be seen")

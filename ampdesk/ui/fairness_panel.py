@@ -88,7 +88,7 @@ class FairnessPanel(QWidget):
         self.pay_view.setMinimumHeight(220)
         header = self.pay_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         self.pay_view.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         layout.addWidget(self.pay_view)
 

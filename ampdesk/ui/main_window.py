@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ampdesk.framework.content import Step
+from ampdesk.framework.state import DEFAULT_TIMEBOX_MINUTES
 from ampdesk.store.workshop_file import copy_database
 from ampdesk.ui.actions_page import ActionsPage
 from ampdesk.ui.cases_page import CasesPage
@@ -80,10 +81,10 @@ class WorkshopWindow(QMainWindow):
         self.timer = StepTimer(self)
         self.presenter: PresenterWindow | None = None
         self.rail.currentRowChanged.connect(self._show_row)
-        toolbar = self.addToolBar("Timer")
-        toolbar.setObjectName("timer-toolbar")
-        toolbar.setMovable(False)
-        toolbar.addWidget(TimerBar(self.timer))
+        self.timer_toolbar = self.addToolBar("Timer")
+        self.timer_toolbar.setObjectName("timer-toolbar")
+        self.timer_toolbar.setMovable(False)
+        self.timer_toolbar.addWidget(TimerBar(self.timer))
 
         central = QWidget()
         row = QHBoxLayout(central)
@@ -151,6 +152,7 @@ class WorkshopWindow(QMainWindow):
         self.page(page_id)
         self.pages.setCurrentIndex(row)
         self.timer.set_step(page_id)
+        self.timer_toolbar.setVisible(page_id in DEFAULT_TIMEBOX_MINUTES)
         if self.presenter is not None and page_id != "cases":
             self.presenter.show_page(page_id)
 

@@ -6,7 +6,6 @@ import datetime as dt
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ampdesk.framework.fairness import GateOverride
-from ampdesk.ui.widgets import plain_label
+from ampdesk.ui.widgets import date_edit, plain_label
 
 
 class OverrideDialog(QDialog):
@@ -44,8 +43,7 @@ class OverrideDialog(QDialog):
         self.remediation.setAccessibleName("Remediation action")
         self.owner = QLineEdit()
         self.owner.setAccessibleName("Owner of the remediation")
-        self.due = QDateEdit(QDate.currentDate().addDays(30))
-        self.due.setCalendarPopup(True)
+        self.due = date_edit(QDate.currentDate().addDays(30))
         self.due.setAccessibleName("Due date of the remediation")
         form.addRow("Reason:", self.reason)
         form.addRow("Remediation action:", self.remediation)

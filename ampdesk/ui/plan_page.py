@@ -7,7 +7,6 @@ import datetime as dt
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QFormLayout,
     QFrame,
     QLineEdit,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 from ampdesk.framework.pulse import MIN_ANONYMITY_THRESHOLD
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.gate_view import GateCallout
-from ampdesk.ui.widgets import heading, plain_label
+from ampdesk.ui.widgets import date_edit, heading, plain_label
 
 TEXT_FIELDS = (
     ("title", "Title"),
@@ -53,8 +52,7 @@ class PlanPage(QScrollArea):
             form.addRow(f"{label}:", edit)
             self.edits[key] = edit
         self.has_date = QCheckBox("Date set")
-        self.date = QDateEdit()
-        self.date.setCalendarPopup(True)
+        self.date = date_edit(QDate.currentDate())
         self.date.setAccessibleName("Date of the workshop")
         self.has_date.toggled.connect(self._save_date)
         self.date.dateChanged.connect(self._save_date)

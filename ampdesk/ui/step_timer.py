@@ -88,7 +88,5 @@ class TimerBar(QWidget):
 
     def refresh(self) -> None:
         """Show the time left and the right button text."""
-        timed = self.timer.step in DEFAULT_TIMEBOX_MINUTES
-        self.setVisible(timed)
         self.label.setText(clock(self.timer.remaining))
         self.start.setText("Pause" if self.timer.running else "Start timer")

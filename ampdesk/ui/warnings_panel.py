@@ -51,8 +51,11 @@ class FindingCard(QWidget):
         self.acknowledge.setAccessibleName(f"Acknowledge warning: {finding.title}")
         self.acknowledge.clicked.connect(lambda: panel.ask_acknowledgement(finding, note or ""))
         buttons.addWidget(self.acknowledge)
-        for case_id in finding.cases:
-            show = QPushButton(f"Show case: {content.case(case_id).title}")
+        for number, case_id in enumerate(finding.cases, start=1):
+            title = content.case(case_id).title
+            show = QPushButton(f"Case {number}" if len(finding.cases) > 1 else "Show case")
+            show.setToolTip(f"<p>Show on the presenter screen: {escape(title)}</p>")
+            show.setAccessibleName(f"Show case: {title}")
             show.clicked.connect(lambda _=False, c=case_id: panel.case_requested.emit(c))
             buttons.addWidget(show)
         buttons.addStretch(1)

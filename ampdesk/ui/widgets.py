@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLayout,
@@ -15,6 +16,17 @@ from PySide6.QtWidgets import (
 )
 
 HEADING_SIZES = {1: 20, 2: 14, 3: 12}
+
+
+DATE_FORMAT = "d MMM yyyy"
+
+
+def date_edit(initial: QDate) -> QDateEdit:
+    """A date field with a calendar popup and an unambiguous format (3 Dec 2026)."""
+    edit = QDateEdit(initial)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(DATE_FORMAT)
+    return edit
 
 
 def clear_layout(layout: QLayout) -> None:
