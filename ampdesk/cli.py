@@ -15,7 +15,7 @@ from typing import NoReturn
 from ampdesk import __version__
 
 EXIT_BAD_INPUT = 2
-COMMANDS = ("new", "demo", "check", "import-pay", "settings", "screenshots")
+COMMANDS = ("new", "demo", "check", "report", "import-pay", "settings", "screenshots")
 
 
 class UsageError(Exception):
@@ -64,6 +64,18 @@ def _cmd_check(args: argparse.Namespace) -> int:
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         print(status_text(data))
+    return 0
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from ampdesk.report.builder import build_report
+    from ampdesk.store.workshop_file import open_workshop
+
+    if args.output.suffix.lower() != ".pdf":
+        raise UsageError(f"{args.output}: the report's file name must end in .pdf")
+    with open_workshop(args.file) as workshop:
+        build_report(workshop, args.output, args.paper, args.include_individual_pay)
+    print(f"Wrote {args.output}")
     return 0
 
 
@@ -165,6 +177,19 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("file", type=_workshop_path, metavar="FILE")
     check.add_argument("--json", action="store_true", help="print one JSON object")
     check.set_defaults(run=_cmd_check)
+
+    report = commands.add_parser(
+        "report", prog="ampdesk report", help="write the workshop report as a PDF"
+    )
+    report.add_argument("file", type=_workshop_path, metavar="FILE")
+    report.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
+    report.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    report.add_argument(
+        "--include-individual-pay",
+        action="store_true",
+        help="print each person's pay (the cover then says Confidential)",
+    )
+    report.set_defaults(run=_cmd_report)
 
     pay = commands.add_parser(
         "import-pay",

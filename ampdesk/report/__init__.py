@@ -1,0 +1,1 @@
+"""The PDF workshop report, built with ReportLab Platypus (one module per section)."""

@@ -1,0 +1,70 @@
+"""Build the workshop report PDF from a workshop file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import BinaryIO
+
+from reportlab.platypus import Flowable
+
+from ampdesk.report.context import ReportContext, gather
+from ampdesk.report.document import ReportDocument
+from ampdesk.report.sections import (
+    actions,
+    autonomy,
+    cases,
+    checklists,
+    confidentiality,
+    cover,
+    fairness,
+    mastery,
+    method,
+    mistakes,
+    purpose,
+    summary,
+)
+from ampdesk.store.workshop_file import Workshop
+
+SECTIONS = (
+    cover,
+    summary,
+    fairness,
+    autonomy,
+    mastery,
+    purpose,
+    mistakes,
+    actions,
+    checklists,
+    cases,
+    confidentiality,
+    method,
+)
+
+
+def story(ctx: ReportContext) -> list[Flowable]:
+    """Every section's flowables, in print order."""
+    return [flowable for section in SECTIONS for flowable in section.build(ctx)]
+
+
+def build_report(
+    workshop: Workshop,
+    target: Path | BinaryIO,
+    paper: str = "a4",
+    include_individual_pay: bool = False,
+) -> None:
+    """Write the report of ``workshop`` to ``target`` (a path or a binary stream)."""
+    ctx = gather(workshop, include_individual_pay)
+    details = ctx.details
+    confidential = "CONFIDENTIAL · " if include_individual_pay else ""
+    document = ReportDocument(
+        str(target) if isinstance(target, Path) else target,
+        paper,
+        title=f"{details.title}: workshop report",
+        author=details.facilitator or "ampdesk",
+        subject="Autonomy, Mastery, Purpose workshop report",
+    )
+    document.render(
+        story(ctx),
+        header=f"{confidential}{details.title}",
+        footer=f"{details.organisation or 'ampdesk'} · workshop report",
+    )

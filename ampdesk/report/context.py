@@ -1,0 +1,53 @@
+"""Everything the report's sections read, gathered from the workshop file in one place."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ampdesk.framework.content import Framework, framework
+from ampdesk.framework.evaluation import Evaluation, WorkshopInputs, evaluate
+from ampdesk.framework.fairness import PayRow
+from ampdesk.framework.state import Counts, Details, OwnCaseValue
+from ampdesk.store.repository import Repository
+from ampdesk.store.workshop_file import Workshop
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    """A snapshot of a workshop for printing."""
+
+    content: Framework
+    details: Details
+    inputs: WorkshopInputs
+    evaluation: Evaluation
+    counts: Counts
+    checklists: dict[str, dict[str, bool]]
+    acknowledgements: dict[str, str]
+    own_cases: tuple[OwnCaseValue, ...]
+    individual_pay: tuple[PayRow, ...] | None
+    generated_on: dt.date
+
+    @property
+    def threshold(self) -> int:
+        """The workshop's anonymity threshold."""
+        return self.details.anonymity_threshold
+
+
+def gather(workshop: Workshop, include_individual_pay: bool = False) -> ReportContext:
+    """Read what the report needs; individual pay only when explicitly asked for."""
+    repo = Repository(workshop)
+    content = framework()
+    inputs = repo.inputs()
+    return ReportContext(
+        content=content,
+        details=repo.details(),
+        inputs=inputs,
+        evaluation=evaluate(inputs, content),
+        counts=repo.counts(),
+        checklists={step.id: repo.checklist(step.id) for step in content.steps},
+        acknowledgements=repo.acknowledgements(),
+        own_cases=tuple(repo.own_cases()),
+        individual_pay=inputs.pay_rows if include_individual_pay else None,
+        generated_on=dt.date.today(),
+    )

@@ -1,0 +1,56 @@
+"""Step 2: current versus desired autonomy, where to start, the ideas with most dots."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable
+
+from ampdesk.framework.content import AUTONOMY_DIMENSIONS
+from ampdesk.framework.state import START_DIMENSION
+from ampdesk.report.charts import horizontal_bars
+from ampdesk.report.context import ReportContext
+from ampdesk.report.document import Heading
+from ampdesk.report.sections.notes import notes_table
+from ampdesk.report.styles import styles, text
+
+LABELS = {
+    "what": "What (task)",
+    "how": "How (technique)",
+    "when": "When (time)",
+    "who": "Who (team)",
+}
+
+
+def build(ctx: ReportContext) -> list[Flowable]:
+    """Chart, starting dimension and top ideas."""
+    s = styles()
+    story: list[Flowable] = [Heading("Step 2 · Autonomy")]
+    autonomy = ctx.evaluation.autonomy
+    shown = [
+        d
+        for d in AUTONOMY_DIMENSIONS
+        if not autonomy[d]["current"].suppressed and not autonomy[d]["desired"].suppressed
+    ]
+    if shown:
+        story.append(
+            horizontal_bars(
+                [LABELS[d] for d in shown],
+                [
+                    [autonomy[d]["current"].mean or 0 for d in shown],
+                    [autonomy[d]["desired"].mean or 0 for d in shown],
+                ],
+                ["say we have now", "say we want"],
+                (1, 5),
+                [(1, "1 none"), (3, "3 some"), (5, "5 full")],
+                170 * mm,
+            )
+        )
+    else:
+        story.append(text(f"Ratings are shown from {ctx.threshold} answers per dimension.", s.body))
+    start = ctx.inputs.decisions.get(START_DIMENSION, "")
+    story.append(
+        text(f"Start with: {start.replace(',', ', ') if start else 'not chosen yet'}.", s.body)
+    )
+    story.append(Heading("Ideas, by dots", 1))
+    story.append(notes_table(ctx, "autonomy", ("idea",), with_dimension=True))
+    return story

@@ -1,0 +1,109 @@
+"""Fonts and paragraph styles of the report: one bundled font family for every script."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from html import escape
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import Paragraph
+
+from ampdesk.resources_path import resources_dir
+
+FONT = "DejaVuSans"
+FONT_BOLD = "DejaVuSans-Bold"
+FONT_ITALIC = "DejaVuSans-Oblique"
+# What the bundled DejaVu Sans can show; the report says so on its method page.
+SCRIPTS = "Latin (with accents and Latin Extended), Greek and Cyrillic"
+INK = colors.HexColor("#1d2433")
+MUTED = colors.HexColor("#5b6475")
+RULE = colors.HexColor("#c9ced8")
+SHADE = colors.HexColor("#eef0f4")
+ALERT = colors.HexColor("#8a1c1c")
+
+
+@cache
+def register_fonts() -> None:
+    """Register the bundled DejaVu Sans faces with ReportLab (once)."""
+    folder = resources_dir() / "fonts"
+    for name, file in (
+        (FONT, "DejaVuSans.ttf"),
+        (FONT_BOLD, "DejaVuSans-Bold.ttf"),
+        (FONT_ITALIC, "DejaVuSans-Oblique.ttf"),
+    ):
+        pdfmetrics.registerFont(TTFont(name, str(folder / file)))
+    pdfmetrics.registerFontFamily(
+        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD
+    )
+
+
+@dataclass(frozen=True)
+class Styles:
+    """The paragraph styles used by every section."""
+
+    body: ParagraphStyle
+    small: ParagraphStyle
+    cell: ParagraphStyle
+    cell_bold: ParagraphStyle
+    h1: ParagraphStyle
+    h2: ParagraphStyle
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    alert: ParagraphStyle
+
+
+@cache
+def styles() -> Styles:
+    """The report's styles (fonts registered on first use)."""
+    register_fonts()
+    body = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=13.5, textColor=INK)
+    return Styles(
+        body=body,
+        small=ParagraphStyle("small", parent=body, fontSize=8, leading=10.5, textColor=MUTED),
+        cell=ParagraphStyle("cell", parent=body, fontSize=8.5, leading=11),
+        cell_bold=ParagraphStyle(
+            "cell_bold", parent=body, fontName=FONT_BOLD, fontSize=8.5, leading=11
+        ),
+        h1=ParagraphStyle(
+            "h1",
+            parent=body,
+            fontName=FONT_BOLD,
+            fontSize=16,
+            leading=20,
+            spaceBefore=4,
+            spaceAfter=8,
+            keepWithNext=1,
+        ),
+        h2=ParagraphStyle(
+            "h2",
+            parent=body,
+            fontName=FONT_BOLD,
+            fontSize=11.5,
+            leading=15,
+            spaceBefore=10,
+            spaceAfter=4,
+            keepWithNext=1,
+        ),
+        title=ParagraphStyle("title", parent=body, fontName=FONT_BOLD, fontSize=26, leading=32),
+        subtitle=ParagraphStyle("subtitle", parent=body, fontSize=13, leading=18, textColor=MUTED),
+        alert=ParagraphStyle(
+            "alert",
+            parent=body,
+            fontName=FONT_BOLD,
+            textColor=ALERT,
+            borderColor=ALERT,
+            borderWidth=1.2,
+            borderPadding=8,
+            spaceBefore=8,
+            spaceAfter=12,
+        ),
+    )
+
+
+def text(value: str, style: ParagraphStyle) -> Paragraph:
+    """A paragraph of plain text (participants' words are escaped, never markup)."""
+    return Paragraph(escape(value).replace("\n", "<br/>"), style)
