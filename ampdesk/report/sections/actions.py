@@ -31,7 +31,7 @@ def build(ctx: ReportContext) -> list[Flowable]:
         table(
             ("Step", "Action", "Owner", "Due", "How progress is seen"),
             rows,
-            [12 * mm, 58 * mm, 30 * mm, 22 * mm, 48 * mm],
+            [14 * mm, 56 * mm, 30 * mm, 22 * mm, 48 * mm],
         )
     )
     return story

@@ -26,5 +26,5 @@ def build(ctx: ReportContext) -> list[Flowable]:
             )
     return [
         Heading("Checklists"),
-        table(("Step", "Item", "Status"), rows, [50 * mm, 105 * mm, 15 * mm]),
+        table(("Step", "Item", "Status"), rows, [48 * mm, 104 * mm, 18 * mm]),
     ]

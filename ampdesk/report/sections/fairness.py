@@ -73,18 +73,9 @@ def build(ctx: ReportContext) -> list[Flowable]:
             )
         story.append(
             table(
-                (
-                    "Role",
-                    "Level",
-                    "Work",
-                    "People",
-                    "Median compa-ratio",
-                    "Spread",
-                    "Group gap",
-                    "State",
-                ),
+                ("Role", "Level", "Work", "People", "Median compa", "Spread", "Gap", "State"),
                 rows,
-                [38 * mm, 20 * mm, 18 * mm, 15 * mm, 24 * mm, 16 * mm, 19 * mm, 20 * mm],
+                [40 * mm, 18 * mm, 18 * mm, 16 * mm, 25 * mm, 18 * mm, 14 * mm, 21 * mm],
             )
         )
         story.append(
