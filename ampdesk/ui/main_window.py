@@ -29,6 +29,7 @@ from ampdesk.ui.fairness_panel import FairnessPanel
 from ampdesk.ui.icons import icon
 from ampdesk.ui.plan_page import PlanPage
 from ampdesk.ui.presenter import PresenterWindow
+from ampdesk.ui.report_page import ReportPage
 from ampdesk.ui.step_page import StepPage
 from ampdesk.ui.step_panels import AutonomyPanel, MasteryPanel, PurposePanel
 from ampdesk.ui.step_timer import StepTimer, TimerBar
@@ -77,6 +78,7 @@ class WorkshopWindow(QMainWindow):
                 lambda s=step: self._step_page(s, workspaces[s.id](controller)),
             )
         self._add_page("actions", "Actions", lambda: ActionsPage(controller))
+        self._add_page("report", "Report", lambda: ReportPage(controller))
         self._add_page("cases", "Cases", self._cases_page)
         self.timer = StepTimer(self)
         self.presenter: PresenterWindow | None = None
