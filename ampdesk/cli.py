@@ -15,7 +15,16 @@ from typing import NoReturn
 from ampdesk import __version__
 
 EXIT_BAD_INPUT = 2
-COMMANDS = ("new", "demo", "check", "report", "import-pay", "settings", "screenshots")
+COMMANDS = (
+    "new",
+    "demo",
+    "check",
+    "report",
+    "plan",
+    "import-pay",
+    "settings",
+    "screenshots",
+)
 
 
 class UsageError(Exception):
@@ -75,6 +84,18 @@ def _cmd_report(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.output}: the report's file name must end in .pdf")
     with open_workshop(args.file) as workshop:
         build_report(workshop, args.output, args.paper, args.include_individual_pay)
+    print(f"Wrote {args.output}")
+    return 0
+
+
+def _cmd_plan(args: argparse.Namespace) -> int:
+    from ampdesk.report.plan import build_plan
+    from ampdesk.store.workshop_file import open_workshop
+
+    if args.output.suffix.lower() != ".pdf":
+        raise UsageError(f"{args.output}: the plan's file name must end in .pdf")
+    with open_workshop(args.file) as workshop:
+        build_plan(workshop, args.output, args.paper)
     print(f"Wrote {args.output}")
     return 0
 
@@ -190,6 +211,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="print each person's pay (the cover then says Confidential)",
     )
     report.set_defaults(run=_cmd_report)
+
+    plan = commands.add_parser(
+        "plan", prog="ampdesk plan", help="write the facilitator's plan as a PDF"
+    )
+    plan.add_argument("file", type=_workshop_path, metavar="FILE")
+    plan.add_argument("-o", "--output", type=Path, required=True, metavar="PLAN.pdf")
+    plan.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    plan.set_defaults(run=_cmd_plan)
 
     pay = commands.add_parser(
         "import-pay",

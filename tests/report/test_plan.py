@@ -1,0 +1,28 @@
+"""The facilitator's plan PDF: agenda with timeboxes, every step's prompts, materials."""
+
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from ampdesk.framework.content import framework
+from ampdesk.report.plan import agenda
+from ampdesk.store.workshop_file import create_workshop
+from tests.cli.runner import ampdesk
+
+
+def test_plan_has_agenda_prompts_cases_and_materials(tmp_path: Path) -> None:
+    create_workshop(tmp_path / "w.ampdesk", "Café offsite in Łódź").close()
+    result = ampdesk("plan", "w.ampdesk", "-o", "plan.pdf", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    reader = PdfReader(tmp_path / "plan.pdf")
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    assert "Café offsite in Łódź" in text
+    total = sum(minutes for _, minutes in agenda())
+    assert f"Total: {total // 60} h {total % 60:02d} min" in text
+    for step in framework().steps:
+        assert f"Step {step.number} · {step.title}" in text
+        assert " ".join(step.prompts[0].split()) in text
+    assert "Materials to bring" in text
+    assert [item.title for item in reader.outline if not isinstance(item, list)][0] == (
+        "Facilitator's plan"
+    )
