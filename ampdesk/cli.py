@@ -76,28 +76,30 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_report(args: argparse.Namespace) -> int:
-    from ampdesk.report.builder import build_report
+def _write_pdf(args: argparse.Namespace, what: str, build: Callable[..., None]) -> int:
     from ampdesk.store.workshop_file import open_workshop
 
     if args.output.suffix.lower() != ".pdf":
-        raise UsageError(f"{args.output}: the report's file name must end in .pdf")
+        raise UsageError(f"{args.output}: the {what}'s file name must end in .pdf")
     with open_workshop(args.file) as workshop:
-        build_report(workshop, args.output, args.paper, args.include_individual_pay)
+        build(workshop, args.output, args.paper)
     print(f"Wrote {args.output}")
     return 0
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from functools import partial
+
+    from ampdesk.report.builder import build_report
+
+    build = partial(build_report, include_individual_pay=args.include_individual_pay)
+    return _write_pdf(args, "report", build)
 
 
 def _cmd_plan(args: argparse.Namespace) -> int:
     from ampdesk.report.plan import build_plan
-    from ampdesk.store.workshop_file import open_workshop
 
-    if args.output.suffix.lower() != ".pdf":
-        raise UsageError(f"{args.output}: the plan's file name must end in .pdf")
-    with open_workshop(args.file) as workshop:
-        build_plan(workshop, args.output, args.paper)
-    print(f"Wrote {args.output}")
-    return 0
+    return _write_pdf(args, "plan", build_plan)
 
 
 def _cmd_import_pay(args: argparse.Namespace) -> int:

@@ -8,7 +8,7 @@ from typing import BinaryIO
 from reportlab.platypus import Flowable
 
 from ampdesk.report.context import ReportContext, gather
-from ampdesk.report.document import ReportDocument
+from ampdesk.report.document import write_pdf
 from ampdesk.report.sections import (
     actions,
     autonomy,
@@ -56,15 +56,13 @@ def build_report(
     ctx = gather(workshop, include_individual_pay)
     details = ctx.details
     confidential = "CONFIDENTIAL · " if include_individual_pay else ""
-    document = ReportDocument(
-        str(target) if isinstance(target, Path) else target,
+    write_pdf(
+        target,
         paper,
+        story(ctx),
         title=f"{details.title}: workshop report",
         author=details.facilitator or "ampdesk",
         subject="Autonomy, Mastery, Purpose workshop report",
-    )
-    document.render(
-        story(ctx),
         header=f"{confidential}{details.title}",
         footer=f"{details.organisation or 'ampdesk'} · workshop report",
     )

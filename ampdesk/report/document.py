@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from pathlib import Path
+from typing import Any, BinaryIO
 
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
@@ -103,3 +104,21 @@ class ReportDocument(BaseDocTemplate):
             footer_text = footer
 
         self.build(story, canvasmaker=_Canvas)
+
+
+def write_pdf(
+    target: Path | BinaryIO,
+    paper: str,
+    story: list[Flowable],
+    *,
+    title: str,
+    author: str,
+    subject: str,
+    header: str,
+    footer: str,
+) -> None:
+    """Lay ``story`` out on numbered pages of ``paper`` and write it to ``target``."""
+    document = ReportDocument(
+        str(target) if isinstance(target, Path) else target, paper, title, author, subject
+    )
+    document.render(story, header, footer)

@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable
 
 from ampdesk.framework.content import framework
 from ampdesk.framework.state import DEFAULT_TIMEBOX_MINUTES
-from ampdesk.report.document import Heading, ReportDocument
+from ampdesk.report.document import Heading, write_pdf
 from ampdesk.report.styles import styles, text
 from ampdesk.report.tables import table
 from ampdesk.store.repository import Repository
@@ -85,11 +85,13 @@ def build_plan(workshop: Workshop, target: Path | BinaryIO, paper: str = "a4") -
             story.append(text(f"Watch out: {step.warning}", s.small))
     story.append(Heading("Materials to bring"))
     story += [text(f"☐ {item}", s.body) for item in MATERIALS]
-    document = ReportDocument(
-        str(target) if isinstance(target, Path) else target,
+    write_pdf(
+        target,
         paper,
+        story,
         title=f"{details.title}: facilitator's plan",
         author=details.facilitator or "ampdesk",
         subject="Autonomy, Mastery, Purpose workshop plan",
+        header=f"{details.title} · facilitator's plan",
+        footer="ampdesk",
     )
-    document.render(story, header=f"{details.title} · facilitator's plan", footer="ampdesk")

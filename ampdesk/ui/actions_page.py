@@ -8,36 +8,27 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFrame,
     QGridLayout,
     QHeaderView,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
 )
 
 from ampdesk.ui.controller import WorkshopController
-from ampdesk.ui.widgets import date_edit, heading, plain_label
+from ampdesk.ui.widgets import ScrollPage, date_edit, heading, plain_label
 
 HEADERS = ("Step", "Action", "Owner", "Due", "How progress will be seen")
 
 
-class ActionsPage(QScrollArea):
+class ActionsPage(ScrollPage):
     """Lists the agreed actions and adds new ones."""
 
     def __init__(self, controller: WorkshopController) -> None:
         super().__init__()
         self.controller = controller
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(32, 24, 32, 24)
-        layout.setSpacing(12)
+        layout = self.content
         layout.addWidget(heading("Actions", 1))
         layout.addWidget(
             plain_label(
@@ -84,7 +75,6 @@ class ActionsPage(QScrollArea):
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumHeight(300)
         layout.addWidget(self.table, 1)
-        self.setWidget(body)
         controller.changed.connect(self.refresh)
         self.refresh()
 

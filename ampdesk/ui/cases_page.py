@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -16,28 +15,22 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
-    QWidget,
 )
 
 from ampdesk.ui.controller import WorkshopController
-from ampdesk.ui.widgets import heading
+from ampdesk.ui.widgets import ScrollPage, heading
 
 
-class CasesPage(QScrollArea):
+class CasesPage(ScrollPage):
     """Lists every case; the chosen one is shown in full and can go on the presenter screen."""
 
     show_requested = Signal(str)
 
     def __init__(self, controller: WorkshopController) -> None:
-        super().__init__()
+        super().__init__(spacing=6)
         self.controller = controller
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(32, 24, 32, 24)
+        layout = self.content
         layout.addWidget(heading("Cases to tell the group", 1))
         row = QHBoxLayout()
         self.list = QListWidget()
@@ -79,7 +72,6 @@ class CasesPage(QScrollArea):
         form.addRow("Step:", self.new_step)
         form.addRow("", add)
         layout.addLayout(form)
-        self.setWidget(body)
         controller.changed.connect(self.refresh)
         self.refresh()
 

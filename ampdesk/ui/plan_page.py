@@ -8,18 +8,14 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
-    QFrame,
     QLineEdit,
-    QScrollArea,
     QSpinBox,
-    QVBoxLayout,
-    QWidget,
 )
 
 from ampdesk.framework.pulse import MIN_ANONYMITY_THRESHOLD
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.gate_view import GateCallout
-from ampdesk.ui.widgets import date_edit, heading, plain_label
+from ampdesk.ui.widgets import ScrollPage, date_edit, heading, plain_label
 
 TEXT_FIELDS = (
     ("title", "Title"),
@@ -29,18 +25,13 @@ TEXT_FIELDS = (
 )
 
 
-class PlanPage(QScrollArea):
+class PlanPage(ScrollPage):
     """Edits the details printed on the report's cover; every change is saved at once."""
 
     def __init__(self, controller: WorkshopController) -> None:
         super().__init__()
         self.controller = controller
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(32, 24, 32, 24)
-        layout.setSpacing(12)
+        layout = self.content
         layout.addWidget(heading("Plan", 1))
         layout.addWidget(plain_label("The workshop's details, as printed on the report's cover."))
         form = QFormLayout()
@@ -72,7 +63,6 @@ class PlanPage(QScrollArea):
         self.gate = GateCallout()
         layout.addWidget(self.gate.label)
         layout.addStretch(1)
-        self.setWidget(body)
         controller.changed.connect(self.refresh)
         self.refresh()
 

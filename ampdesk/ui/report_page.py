@@ -11,19 +11,15 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QProgressBar,
     QPushButton,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
 )
 
 from ampdesk.report.builder import build_report
 from ampdesk.store.workshop_file import Workshop
 from ampdesk.ui.controller import WorkshopController
-from ampdesk.ui.widgets import heading, plain_label
+from ampdesk.ui.widgets import ScrollPage, heading, plain_label
 
 
 class _ExportSignals(QObject):
@@ -51,18 +47,13 @@ class ExportJob(QRunnable):
         self.signals.finished.emit(str(self.target))
 
 
-class ReportPage(QScrollArea):
+class ReportPage(ScrollPage):
     """Choose paper and confidentiality, export, then open the PDF to read or print."""
 
     def __init__(self, controller: WorkshopController) -> None:
         super().__init__()
         self.controller = controller
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(32, 24, 32, 24)
-        layout.setSpacing(12)
+        layout = self.content
         layout.addWidget(heading("Report", 1))
         layout.addWidget(
             plain_label(
@@ -98,7 +89,6 @@ class ReportPage(QScrollArea):
         self.status = plain_label("")
         layout.addWidget(self.status)
         layout.addStretch(1)
-        self.setWidget(body)
         self.last: Path | None = None
         self.job: ExportJob | None = None
 

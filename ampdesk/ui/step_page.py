@@ -8,11 +8,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -20,12 +18,19 @@ from PySide6.QtWidgets import (
 from ampdesk.framework.content import Step
 from ampdesk.framework.state import STEP_STATUSES
 from ampdesk.ui.controller import WorkshopController
-from ampdesk.ui.widgets import Collapsible, WrappingCheckBox, callout, heading, plain_label
+from ampdesk.ui.widgets import (
+    Collapsible,
+    ScrollPage,
+    WrappingCheckBox,
+    callout,
+    heading,
+    plain_label,
+)
 
 STATUS_LABELS = {"not_started": "Not started", "in_progress": "In progress", "done": "Done"}
 
 
-class StepPage(QScrollArea):
+class StepPage(ScrollPage):
     """Shows one step of the framework, keeps its checklist and status, hosts its workspace."""
 
     case_requested = Signal(str)
@@ -33,15 +38,10 @@ class StepPage(QScrollArea):
     def __init__(
         self, controller: WorkshopController, step: Step, workspace: QWidget | None = None
     ) -> None:
-        super().__init__()
+        super().__init__(spacing=14)
         self.controller = controller
         self.step = step
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(32, 24, 32, 24)
-        layout.setSpacing(14)
+        layout = self.content
 
         header = QHBoxLayout()
         header.addWidget(heading(f"Step {step.number} · {step.title}", 1), 1)
@@ -100,7 +100,6 @@ class StepPage(QScrollArea):
             layout.addWidget(workspace)
         layout.addWidget(Collapsible("Why this step", plain_label(step.explanation)))
         layout.addStretch(1)
-        self.setWidget(body)
         self.refresh()
 
     def refresh(self) -> None:

@@ -6,19 +6,17 @@ from html import escape
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from ampdesk.framework.mistakes import Finding
 from ampdesk.ui.controller import WorkshopController
-from ampdesk.ui.widgets import callout, clear_layout, heading
+from ampdesk.ui.widgets import ScrollPage, callout, clear_layout, heading
 
 
 class FindingCard(QWidget):
@@ -62,42 +60,36 @@ class FindingCard(QWidget):
         layout.addLayout(buttons)
 
 
-class WarningsPanel(QScrollArea):
+class WarningsPanel(ScrollPage):
     """Lists the current findings; links ask to open a step or show a case."""
 
     step_requested = Signal(str)
     case_requested = Signal(str)
 
     def __init__(self, controller: WorkshopController) -> None:
-        super().__init__()
+        super().__init__(margins=(12, 12, 12, 12), spacing=6)
         self.controller = controller
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
         self.setMinimumWidth(300)
-        self._body = QWidget()
-        self._layout = QVBoxLayout(self._body)
-        self._layout.setContentsMargins(12, 12, 12, 12)
-        self.setWidget(self._body)
         self.cards: list[FindingCard] = []
         controller.changed.connect(self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
         """Rebuild the list from the latest evaluation and acknowledgements."""
-        clear_layout(self._layout)
+        clear_layout(self.content)
         findings = self.controller.evaluation.findings
         notes = self.controller.repo.acknowledgements()
         open_count = sum(1 for f in findings if f.id not in notes)
         title = f"Warnings ({open_count} open)" if findings else "No warnings"
-        self._layout.addWidget(heading(title, 2))
+        self.content.addWidget(heading(title, 2))
         self.cards = [FindingCard(self, f, notes.get(f.id)) for f in findings]
         for card in self.cards:
-            self._layout.addWidget(card)
+            self.content.addWidget(card)
         if not findings:
-            self._layout.addWidget(
+            self.content.addWidget(
                 QLabel("The rules found nothing to warn about in what is captured so far.")
             )
-        self._layout.addStretch(1)
+        self.content.addStretch(1)
 
     def ask_acknowledgement(self, finding: Finding, current: str) -> None:
         """Ask for a note; the warning stays listed, with the note, and is reported."""

@@ -7,9 +7,11 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLayout,
+    QScrollArea,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -27,6 +29,22 @@ def date_edit(initial: QDate) -> QDateEdit:
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(DATE_FORMAT)
     return edit
+
+
+class ScrollPage(QScrollArea):
+    """A page that scrolls as a whole; widgets go into :attr:`content`."""
+
+    def __init__(
+        self, margins: tuple[int, int, int, int] = (32, 24, 32, 24), spacing: int = 12
+    ) -> None:
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        self.content = QVBoxLayout(body)
+        self.content.setContentsMargins(*margins)
+        self.content.setSpacing(spacing)
+        self.setWidget(body)
 
 
 def clear_layout(layout: QLayout) -> None:
