@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
-from ampdesk.report.builder import build_report
 from ampdesk.store.workshop_file import Workshop
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.widgets import ScrollPage, heading, plain_label
@@ -38,6 +37,8 @@ class ExportJob(QRunnable):
 
     def run(self) -> None:
         """Write the report; report success or the reason it failed."""
+        from ampdesk.report.builder import build_report  # ReportLab loads on first export only
+
         try:
             with self.source.another_connection() as workshop:
                 build_report(workshop, self.target, self.paper, self.individual_pay)
