@@ -29,7 +29,6 @@ from ampdesk.ui.fairness_panel import FairnessPanel
 from ampdesk.ui.icons import icon
 from ampdesk.ui.plan_page import PlanPage
 from ampdesk.ui.presenter import PresenterWindow
-from ampdesk.ui.report_page import ReportPage
 from ampdesk.ui.step_page import StepPage
 from ampdesk.ui.step_panels import AutonomyPanel, MasteryPanel, PurposePanel
 from ampdesk.ui.step_timer import StepTimer, TimerBar
@@ -78,7 +77,7 @@ class WorkshopWindow(QMainWindow):
                 lambda s=step: self._step_page(s, workspaces[s.id](controller)),
             )
         self._add_page("actions", "Actions", lambda: ActionsPage(controller))
-        self._add_page("report", "Report", lambda: ReportPage(controller))
+        self._add_page("report", "Report", self._report_page)
         self._add_page("cases", "Cases", self._cases_page)
         self.timer = StepTimer(self)
         self.presenter: PresenterWindow | None = None
@@ -146,6 +145,12 @@ class WorkshopWindow(QMainWindow):
         page = CasesPage(self.controller)
         page.show_requested.connect(self.present_case)
         return page
+
+    def _report_page(self) -> QWidget:
+        # Qt PDF, printing and ReportLab load when the report step is first opened
+        from ampdesk.ui.report_page import ReportPage
+
+        return ReportPage(self.controller)
 
     def _show_row(self, row: int) -> None:
         if row < 0:

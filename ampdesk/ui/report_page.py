@@ -1,43 +1,50 @@
-"""The report step: export the PDF off the UI thread, then open it to read or print."""
+"""The report step: a live preview, export and printing, with the PDF built off the UI thread."""
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
+    QLabel,
     QProgressBar,
     QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ampdesk.store.workshop_file import Workshop
 from ampdesk.ui.controller import WorkshopController
-from ampdesk.ui.widgets import ScrollPage, heading, plain_label
+from ampdesk.ui.widgets import heading, plain_label
 
 
-class _ExportSignals(QObject):
+class _BuildSignals(QObject):
     finished = Signal(str)
     failed = Signal(str)
 
 
-class ExportJob(QRunnable):
+class BuildJob(QRunnable):
     """Builds the PDF on a worker thread with its own connection to the workshop file."""
 
     def __init__(self, source: Workshop, target: Path, paper: str, individual_pay: bool) -> None:
         super().__init__()
         self.source, self.target = source, target
         self.paper, self.individual_pay = paper, individual_pay
-        self.signals = _ExportSignals()
+        self.signals = _BuildSignals()
 
     def run(self) -> None:
         """Write the report; report success or the reason it failed."""
-        from ampdesk.report.builder import build_report  # ReportLab loads on first export only
+        from ampdesk.report.builder import build_report  # ReportLab loads on first use only
 
         try:
             with self.source.another_connection() as workshop:
@@ -48,50 +55,122 @@ class ExportJob(QRunnable):
         self.signals.finished.emit(str(self.target))
 
 
-class ReportPage(ScrollPage):
-    """Choose paper and confidentiality, export, then open the PDF to read or print."""
+PRINT_DPI = 300  # sharp on paper, and a page image stays around 35 MB
+
+
+def print_document(document: QPdfDocument, printer: QPrinter) -> None:
+    """Draw every page of ``document`` on ``printer``, scaled to the printable area."""
+    printer.setResolution(min(printer.resolution(), PRINT_DPI))
+    painter = QPainter(printer)
+    try:
+        for index in range(document.pageCount()):
+            if index:
+                printer.newPage()
+            area = painter.viewport()
+            size = document.pagePointSize(index).toSize()
+            size.scale(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            image = document.render(index, size)
+            painter.drawImage(area.topLeft(), image)
+    finally:
+        painter.end()
+
+
+class ReportPage(QWidget):
+    """Paper and confidentiality options, a preview of the PDF, export and print."""
 
     def __init__(self, controller: WorkshopController) -> None:
         super().__init__()
         self.controller = controller
-        layout = self.content
+        self._folder = tempfile.TemporaryDirectory(prefix="ampdesk-preview-")
+        self._previews = 0
+        self.preview_path: Path | None = None  # the PDF on screen
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 12)
         layout.addWidget(heading("Report", 1))
         layout.addWidget(
             plain_label(
-                "A PDF of the workshop for people who were not in the room: the gate and its "
-                "evidence, the group's decisions, what was flagged and who does what by when. "
-                "It prints well in black and white."
+                "A PDF for people who were not in the room: the gate and its evidence, the "
+                "group's decisions, what was flagged and who does what by when. It prints well "
+                "in black and white."
             )
         )
-        form = QFormLayout()
+        row = QHBoxLayout()
         self.paper = QComboBox()
         self.paper.setAccessibleName("Paper size")
         self.paper.addItem("A4", "a4")
         self.paper.addItem("US Letter", "letter")
-        form.addRow("Paper:", self.paper)
-        self.individual_pay = QCheckBox("Include individual pay (the cover then says Confidential)")
-        form.addRow("", self.individual_pay)
-        layout.addLayout(form)
-        row = QHBoxLayout()
+        self.individual_pay = QCheckBox("Include individual pay (marks the cover Confidential)")
+        self.refresh_button = QPushButton("Refresh preview")
         self.export_button = QPushButton("Export PDF…")
-        self.export_button.clicked.connect(self.choose_and_export)
-        self.open_button = QPushButton("Open to read or print")
-        self.open_button.setEnabled(False)
-        self.open_button.clicked.connect(self.open_last)
-        row.addWidget(self.export_button)
-        row.addWidget(self.open_button)
+        self.print_button = QPushButton("Print…")
+        for widget in (self.paper, self.individual_pay):
+            row.addWidget(widget)
         row.addStretch(1)
+        for widget in (self.refresh_button, self.export_button, self.print_button):
+            row.addWidget(widget)
         layout.addLayout(row)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.setVisible(False)
-        self.progress.setAccessibleName("Export in progress")
+        self.progress.setAccessibleName("Building the report")
         layout.addWidget(self.progress)
-        self.status = plain_label("")
+        self.status = QLabel("")
         layout.addWidget(self.status)
-        layout.addStretch(1)
-        self.last: Path | None = None
-        self.job: ExportJob | None = None
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setAccessibleName("Report preview")
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        layout.addWidget(self.view, 1)
+
+        self.refresh_button.clicked.connect(self.refresh_preview)
+        self.export_button.clicked.connect(self.choose_and_export)
+        self.print_button.clicked.connect(self.choose_printer)
+        self.paper.activated.connect(self.refresh_preview)
+        self.individual_pay.toggled.connect(self.refresh_preview)
+        self.jobs: list[BuildJob] = []
+        self.last_export: Path | None = None
+        self.refresh_preview()
+
+    def _build(self, target: Path, done: object) -> None:
+        self.controller.flush_requested.emit()
+        job = BuildJob(
+            self.controller.workshop,
+            target,
+            self.paper.currentData(),
+            self.individual_pay.isChecked(),
+        )
+        job.signals.finished.connect(done)  # type: ignore[arg-type]
+        job.signals.failed.connect(self._failed)
+        job.signals.finished.connect(lambda _path: self._busy(False))
+        self.jobs.append(job)
+        self._busy(True)
+        QThreadPool.globalInstance().start(job)
+
+    def _busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        for button in (self.refresh_button, self.export_button, self.print_button):
+            button.setEnabled(not busy)
+
+    def _preview_file(self, number: int) -> Path:
+        return Path(self._folder.name) / f"preview-{number}.pdf"
+
+    def refresh_preview(self) -> None:
+        """Build the report as it stands now and show it (only the newest build is shown)."""
+        self._previews += 1
+        self.status.setText("Building the preview…")
+        self._build(self._preview_file(self._previews), self._show_preview)
+
+    def _show_preview(self, path: str) -> None:
+        if Path(path) != self._preview_file(self._previews):
+            return  # a newer preview is on its way
+        self.document.close()
+        if self.preview_path is not None:
+            self.preview_path.unlink(missing_ok=True)
+        self.document.load(path)
+        self.preview_path = Path(path)
+        self.status.setText(f"Preview: {self.document.pageCount()} pages.")
 
     def choose_and_export(self) -> None:
         """Ask where to save, then export."""
@@ -101,34 +180,20 @@ class ReportPage(ScrollPage):
             self.export(Path(name).with_suffix(".pdf"))
 
     def export(self, target: Path) -> None:
-        """Build the report on a worker thread; the window stays responsive."""
-        self.controller.flush_requested.emit()
-        self.job = ExportJob(
-            self.controller.workshop,
-            target,
-            self.paper.currentData(),
-            self.individual_pay.isChecked(),
-        )
-        self.job.signals.finished.connect(self._done)
-        self.job.signals.failed.connect(self._failed)
-        self.export_button.setEnabled(False)
-        self.progress.setVisible(True)
+        """Build the report into ``target`` on a worker thread; the window stays responsive."""
         self.status.setText(f"Writing {target.name}…")
-        QThreadPool.globalInstance().start(self.job)
+        self._build(target, self._exported)
 
-    def _done(self, path: str) -> None:
-        self.last = Path(path)
-        self.progress.setVisible(False)
-        self.export_button.setEnabled(True)
-        self.open_button.setEnabled(True)
+    def _exported(self, path: str) -> None:
+        self.last_export = Path(path)
         self.status.setText(f"Saved {path}")
 
     def _failed(self, reason: str) -> None:
-        self.progress.setVisible(False)
-        self.export_button.setEnabled(True)
+        self._busy(False)
         self.status.setText(f"The report could not be written: {reason}")
 
-    def open_last(self) -> None:
-        """Open the exported PDF in the system's viewer (which can also print it)."""
-        if self.last is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last)))
+    def choose_printer(self) -> None:
+        """Print the previewed report through the system print dialog."""
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted:
+            print_document(self.document, printer)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication, QScrollArea
 
 from ampdesk.framework.content import framework
@@ -12,6 +14,14 @@ from ampdesk.store.workshop_file import open_workshop
 from ampdesk.ui.app import create_application
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.main_window import WorkshopWindow
+
+
+def _settle(seconds: float = 0.5) -> None:
+    """Let asynchronous painting (such as PDF pages) finish before a picture is taken."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.02)
 
 
 def render_screenshots(path: Path, folder: Path) -> list[Path]:
@@ -31,6 +41,8 @@ def render_screenshots(path: Path, folder: Path) -> list[Path]:
             # locked steps are captured too: their page shows the gate's lock banner
             window.rail.setCurrentRow(number)
             QApplication.processEvents()
+            QThreadPool.globalInstance().waitForDone(60_000)  # e.g. the report preview
+            _settle()
             target = folder / f"{number:02d}-{page_id}.png"
             window.grab().save(str(target))
             written.append(target)

@@ -1,8 +1,9 @@
-"""Exporting the report from the app runs on a worker thread and writes a real PDF."""
+"""The report step: preview and export built on a worker thread, printing through Qt."""
 
 from pathlib import Path
 
 from pypdf import PdfReader
+from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
 from ampdesk.demo import write_demo
@@ -10,10 +11,10 @@ from ampdesk.framework.content import framework
 from ampdesk.store.workshop_file import open_workshop
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.main_window import WorkshopWindow
-from ampdesk.ui.report_page import ReportPage
+from ampdesk.ui.report_page import ReportPage, print_document
 
 
-def test_export_from_the_report_step(qtbot: QtBot, tmp_path: Path) -> None:
+def _report_page(qtbot: QtBot, tmp_path: Path) -> ReportPage:
     path = tmp_path / "demo.ampdesk"
     write_demo(path).close()
     window = WorkshopWindow(WorkshopController(open_workshop(path), framework()))
@@ -22,12 +23,39 @@ def test_export_from_the_report_step(qtbot: QtBot, tmp_path: Path) -> None:
     assert window.show_step("report")
     page = window.page("report")
     assert isinstance(page, ReportPage)
+    qtbot.waitUntil(lambda: page.document.pageCount() > 0, timeout=30_000)
+    return page
+
+
+def test_preview_export_and_print(qtbot: QtBot, tmp_path: Path) -> None:
+    page = _report_page(qtbot, tmp_path)
+    pages = page.document.pageCount()
+    assert page.status.text() == f"Preview: {pages} pages."
+
     page.paper.setCurrentIndex(page.paper.findData("letter"))
     target = tmp_path / "out.pdf"
     page.export(target)
     assert not page.export_button.isEnabled()  # busy while the worker writes
-    qtbot.waitUntil(lambda: page.open_button.isEnabled(), timeout=30_000)
+    qtbot.waitUntil(lambda: page.last_export == target, timeout=30_000)
     reader = PdfReader(target)
     assert round(float(reader.pages[0].mediabox.width)) == 612
     assert "Making good work feel good" in reader.pages[0].extract_text()
-    assert page.status.text() == f"Saved {target}"
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printed = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(printed))
+    print_document(page.document, printer)
+    assert len(PdfReader(printed).pages) == pages
+
+
+def test_preview_follows_the_confidentiality_option(qtbot: QtBot, tmp_path: Path) -> None:
+    page = _report_page(qtbot, tmp_path)
+    first = page.preview_path
+    assert first is not None
+    assert "CONFIDENTIAL" not in PdfReader(first).pages[0].extract_text()
+    page.individual_pay.setChecked(True)
+    qtbot.waitUntil(lambda: page.preview_path not in (None, first), timeout=30_000)
+    assert page.preview_path is not None
+    assert "CONFIDENTIAL" in PdfReader(page.preview_path).pages[0].extract_text()
+    assert not first.exists()  # the old preview is cleaned up
