@@ -9,16 +9,12 @@ from typing import Literal
 StepStatus = Literal["not_started", "in_progress", "done"]
 STEP_STATUSES: tuple[StepStatus, ...] = ("not_started", "in_progress", "done")
 NoteKind = Literal["idea", "story", "skill", "blocker", "goal", "marker"]
-NOTE_KINDS: tuple[NoteKind, ...] = ("idea", "story", "skill", "blocker", "goal", "marker")
-CheckInStatusValue = Literal["not_started", "on_track", "done", "dropped"]
-CHECKIN_STATUSES: tuple[CheckInStatusValue, ...] = ("not_started", "on_track", "done", "dropped")
 
 # Keys of the group's decisions, stored per workshop.
 START_DIMENSION = "autonomy.start_dimension"
 FEEDBACK_RHYTHM = "mastery.feedback_rhythm"
 PURPOSE_STATEMENT = "purpose.statement"
 AUTHENTICITY_NOTE = "purpose.authenticity_note"
-DECISION_KEYS = (START_DIMENSION, FEEDBACK_RHYTHM, PURPOSE_STATEMENT, AUTHENTICITY_NOTE)
 FEEDBACK_RHYTHMS = ("weekly", "fortnightly", "monthly", "quarterly", "annual")
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from ampdesk.framework.fairness import PayRow
+from ampdesk.framework.pay_import import WORK_TYPES
 from ampdesk.ui.controller import WorkshopController
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -29,11 +30,6 @@ COMPA_COLUMN = 7
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def compa_ratio(row: PayRow) -> float:
-    """FTE-adjusted pay over the market median."""
-    return row.pay / row.fte / row.market_median
-
-
 def _parse(field: str, text: str) -> Any:
     text = text.strip()
     if field in ("pay", "market_median", "fte"):
@@ -42,10 +38,9 @@ def _parse(field: str, text: str) -> Any:
             raise ValueError(f"{field}: out of range")
         return value
     if field == "work_type":
-        value = {"algorithmic": "routine", "heuristic": "creative"}.get(text.lower(), text.lower())
-        if value not in ("routine", "creative"):
+        if (work_type := WORK_TYPES.get(text.lower())) is None:
             raise ValueError("work type must be routine or creative")
-        return value
+        return work_type
     if field in ("role", "level") and not text:
         raise ValueError(f"{field} must not be empty")
     return text or None
@@ -92,7 +87,7 @@ class PayTableModel(QAbstractTableModel):
             return None
         _, row = self._records[index.row()]
         field = COLUMNS[index.column()][1]
-        value: Any = compa_ratio(row) if field is None else getattr(row, field)
+        value: Any = row.compa_ratio if field is None else getattr(row, field)
         if role == SORT_ROLE:
             return value if value is not None else ""
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
