@@ -21,6 +21,8 @@ COMMANDS = (
     "check",
     "report",
     "plan",
+    "export",
+    "import-json",
     "import-pay",
     "settings",
     "screenshots",
@@ -100,6 +102,30 @@ def _cmd_plan(args: argparse.Namespace) -> int:
     from ampdesk.report.plan import build_plan
 
     return _write_pdf(args, "plan", build_plan)
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from ampdesk.store.exchange import export_csv, export_json
+    from ampdesk.store.workshop_file import open_workshop
+
+    with open_workshop(args.file) as workshop:
+        if args.format == "json":
+            export_json(workshop, args.output)
+            print(f"Wrote {args.output}")
+        else:
+            for path in export_csv(workshop, args.output):
+                print(f"Wrote {path}")
+    return 0
+
+
+def _cmd_import_json(args: argparse.Namespace) -> int:
+    from ampdesk.store.exchange import import_json
+
+    if args.file.suffix != ".ampdesk":
+        raise UsageError(f"{args.file}: a workshop file name must end in .ampdesk")
+    import_json(args.source, args.file)
+    print(f"Created {args.file} from {args.source}")
+    return 0
 
 
 def _cmd_import_pay(args: argparse.Namespace) -> int:
@@ -221,6 +247,32 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("-o", "--output", type=Path, required=True, metavar="PLAN.pdf")
     plan.add_argument("--paper", choices=("a4", "letter"), default="a4")
     plan.set_defaults(run=_cmd_plan)
+
+    export = commands.add_parser(
+        "export",
+        prog="ampdesk export",
+        help="export the whole workshop as JSON, or answers, notes and actions as CSV",
+    )
+    export.add_argument("file", type=_workshop_path, metavar="FILE")
+    export.add_argument("--format", choices=("json", "csv"), required=True)
+    export.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="OUT",
+        help="a file (json) or folder (csv)",
+    )
+    export.set_defaults(run=_cmd_export)
+
+    import_json = commands.add_parser(
+        "import-json",
+        prog="ampdesk import-json",
+        help="create a workshop file from its JSON export",
+    )
+    import_json.add_argument("source", type=Path, metavar="IN.json")
+    import_json.add_argument("file", type=_workshop_path, metavar="FILE")
+    import_json.set_defaults(run=_cmd_import_json)
 
     pay = commands.add_parser(
         "import-pay",

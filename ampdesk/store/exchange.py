@@ -1,0 +1,202 @@
+"""Data exchange: the whole workshop as documented JSON and back; answers, notes, actions as CSV.
+
+The JSON holds every table of the workshop file, rows ordered by key, values as JSON types
+(dates and times as ISO 8601 text). Writing is canonical (sorted keys, two-space indent,
+UTF-8, final newline), so export -> import -> export gives identical bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Date, DateTime, insert, select
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import DeclarativeBase
+
+from ampdesk.store import models
+from ampdesk.store.migrations import SCHEMA_VERSION
+from ampdesk.store.repository import Repository
+from ampdesk.store.workshop_file import Workshop, create_workshop
+
+FORMAT = "ampdesk-workshop"
+# Parents before children, so that foreign keys hold while importing.
+TABLES: tuple[type[DeclarativeBase], ...] = (
+    models.WorkshopDetails,
+    models.Setting,
+    models.Participant,
+    models.PayRecord,
+    models.CheckIn,
+    models.Answer,
+    models.Note,
+    models.Vote,
+    models.StepState,
+    models.ChecklistState,
+    models.Decision,
+    models.GateOverrideRecord,
+    models.ActionItem,
+    models.CheckInStatus,
+    models.Acknowledgement,
+    models.OwnCase,
+)
+
+
+class ExchangeError(ValueError):
+    """A JSON file that is not an ampdesk workshop of a readable version, or is malformed."""
+
+
+def _to_json(value: Any) -> Any:
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    return value
+
+
+def export_data(workshop: Workshop) -> dict[str, Any]:
+    """Every table of ``workshop`` as JSON-ready data."""
+    tables: dict[str, list[dict[str, Any]]] = {}
+    with workshop.session() as session:
+        for model in TABLES:
+            table = model.__table__
+            rows = session.execute(select(table).order_by(*table.primary_key.columns))
+            tables[table.name] = [
+                {key: _to_json(value) for key, value in row._mapping.items()} for row in rows
+            ]
+    return {"format": FORMAT, "schema_version": SCHEMA_VERSION, "tables": tables}
+
+
+def dumps(data: dict[str, Any]) -> str:
+    """The canonical text of exported data."""
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def export_json(workshop: Workshop, target: Path) -> None:
+    """Write ``workshop`` as JSON to ``target``."""
+    target.write_text(dumps(export_data(workshop)), encoding="utf-8")
+
+
+def _from_json(table_name: str, index: int, column: Any, value: Any) -> Any:
+    where = f"{table_name}[{index}].{column.name}"
+    if value is None:
+        if not column.nullable:
+            raise ExchangeError(f"{where} must not be empty")
+        return None
+    try:
+        if isinstance(column.type, DateTime):
+            return dt.datetime.fromisoformat(value)
+        if isinstance(column.type, Date):
+            return dt.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise ExchangeError(f"{where}: {value!r} is not an ISO date") from None
+    expected = column.type.python_type
+    if expected is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if not isinstance(value, expected) or (isinstance(value, bool) and expected is not bool):
+        raise ExchangeError(f"{where} must be {expected.__name__}, not {type(value).__name__}")
+    return value
+
+
+def _rows(data: Any) -> dict[str, list[dict[str, Any]]]:
+    """Validate the shape and return converted rows per table; nothing is written here."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ExchangeError("not an ampdesk workshop JSON file (no 'format': 'ampdesk-workshop')")
+    version = data.get("schema_version")
+    if version != SCHEMA_VERSION:
+        raise ExchangeError(
+            f"the file has schema version {version!r}; this ampdesk reads {SCHEMA_VERSION}"
+        )
+    tables = data.get("tables")
+    names = {model.__table__.name for model in TABLES}
+    if not isinstance(tables, dict) or set(tables) != names:
+        raise ExchangeError("'tables' must hold exactly: " + ", ".join(sorted(names)))
+    converted: dict[str, list[dict[str, Any]]] = {}
+    for model in TABLES:
+        table = model.__table__
+        rows = tables[table.name]
+        if not isinstance(rows, list):
+            raise ExchangeError(f"tables.{table.name} must be a list")
+        columns = {c.name: c for c in table.columns}
+        converted[table.name] = []
+        for index, row in enumerate(rows):
+            if not isinstance(row, dict) or set(row) != set(columns):
+                raise ExchangeError(
+                    f"{table.name}[{index}] must have exactly the keys "
+                    + ", ".join(sorted(columns))
+                )
+            converted[table.name].append(
+                {name: _from_json(table.name, index, columns[name], row[name]) for name in row}
+            )
+    if len(converted["workshop"]) != 1:
+        raise ExchangeError("tables.workshop must hold exactly one row")
+    return converted
+
+
+def import_json(source: Path, target: Path) -> None:
+    """Create the workshop file ``target`` from the JSON file ``source``, all or nothing."""
+    try:
+        data = json.loads(source.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ExchangeError(f"{source.name}: not UTF-8 text") from exc
+    except json.JSONDecodeError as exc:
+        raise ExchangeError(f"{source.name}: not valid JSON ({exc})") from exc
+    rows = _rows(data)
+    workshop = create_workshop(target, "import")
+    try:
+        with workshop.session() as session:
+            session.execute(models.WorkshopDetails.__table__.delete())
+            for model in TABLES:
+                if rows[model.__table__.name]:
+                    session.execute(insert(model.__table__), rows[model.__table__.name])
+    except DBAPIError as exc:
+        workshop.close()
+        for leftover in (target, Path(f"{target}-wal"), Path(f"{target}-shm")):
+            leftover.unlink(missing_ok=True)
+        raise ExchangeError(f"{source.name}: the data does not fit together ({exc})") from exc
+    workshop.close()
+
+
+CSV_FILES = ("answers.csv", "notes.csv", "actions.csv")
+
+
+def export_csv(workshop: Workshop, folder: Path) -> list[Path]:
+    """Write the anonymous answers, the notes with their dots, and the actions as CSV files."""
+    folder.mkdir(parents=True, exist_ok=True)
+    repo = Repository(workshop)
+    with workshop.session() as session:
+        answers = session.execute(
+            select(
+                models.Answer.activity,
+                models.Answer.item,
+                models.Answer.value,
+                models.Answer.source,
+                models.Answer.checkin_id,
+            ).order_by(models.Answer.id)
+        ).all()
+    sheets: dict[str, tuple[tuple[str, ...], list[tuple[Any, ...]]]] = {
+        "answers.csv": (("activity", "item", "value", "source", "checkin"), list(answers)),
+        "notes.csv": (
+            ("step", "kind", "dimension", "text", "dots", "hidden"),
+            [
+                (n.step, n.kind, n.dimension or "", n.text, n.votes, int(n.hidden))
+                for n in repo.notes()
+            ],
+        ),
+        "actions.csv": (
+            ("step", "action", "owner", "due", "measure"),
+            [
+                (a.step, a.title, a.owner, a.due.isoformat() if a.due else "", a.measure)
+                for a in repo.actions()
+            ],
+        ),
+    }
+    written = []
+    for name, (header, rows) in sheets.items():
+        path = folder / name
+        with path.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(header)
+            writer.writerows(["" if v is None else v for v in row] for row in rows)
+        written.append(path)
+    return written
