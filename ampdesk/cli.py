@@ -144,19 +144,26 @@ def _cmd_import_pay(args: argparse.Namespace) -> int:
 def _cmd_settings(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
+    from ampdesk.framework.pulse import check_threshold
     from ampdesk.store.repository import Repository
     from ampdesk.store.workshop_file import open_workshop
 
     with open_workshop(args.file) as workshop:
         repo = Repository(workshop)
+        changes: dict[str, str] = {}
         for assignment in args.set or []:
             key, _, value = assignment.partition("=")
             if not value:
                 raise UsageError(f"--set needs KEY=VALUE, got {assignment!r}")
-            if key == "anonymity_threshold":
-                repo.update_details(anonymity_threshold=_whole_number(key, value))
-            else:
-                repo.set_threshold(key, _decimal(key, value))
+            changes[key] = value
+        anonymity = changes.pop("anonymity_threshold", None)
+        threshold = None if anonymity is None else _whole_number("anonymity_threshold", anonymity)
+        if threshold is not None:
+            check_threshold(threshold)
+        # all values are checked before any is written
+        repo.set_thresholds({key: _decimal(key, value) for key, value in changes.items()})
+        if threshold is not None:
+            repo.update_details(anonymity_threshold=threshold)
         values = {"anonymity_threshold": repo.details().anonymity_threshold}
         values.update(asdict(repo.thresholds()))
     for key, value in values.items():

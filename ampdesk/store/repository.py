@@ -410,12 +410,13 @@ class Repository:
         """The gate's thresholds: the defaults, with this workshop's changes applied."""
         return GateThresholds.from_mapping(self._stored_thresholds())
 
-    def set_threshold(self, key: str, value: float) -> None:
-        """Change one gate threshold; an unknown key or out-of-range value raises ValueError."""
-        current = {**self._stored_thresholds(), key: str(value)}
+    def set_thresholds(self, values: dict[str, float]) -> None:
+        """Change gate thresholds together; any unknown key or bad value changes nothing."""
+        current = {**self._stored_thresholds(), **{k: str(v) for k, v in values.items()}}
         GateThresholds.from_mapping(current)  # validates before anything is written
         with self.workshop.session() as s:
-            s.merge(Setting(key=key, value=str(value)))
+            for key, value in values.items():
+                s.merge(Setting(key=key, value=str(value)))
 
     def _stored_thresholds(self) -> dict[str, str]:
         with self.workshop.session() as s:

@@ -84,3 +84,29 @@ def test_bad_pay_file_changes_nothing(tmp_path: Path) -> None:
     assert result.stderr.strip() == "ampdesk: error: line 3, column 'pay': 'x' is not a number"
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
     assert check(tmp_path)["counts"]["pay_records"] == 1  # type: ignore[index]
+
+
+def test_settings_change_together_or_not_at_all(tmp_path: Path) -> None:
+    create_workshop(tmp_path / "w.ampdesk", "Settings").close()
+    bad = ampdesk(
+        "settings",
+        "w.ampdesk",
+        "--set",
+        "attention_spread=1.4",
+        "--set",
+        "min_group_size=2",
+        cwd=tmp_path,
+    )
+    assert bad.returncode == 2 and "min_group_size" in bad.stderr
+    assert "attention_spread = 1.5" in ampdesk("settings", "w.ampdesk", cwd=tmp_path).stdout
+    good = ampdesk(
+        "settings",
+        "w.ampdesk",
+        "--set",
+        "attention_spread=1.4",
+        "--set",
+        "anonymity_threshold=3",
+        cwd=tmp_path,
+    )
+    assert good.returncode == 0, good.stderr
+    assert "attention_spread = 1.4" in good.stdout and "anonymity_threshold = 3" in good.stdout

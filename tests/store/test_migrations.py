@@ -44,7 +44,7 @@ def test_schema1_file_is_upgraded_after_a_backup(tmp_path: Path) -> None:
         assert len(repo.pay_rows()) == 12
         assert len(repo.actions()) == 6
         repo.acknowledge("if_then_reward_for_creative_work", "Discussed; the idea was dropped.")
-        repo.set_threshold("attention_spread", 1.4)
+        repo.set_thresholds({"attention_spread": 1.4})
 
     backup = backup_path(path, 1)
     assert backup.exists()
