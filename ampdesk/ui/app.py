@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QSettings, QStandardPaths, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ampdesk import __version__
@@ -77,4 +78,6 @@ def run_app(path: Path | None) -> int:
     else:
         start = StartWindow()
         start.show()
+    if os.environ.get("AMPDESK_QUIT_AFTER_START"):  # smoke tests of installed builds
+        QTimer.singleShot(0, app.quit)
     return app.exec()
