@@ -142,10 +142,6 @@ class Workshop:
         with self._sessions.begin() as session:
             yield session
 
-    def another_connection(self) -> Workshop:
-        """The same, already checked file through a new engine (for a worker thread)."""
-        return Workshop(self.path, _engine(self.path))
-
     def close(self) -> None:
         """Release the file (checkpoints the write-ahead log)."""
         self.engine.dispose()

@@ -267,6 +267,9 @@ class WorkshopWindow(QMainWindow):
         """Release the file when the window closes; every change is already saved."""
         if self.presenter is not None:
             self.presenter.close()
+        if self.page_ids.index("report") in self._built:
+            report = self.page("report")
+            report.shutdown()  # type: ignore[attr-defined]  # a report being written finishes first
         settings = QSettings()
         settings.setValue("workshop_window/geometry", self.saveGeometry())
         settings.setValue("workshop_window/state", self.saveState())

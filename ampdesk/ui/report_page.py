@@ -1,11 +1,12 @@
-"""The report step: a live preview, export and printing, with the PDF built off the UI thread."""
+"""The report step: a live preview, export and printing; the PDF is built by a subprocess."""
 
 from __future__ import annotations
 
+import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QProcess, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -23,36 +24,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ampdesk.store.workshop_file import Workshop
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.widgets import heading, plain_label
 
 
-class _BuildSignals(QObject):
-    finished = Signal(str)
-    failed = Signal(str)
-
-
-class BuildJob(QRunnable):
-    """Builds the PDF on a worker thread with its own connection to the workshop file."""
-
-    def __init__(self, source: Workshop, target: Path, paper: str, individual_pay: bool) -> None:
-        super().__init__()
-        self.source, self.target = source, target
-        self.paper, self.individual_pay = paper, individual_pay
-        self.signals = _BuildSignals()
-
-    def run(self) -> None:
-        """Write the report; report success or the reason it failed."""
-        from ampdesk.report.builder import build_report  # ReportLab loads on first use only
-
-        try:
-            with self.source.another_connection() as workshop:
-                build_report(workshop, self.target, self.paper, self.individual_pay)
-        except (OSError, ValueError) as exc:
-            self.signals.failed.emit(str(exc))
-            return
-        self.signals.finished.emit(str(self.target))
+def report_command(source: Path, target: Path, paper: str, individual_pay: bool) -> list[str]:
+    """The ``ampdesk report`` command line that writes ``target`` (installed or bundled)."""
+    program = (
+        [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "ampdesk"]
+    )
+    args = ["report", str(source), "-o", str(target), "--paper", paper]
+    return program + args + (["--include-individual-pay"] if individual_pay else [])
 
 
 PRINT_DPI = 300  # sharp on paper, and a page image stays around 35 MB
@@ -129,24 +111,46 @@ class ReportPage(QWidget):
         self.print_button.clicked.connect(self.choose_printer)
         self.paper.activated.connect(self.refresh_preview)
         self.individual_pay.toggled.connect(self.refresh_preview)
-        self.jobs: list[BuildJob] = []
+        self._running: list[QProcess] = []
         self.last_export: Path | None = None
         self.refresh_preview()
 
-    def _build(self, target: Path, done: object) -> None:
+    def _build(self, target: Path) -> None:
+        """Write the PDF in a separate process: the window stays responsive, never blocks."""
         self.controller.flush_requested.emit()
-        job = BuildJob(
-            self.controller.workshop,
+        command = report_command(
+            self.controller.workshop.path,
             target,
             self.paper.currentData(),
             self.individual_pay.isChecked(),
         )
-        job.signals.finished.connect(done)  # type: ignore[arg-type]
-        job.signals.failed.connect(self._failed)
-        job.signals.finished.connect(lambda _path: self._busy(False))
-        self.jobs.append(job)
+        process = QProcess(self)
+        process.finished.connect(lambda code, _status: self._finished(process, target, code))
+        self._running.append(process)
         self._busy(True)
-        QThreadPool.globalInstance().start(job)
+        process.start(command[0], command[1:])
+
+    def _finished(self, process: QProcess, target: Path, code: int) -> None:
+        self._running.remove(process)
+        if code == 0:
+            self._built(target)
+        else:
+            error = bytes(process.readAllStandardError().data()).decode(errors="replace").strip()
+            self.status.setText(f"The report could not be written: {error or f'exit {code}'}")
+        process.deleteLater()
+        self._busy(bool(self._running))
+
+    def shutdown(self) -> None:
+        """Let running builds finish (before the workshop file is closed)."""
+        for process in list(self._running):
+            process.waitForFinished(60_000)
+
+    def _built(self, path: Path) -> None:
+        if path.parent == Path(self._folder.name):
+            self._show_preview(str(path))
+        else:
+            self.last_export = path
+            self.status.setText(f"Saved {path}")
 
     def _busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
@@ -160,7 +164,7 @@ class ReportPage(QWidget):
         """Build the report as it stands now and show it (only the newest build is shown)."""
         self._previews += 1
         self.status.setText("Building the preview…")
-        self._build(self._preview_file(self._previews), self._show_preview)
+        self._build(self._preview_file(self._previews))
 
     def _show_preview(self, path: str) -> None:
         if Path(path) != self._preview_file(self._previews):
@@ -182,15 +186,7 @@ class ReportPage(QWidget):
     def export(self, target: Path) -> None:
         """Build the report into ``target`` on a worker thread; the window stays responsive."""
         self.status.setText(f"Writing {target.name}…")
-        self._build(target, self._exported)
-
-    def _exported(self, path: str) -> None:
-        self.last_export = Path(path)
-        self.status.setText(f"Saved {path}")
-
-    def _failed(self, reason: str) -> None:
-        self._busy(False)
-        self.status.setText(f"The report could not be written: {reason}")
+        self._build(target)
 
     def choose_printer(self) -> None:
         """Print the previewed report through the system print dialog."""

@@ -6,7 +6,6 @@ import os
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication, QScrollArea
 
 from ampdesk.framework.content import framework
@@ -41,7 +40,8 @@ def render_screenshots(path: Path, folder: Path) -> list[Path]:
             # locked steps are captured too: their page shows the gate's lock banner
             window.rail.setCurrentRow(number)
             QApplication.processEvents()
-            QThreadPool.globalInstance().waitForDone(60_000)  # e.g. the report preview
+            if window.page_ids[number] == "report":
+                window.page("report").shutdown()  # type: ignore[attr-defined]  # the preview
             _settle()
             target = folder / f"{number:02d}-{page_id}.png"
             window.grab().save(str(target))
