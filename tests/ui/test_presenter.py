@@ -1,30 +1,18 @@
 """The presenter screen follows the facilitator and never shows pay or a small group."""
 
 import json
-from pathlib import Path
 from unittest.mock import patch
 
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from ampdesk.demo import write_demo
 from ampdesk.framework.content import framework
 from ampdesk.status import status_data
 from ampdesk.store.repository import Repository
 from ampdesk.store.workshop_file import open_workshop
 from ampdesk.ui.cases_page import CasesPage
-from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.main_window import WorkshopWindow
 from ampdesk.ui.step_timer import EXTEND_SECONDS
-
-
-def _demo_window(qtbot: QtBot, tmp_path: Path) -> WorkshopWindow:
-    path = tmp_path / "demo.ampdesk"
-    write_demo(path).close()
-    window = WorkshopWindow(WorkshopController(open_workshop(path), framework()))
-    qtbot.addWidget(window)
-    window.show()
-    return window
 
 
 def _screen_text(window: WorkshopWindow) -> str:
@@ -32,8 +20,8 @@ def _screen_text(window: WorkshopWindow) -> str:
     return "\n".join(label.text() for label in window.presenter.findChildren(QLabel))
 
 
-def test_presenter_follows_the_steps_without_pay(qtbot: QtBot, tmp_path: Path) -> None:
-    window = _demo_window(qtbot, tmp_path)
+def test_presenter_follows_the_steps_without_pay(qtbot: QtBot, demo_window: WorkshopWindow) -> None:
+    window = demo_window
     presenter = window.open_presenter()
     qtbot.addWidget(presenter)
     pay_texts = {f"{row.pay:,.0f}" for row in window.controller.repo.pay_rows()}
@@ -50,8 +38,10 @@ def test_presenter_follows_the_steps_without_pay(qtbot: QtBot, tmp_path: Path) -
     assert framework().step("fairness").prompts[1] in _screen_text(window)
 
 
-def test_small_groups_stay_hidden_on_the_projector(qtbot: QtBot, tmp_path: Path) -> None:
-    window = _demo_window(qtbot, tmp_path)
+def test_small_groups_stay_hidden_on_the_projector(
+    qtbot: QtBot, demo_window: WorkshopWindow
+) -> None:
+    window = demo_window
     window.controller.update_details(anonymity_threshold=20)  # the demo has 12 answers
     qtbot.waitUntil(lambda: window.controller.evaluation.pulse["peers"].suppressed)
     window.open_presenter()
@@ -61,8 +51,8 @@ def test_small_groups_stay_hidden_on_the_projector(qtbot: QtBot, tmp_path: Path)
     assert "average" not in text
 
 
-def test_cases_and_own_stories_go_on_screen(qtbot: QtBot, tmp_path: Path) -> None:
-    window = _demo_window(qtbot, tmp_path)
+def test_cases_and_own_stories_go_on_screen(qtbot: QtBot, demo_window: WorkshopWindow) -> None:
+    window = demo_window
     assert window.show_step("cases")
     page = window.page("cases")
     assert isinstance(page, CasesPage)
@@ -78,8 +68,8 @@ def test_cases_and_own_stories_go_on_screen(qtbot: QtBot, tmp_path: Path) -> Non
     assert framework().case("speed_camera_lottery").lesson in _screen_text(window)
 
 
-def test_timer_counts_and_extends(qtbot: QtBot, tmp_path: Path) -> None:
-    window = _demo_window(qtbot, tmp_path)
+def test_timer_counts_and_extends(qtbot: QtBot, demo_window: WorkshopWindow) -> None:
+    window = demo_window
     window.show_step("autonomy")
     timer = window.timer
     start = timer.remaining
@@ -95,8 +85,10 @@ def test_timer_counts_and_extends(qtbot: QtBot, tmp_path: Path) -> None:
     assert any(":" in label.text() for label in window.presenter.findChildren(QLabel))  # type: ignore[union-attr]
 
 
-def test_acknowledged_warning_is_kept_and_reported(qtbot: QtBot, tmp_path: Path) -> None:
-    window = _demo_window(qtbot, tmp_path)
+def test_acknowledged_warning_is_kept_and_reported(
+    qtbot: QtBot, demo_window: WorkshopWindow
+) -> None:
+    window = demo_window
     (card,) = [
         c for c in window.warnings.cards if c.finding.id == "if_then_reward_for_creative_work"
     ]

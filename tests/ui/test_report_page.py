@@ -6,20 +6,11 @@ from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
-from ampdesk.demo import write_demo
-from ampdesk.framework.content import framework
-from ampdesk.store.workshop_file import open_workshop
-from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.main_window import WorkshopWindow
 from ampdesk.ui.report_page import ReportPage, print_document
 
 
-def _report_page(qtbot: QtBot, tmp_path: Path) -> ReportPage:
-    path = tmp_path / "demo.ampdesk"
-    write_demo(path).close()
-    window = WorkshopWindow(WorkshopController(open_workshop(path), framework()))
-    qtbot.addWidget(window)
-    window.show()
+def _report_page(qtbot: QtBot, window: WorkshopWindow) -> ReportPage:
     assert window.show_step("report")
     page = window.page("report")
     assert isinstance(page, ReportPage)
@@ -27,8 +18,10 @@ def _report_page(qtbot: QtBot, tmp_path: Path) -> ReportPage:
     return page
 
 
-def test_preview_export_and_print(qtbot: QtBot, tmp_path: Path) -> None:
-    page = _report_page(qtbot, tmp_path)
+def test_preview_export_and_print(
+    qtbot: QtBot, tmp_path: Path, demo_window: WorkshopWindow
+) -> None:
+    page = _report_page(qtbot, demo_window)
     pages = page.document.pageCount()
     assert page.status.text() == f"Preview: {pages} pages."
 
@@ -49,8 +42,10 @@ def test_preview_export_and_print(qtbot: QtBot, tmp_path: Path) -> None:
     assert len(PdfReader(printed).pages) == pages
 
 
-def test_preview_follows_the_confidentiality_option(qtbot: QtBot, tmp_path: Path) -> None:
-    page = _report_page(qtbot, tmp_path)
+def test_preview_follows_the_confidentiality_option(
+    qtbot: QtBot, demo_window: WorkshopWindow
+) -> None:
+    page = _report_page(qtbot, demo_window)
     first = page.preview_path
     assert first is not None
     assert "CONFIDENTIAL" not in PdfReader(first).pages[0].extract_text()
