@@ -15,6 +15,7 @@ from typing import NoReturn
 from ampdesk import __version__
 
 EXIT_BAD_INPUT = 2
+PAPERS = ("a4", "letter")
 COMMANDS = (
     "new",
     "demo",
@@ -216,51 +217,41 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"ampdesk {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    new = commands.add_parser("new", prog="ampdesk new", help="create an empty workshop file")
-    new.add_argument("file", type=_new_path, metavar="FILE")
+    def command(
+        name: str,
+        help_text: str,
+        run: Callable[[argparse.Namespace], int],
+        file_type: Callable[[str], Path] | None = _workshop_path,
+    ) -> argparse.ArgumentParser:
+        """A subcommand whose first argument is the workshop FILE (unless file_type is None)."""
+        sub = commands.add_parser(name, prog=f"ampdesk {name}", help=help_text)
+        if file_type is not None:
+            sub.add_argument("file", type=file_type, metavar="FILE")
+        sub.set_defaults(run=run)
+        return sub
+
+    def pdf_options(sub: argparse.ArgumentParser, metavar: str) -> None:
+        sub.add_argument("-o", "--output", type=Path, required=True, metavar=metavar)
+        sub.add_argument("--paper", choices=PAPERS, default=PAPERS[0])
+
+    new = command("new", "create an empty workshop file", _cmd_new, _new_path)
     new.add_argument("--title", help="the workshop's title (default: the file name)")
-    new.set_defaults(run=_cmd_new)
-
-    demo = commands.add_parser(
-        "demo", prog="ampdesk demo", help="write a fully filled sample workshop"
-    )
-    demo.add_argument("file", type=_new_path, metavar="FILE")
-    demo.set_defaults(run=_cmd_demo)
-
-    check = commands.add_parser(
-        "check", prog="ampdesk check", help="validate a workshop file and print its state"
-    )
-    check.add_argument("file", type=_workshop_path, metavar="FILE")
+    command("demo", "write a fully filled sample workshop", _cmd_demo, _new_path)
+    check = command("check", "validate a workshop file and print its state", _cmd_check)
     check.add_argument("--json", action="store_true", help="print one JSON object")
-    check.set_defaults(run=_cmd_check)
-
-    report = commands.add_parser(
-        "report", prog="ampdesk report", help="write the workshop report as a PDF"
-    )
-    report.add_argument("file", type=_workshop_path, metavar="FILE")
-    report.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
-    report.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    report = command("report", "write the workshop report as a PDF", _cmd_report)
+    pdf_options(report, "OUT.pdf")
     report.add_argument(
         "--include-individual-pay",
         action="store_true",
         help="print each person's pay (the cover then says Confidential)",
     )
-    report.set_defaults(run=_cmd_report)
-
-    plan = commands.add_parser(
-        "plan", prog="ampdesk plan", help="write the facilitator's plan as a PDF"
-    )
-    plan.add_argument("file", type=_workshop_path, metavar="FILE")
-    plan.add_argument("-o", "--output", type=Path, required=True, metavar="PLAN.pdf")
-    plan.add_argument("--paper", choices=("a4", "letter"), default="a4")
-    plan.set_defaults(run=_cmd_plan)
-
-    export = commands.add_parser(
+    pdf_options(command("plan", "write the facilitator's plan as a PDF", _cmd_plan), "PLAN.pdf")
+    export = command(
         "export",
-        prog="ampdesk export",
-        help="export the whole workshop as JSON, or answers, notes and actions as CSV",
+        "export the whole workshop as JSON, or answers, notes and actions as CSV",
+        _cmd_export,
     )
-    export.add_argument("file", type=_workshop_path, metavar="FILE")
     export.add_argument("--format", choices=("json", "csv"), required=True)
     export.add_argument(
         "-o",
@@ -270,41 +261,25 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="OUT",
         help="a file (json) or folder (csv)",
     )
-    export.set_defaults(run=_cmd_export)
-
-    import_json = commands.add_parser(
-        "import-json",
-        prog="ampdesk import-json",
-        help="create a workshop file from its JSON export",
+    import_json = command(
+        "import-json", "create a workshop file from its JSON export", _cmd_import_json, None
     )
     import_json.add_argument("source", type=Path, metavar="IN.json")
     import_json.add_argument("file", type=_workshop_path, metavar="FILE")
-    import_json.set_defaults(run=_cmd_import_json)
-
-    pay = commands.add_parser(
+    pay = command(
         "import-pay",
-        prog="ampdesk import-pay",
-        help="replace the compensation audit with a CSV export (all or nothing)",
+        "replace the compensation audit with a CSV export (all or nothing)",
+        _cmd_import_pay,
     )
-    pay.add_argument("file", type=_workshop_path, metavar="FILE")
     pay.add_argument("data", type=_workshop_path, metavar="DATA.csv")
-    pay.set_defaults(run=_cmd_import_pay)
-
-    settings = commands.add_parser(
+    settings = command(
         "settings",
-        prog="ampdesk settings",
-        help="show or change the gate's thresholds and the anonymity threshold",
+        "show or change the gate's thresholds and the anonymity threshold",
+        _cmd_settings,
     )
-    settings.add_argument("file", type=_workshop_path, metavar="FILE")
     settings.add_argument("--set", action="append", metavar="KEY=VALUE", help="change a setting")
-    settings.set_defaults(run=_cmd_settings)
-
-    shots = commands.add_parser(
-        "screenshots", prog="ampdesk screenshots", help="render every page of a workshop to PNG"
-    )
-    shots.add_argument("file", type=_workshop_path, metavar="FILE")
+    shots = command("screenshots", "render every page of a workshop to PNG", _cmd_screenshots)
     shots.add_argument("folder", type=_workshop_path, metavar="DIR")
-    shots.set_defaults(run=_cmd_screenshots)
     return parser
 
 

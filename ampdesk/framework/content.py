@@ -17,6 +17,13 @@ from ampdesk.resources_path import resources_dir
 
 STEP_IDS = ("fairness", "autonomy", "mastery", "purpose")
 AUTONOMY_DIMENSIONS = ("what", "how", "when", "who")
+# How the four dimensions are shown, with Pink's names for them (task, technique, time, team).
+AUTONOMY_LABELS = {
+    "what": "What (task)",
+    "how": "How (technique)",
+    "when": "When (time)",
+    "who": "Who (team)",
+}
 
 
 class ContentError(ValueError):

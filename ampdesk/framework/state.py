@@ -9,6 +9,14 @@ from typing import Literal
 StepStatus = Literal["not_started", "in_progress", "done"]
 STEP_STATUSES: tuple[StepStatus, ...] = ("not_started", "in_progress", "done")
 NoteKind = Literal["idea", "story", "skill", "blocker", "goal", "marker"]
+NOTE_KIND_LABELS: dict[str, str] = {
+    "idea": "Idea",
+    "story": "Story of impact",
+    "skill": "Skill to grow",
+    "blocker": "Blocker",
+    "goal": "Stretch goal",
+    "marker": "Marker of progress",
+}
 
 # Keys of the group's decisions, stored per workshop.
 START_DIMENSION = "autonomy.start_dimension"

@@ -6,17 +6,11 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ampdesk.framework.content import AUTONOMY_DIMENSIONS
+from ampdesk.framework.content import AUTONOMY_DIMENSIONS, AUTONOMY_LABELS
 from ampdesk.framework.pulse import ItemSummary
 
 CURRENT = QColor(138, 148, 166)
 DESIRED = QColor(47, 111, 219)
-LABELS = {
-    "what": "What (task)",
-    "how": "How (technique)",
-    "when": "When (time)",
-    "who": "Who (team)",
-}
 
 
 class AutonomyChart(QWidget):
@@ -78,7 +72,7 @@ class AutonomyChart(QWidget):
             painter.drawText(
                 QRectF(0, y, label_width, row_height),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                LABELS[dim],
+                AUTONOMY_LABELS[dim],
             )
             pair = self._data.get(dim, {})
             for offset, (when, colour) in enumerate((("current", CURRENT), ("desired", DESIRED))):

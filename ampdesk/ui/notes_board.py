@@ -15,18 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from ampdesk.framework.content import AUTONOMY_DIMENSIONS
-from ampdesk.framework.state import NoteKind, NoteValue
+from ampdesk.framework.state import NOTE_KIND_LABELS, NoteKind, NoteValue
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.widgets import heading
-
-KIND_LABELS: dict[NoteKind, str] = {
-    "idea": "Idea",
-    "story": "Story of impact",
-    "skill": "Skill to grow",
-    "blocker": "Blocker",
-    "goal": "Stretch goal",
-    "marker": "Marker of progress",
-}
 
 
 def note_line(note: NoteValue) -> str:
@@ -34,7 +25,7 @@ def note_line(note: NoteValue) -> str:
     where = f"{note.dimension.upper()} · " if note.dimension else ""
     dots = f"   ● {note.votes}" if note.votes else ""
     hidden = "   (hidden)" if note.hidden else ""
-    return f"{KIND_LABELS[note.kind]} · {where}{note.text}{dots}{hidden}"
+    return f"{NOTE_KIND_LABELS[note.kind]} · {where}{note.text}{dots}{hidden}"
 
 
 class NotesBoard(QWidget):
@@ -60,7 +51,7 @@ class NotesBoard(QWidget):
         self.kind = QComboBox()
         self.kind.setAccessibleName("Kind of note")
         for kind in kinds:
-            self.kind.addItem(KIND_LABELS[kind], kind)
+            self.kind.addItem(NOTE_KIND_LABELS[kind], kind)
         self.kind.setVisible(len(kinds) > 1)
         entry.addWidget(self.kind)
         self.dimension = QComboBox()

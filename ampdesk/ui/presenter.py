@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ampdesk.framework.content import STEP_IDS
 from ampdesk.framework.pulse import STATEMENTS
+from ampdesk.framework.state import NOTE_KIND_LABELS
 from ampdesk.ui.autonomy_chart import AutonomyChart
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.counts_editor import summary_text
-from ampdesk.ui.notes_board import KIND_LABELS
 from ampdesk.ui.step_timer import StepTimer, clock
 from ampdesk.ui.widgets import clear_layout, plain_label
 
@@ -159,7 +159,7 @@ class PresenterWindow(QWidget):
         for note in sorted(notes, key=lambda n: (-n.votes, n.id))[:TOP_NOTES]:
             dots = f"  ● {note.votes}" if note.votes else ""
             where = f"{note.dimension.upper()}: " if note.dimension else ""
-            self._line(f"{KIND_LABELS[note.kind]} · {where}{note.text}{dots}")
+            self._line(f"{NOTE_KIND_LABELS[note.kind]} · {where}{note.text}{dots}")
 
     def _results_fairness(self) -> None:
         threshold = self.controller.repo.details().anonymity_threshold

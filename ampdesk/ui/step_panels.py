@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ampdesk.framework.content import AUTONOMY_DIMENSIONS
+from ampdesk.framework.content import AUTONOMY_DIMENSIONS, AUTONOMY_LABELS
 from ampdesk.framework.state import (
     AUTHENTICITY_NOTE,
     FEEDBACK_RHYTHM,
@@ -22,7 +22,7 @@ from ampdesk.framework.state import (
     PURPOSE_STATEMENT,
     START_DIMENSION,
 )
-from ampdesk.ui.autonomy_chart import LABELS, AutonomyChart
+from ampdesk.ui.autonomy_chart import AutonomyChart
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.counts_editor import CountsEditor
 from ampdesk.ui.notes_board import NotesBoard
@@ -81,7 +81,7 @@ class AutonomyPanel(QWidget):
         self.chart = AutonomyChart()
         layout.addWidget(self.chart)
         items = [
-            (f"{dim}.{when}", f"{LABELS[dim]}: {label}")
+            (f"{dim}.{when}", f"{AUTONOMY_LABELS[dim]}: {label}")
             for dim in AUTONOMY_DIMENSIONS
             for when, label in (
                 ("current", "how much say we have now"),
@@ -102,7 +102,7 @@ class AutonomyPanel(QWidget):
         row = QHBoxLayout()
         self.start: dict[str, QCheckBox] = {}
         for dim in AUTONOMY_DIMENSIONS:
-            box = QCheckBox(LABELS[dim])
+            box = QCheckBox(AUTONOMY_LABELS[dim])
             box.toggled.connect(self._save_start)
             self.start[dim] = box
             row.addWidget(box)

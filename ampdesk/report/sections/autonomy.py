@@ -5,20 +5,13 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
-from ampdesk.framework.content import AUTONOMY_DIMENSIONS
+from ampdesk.framework.content import AUTONOMY_DIMENSIONS, AUTONOMY_LABELS
 from ampdesk.framework.state import START_DIMENSION
 from ampdesk.report.charts import horizontal_bars
 from ampdesk.report.context import ReportContext
 from ampdesk.report.document import Heading
 from ampdesk.report.sections.notes import notes_table
 from ampdesk.report.styles import styles, text
-
-LABELS = {
-    "what": "What (task)",
-    "how": "How (technique)",
-    "when": "When (time)",
-    "who": "Who (team)",
-}
 
 
 def build(ctx: ReportContext) -> list[Flowable]:
@@ -34,7 +27,7 @@ def build(ctx: ReportContext) -> list[Flowable]:
     if shown:
         story.append(
             horizontal_bars(
-                [LABELS[d] for d in shown],
+                [AUTONOMY_LABELS[d] for d in shown],
                 [
                     [autonomy[d]["current"].mean or 0 for d in shown],
                     [autonomy[d]["desired"].mean or 0 for d in shown],

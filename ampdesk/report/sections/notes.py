@@ -5,18 +5,10 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
+from ampdesk.framework.state import NOTE_KIND_LABELS
 from ampdesk.report.context import ReportContext
 from ampdesk.report.styles import styles, text
 from ampdesk.report.tables import table
-
-KIND_NAMES = {
-    "idea": "Idea",
-    "story": "Story",
-    "skill": "Skill to grow",
-    "blocker": "Blocker",
-    "goal": "Stretch goal",
-    "marker": "Marker of progress",
-}
 
 
 def notes_table(
@@ -37,6 +29,6 @@ def notes_table(
         )
     return table(
         ("Kind", "What the group said", "Dots"),
-        [[KIND_NAMES[n.kind], n.text, str(n.votes)] for n in notes],
+        [[NOTE_KIND_LABELS[n.kind], n.text, str(n.votes)] for n in notes],
         [32 * mm, 123 * mm, 15 * mm],
     )
