@@ -6,8 +6,6 @@ Each quits as soon as its first window has been shown and the event loop is idle
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-
 
 def main() -> None:
     """Start, show the first window, quit."""
@@ -24,6 +22,8 @@ def main() -> None:
         app = create_application()
         window = open_workshop_window(Path(sys.argv[2]))
         assert window is not None
+    from PySide6.QtCore import QTimer
+
     QTimer.singleShot(0, app.quit)
     app.exec()
 
