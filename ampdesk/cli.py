@@ -27,6 +27,7 @@ COMMANDS = (
     "import-pay",
     "settings",
     "screenshots",
+    "live",
 )
 
 
@@ -206,6 +207,14 @@ def _cmd_screenshots(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_live(args: argparse.Namespace) -> int:
+    from ampdesk.live.headless import serve
+
+    if not args.headless:
+        raise UsageError("live input runs from the app; add --headless to serve without a window")
+    return serve(args.file, args.host, args.port, args.step, args.events)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``ampdesk`` command."""
     parser = _Parser(
@@ -280,6 +289,12 @@ def build_parser() -> argparse.ArgumentParser:
     settings.add_argument("--set", action="append", metavar="KEY=VALUE", help="change a setting")
     shots = command("screenshots", "render every page of a workshop to PNG", _cmd_screenshots)
     shots.add_argument("folder", type=_workshop_path, metavar="DIR")
+    live = command("live", "serve the participant page for phones (live input)", _cmd_live)
+    live.add_argument("--headless", action="store_true", help="serve without a window")
+    live.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    live.add_argument("--port", type=int, default=0, help="port (0: any free port)")
+    live.add_argument("--step", choices=("fairness", "autonomy", "mastery", "purpose"))
+    live.add_argument("--events", action="store_true", help="print a line when phones change data")
     return parser
 
 

@@ -9,12 +9,13 @@ Schema history:
 1. The first workshop file.
 2. Per-workshop settings (the gate's thresholds), acknowledgements of mistake warnings and
    the organisation's own cases.
+3. Submissions from phones, kept by idempotency key (live input).
 """
 
 import sqlite3
 from collections.abc import Callable
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _1_to_2(conn: sqlite3.Connection) -> None:
@@ -33,4 +34,14 @@ def _1_to_2(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _1_to_2}
+def _2_to_3(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        "CREATE TABLE submission (id INTEGER NOT NULL, participant_id INTEGER NOT NULL, "
+        '"key" VARCHAR(64) NOT NULL, status INTEGER NOT NULL, response TEXT NOT NULL, '
+        "created_at DATETIME DEFAULT CURRENT_TIMESTAMP NOT NULL, PRIMARY KEY (id), "
+        'UNIQUE (participant_id, "key"), '
+        "FOREIGN KEY(participant_id) REFERENCES participant (id) ON DELETE CASCADE)"
+    )
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _1_to_2, 2: _2_to_3}

@@ -8,7 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, Integer, String, Text, func
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -240,4 +250,18 @@ class OwnCase(Base):
     story: Mapped[str] = mapped_column(Text)
     lesson: Mapped[str] = mapped_column(Text, default="")
     step: Mapped[str | None] = mapped_column(String(16))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
+
+
+class Submission(Base):
+    """A phone's submission, kept by its idempotency key so that a retry is answered, not redone."""
+
+    __tablename__ = "submission"
+    __table_args__ = (UniqueConstraint("participant_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(64))
+    status: Mapped[int]
+    response: Mapped[str] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())

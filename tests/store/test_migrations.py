@@ -67,3 +67,17 @@ def test_upgraded_file_keeps_its_evaluation(tmp_path: Path) -> None:
         repo = Repository(workshop)
         assert repo.thresholds().attention_spread == 1.5
         assert repo.acknowledgements() == {}
+
+
+def test_schema2_file_gains_the_submission_table_and_keeps_its_data(tmp_path: Path) -> None:
+    path = tmp_path / "two.ampdesk"
+    shutil.copy(FIXTURES / "workshop_schema2.ampdesk", path)
+    with open_workshop(path) as workshop:
+        repo = Repository(workshop)
+        assert len(repo.pay_rows()) == 12
+        assert repo.details().anonymity_threshold == 5
+    assert backup_path(path, 2).exists()
+    fresh = tmp_path / "fresh.ampdesk"
+    create_workshop(fresh, "new").close()
+    assert _schema(path) == _schema(fresh)
+    assert "submission" in _schema(path)

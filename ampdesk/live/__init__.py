@@ -1,0 +1,1 @@
+"""Live input from phones: the participant server and its headless runner (no Qt)."""

@@ -1,0 +1,71 @@
+"""``ampdesk live FILE --headless``: serve the participant page until SIGINT or SIGTERM.
+
+Prints one JSON line (``url``, ``join_url``, ``code``, ``host``, ``port``) once it listens.
+With ``--events`` it also prints ``{"event": "changed"}`` (at most four times a second) after
+phones changed the file: the desktop app runs this command and refreshes on those lines.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import signal
+import sys
+from pathlib import Path
+
+from ampdesk.framework.live import for_step
+from ampdesk.live.server import LiveServer
+from ampdesk.store.workshop_file import open_workshop
+
+EVENT_INTERVAL = 0.25
+
+
+def serve(path: Path, host: str, port: int, step: str | None, events: bool) -> int:
+    """Run the participant server on the workshop at ``path``; returns the exit status."""
+    with open_workshop(path) as workshop:
+        asyncio.run(_serve(LiveServer(workshop), host, port, step, events))
+    return 0
+
+
+async def _serve(server: LiveServer, host: str, port: int, step: str | None, events: bool) -> None:
+    loop = asyncio.get_running_loop()
+    stop = asyncio.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    pending: list[asyncio.TimerHandle] = []
+
+    def announce() -> None:
+        pending.clear()
+        _print({"event": "changed"})
+
+    def changed() -> None:
+        if events and not pending:
+            pending.append(loop.call_later(EVENT_INTERVAL, announce))
+
+    server.on_change = changed
+    if step is not None:
+        await asyncio.to_thread(server.store.set_state, for_step(step))
+    bound = await server.start(host, port)
+    url = f"http://{_url_host(host)}:{bound}/"
+    _print(
+        {
+            "url": url,
+            "join_url": f"{url}#{server.code}",
+            "code": server.code,
+            "host": host,
+            "port": bound,
+        }
+    )
+    try:
+        await stop.wait()
+    finally:
+        await server.close()
+
+
+def _url_host(host: str) -> str:
+    return f"[{host}]" if ":" in host else host
+
+
+def _print(data: dict[str, object]) -> None:
+    sys.stdout.write(json.dumps(data) + "\n")
+    sys.stdout.flush()

@@ -1,0 +1,260 @@
+"""The participant server (aiohttp): the phone page and the API of docs/participant-api.md.
+
+Every database call runs on one worker thread, one at a time, so SQLite sees a single writer
+from this process and the event loop never waits on the disk. A submission's 2xx is sent only
+after its transaction is committed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import logging
+import secrets
+from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
+
+from aiohttp import web
+
+from ampdesk.framework.live import (
+    LiveInputError,
+    LiveState,
+    describe,
+    idempotency_key,
+    normalize_code,
+    parse_answers,
+    parse_body,
+    parse_note,
+    parse_votes,
+)
+from ampdesk.live.limits import JoinGuard, RateLimit
+from ampdesk.resources_path import resources_dir
+from ampdesk.store.live import LiveStore, Response, token_hash
+from ampdesk.store.workshop_file import Workshop
+
+MAX_BODY = 16 * 1024
+STATE_MAX_AGE = 0.5  # seconds a cached state may be old before the file is read again
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+    "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
+STATIC_FILES = {
+    "app.js": "text/javascript",
+    "app.css": "text/css",
+    "icon.svg": "image/svg+xml",
+}
+T = TypeVar("T")
+Phone = tuple[int, str]
+log = logging.getLogger(__name__)
+
+
+class LiveServer:
+    """Serves one open workshop to phones while live input is on."""
+
+    def __init__(
+        self,
+        workshop: Workshop,
+        *,
+        rate: RateLimit | None = None,
+        guard: JoinGuard | None = None,
+        on_change: Callable[[], None] | None = None,
+    ) -> None:
+        self.store = LiveStore(workshop)
+        self.rate = rate or RateLimit()
+        self.guard = guard or JoinGuard()
+        self.on_change = on_change or (lambda: None)
+        self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ampdesk-live-db")
+        self._phones: dict[str, Phone] = {}
+        self._code = ""
+        self._state: tuple[float, bytes, str] | None = None  # read at, body, etag
+        self._state_lock = asyncio.Lock()
+        self._runner: web.AppRunner | None = None
+        folder = resources_dir() / "live"
+        self._page = (folder / "index.html").read_bytes()
+        self._static = {name: (folder / name).read_bytes() for name in STATIC_FILES}
+
+    @property
+    def code(self) -> str:
+        """The join code phones must send."""
+        return self._code
+
+    async def start(self, host: str, port: int) -> int:
+        """Listen on ``host``:``port`` (0 picks a free port); returns the port."""
+        self._code = await self._run(self.store.join_code)
+        self._phones = await self._run(self.store.phones)
+        self._runner = web.AppRunner(self.app(), access_log=None, handle_signals=False)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, host, port)
+        await site.start()
+        return site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+
+    async def close(self) -> None:
+        """Stop listening and finish the last database call."""
+        if self._runner is not None:
+            await self._runner.cleanup()
+        self._db.shutdown(wait=True)
+
+    def app(self) -> web.Application:
+        """The aiohttp application (routes and middlewares)."""
+        app = web.Application(client_max_size=MAX_BODY, middlewares=[self._errors])
+        app.router.add_get("/", self._page_route)
+        app.router.add_get("/static/{name}", self._static_route)
+        app.router.add_post("/api/join", self._join)
+        app.router.add_get("/api/state", self._state_route)
+        app.router.add_post("/api/answers", self._answers)
+        app.router.add_post("/api/notes", self._notes)
+        app.router.add_post("/api/votes", self._votes)
+        app.on_response_prepare.append(_security_headers)
+        return app
+
+    # -- plumbing ------------------------------------------------------------------------
+    async def _run(self, fn: Callable[..., T], *args: Any) -> T:
+        return await asyncio.get_running_loop().run_in_executor(self._db, fn, *args)
+
+    @web.middleware
+    async def _errors(
+        self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+    ) -> web.StreamResponse:
+        try:
+            return await handler(request)
+        except LiveInputError as exc:
+            return _error(exc.status, str(exc))
+        except web.HTTPException as exc:
+            if exc.status < 400:
+                raise
+            headers = {k: v for k, v in exc.headers.items() if k in ("Allow", "Retry-After")}
+            return _error(exc.status, exc.reason.lower(), headers)
+        except Exception:
+            log.exception("participant request failed")
+            return _error(500, "the server could not handle this request")
+
+    def _phone(self, request: web.Request) -> Phone:
+        auth = request.headers.get("Authorization", "")
+        scheme, _, token = auth.partition(" ")
+        phone = self._phones.get(token_hash(token.strip())) if scheme == "Bearer" else None
+        if phone is None:
+            raise LiveInputError(401, "unknown token: join again with the code")
+        wait = self.rate.take(phone[1])
+        if wait:
+            raise web.HTTPTooManyRequests(headers={"Retry-After": str(max(1, round(wait)))})
+        return phone
+
+    async def _body(self, request: web.Request) -> dict[str, Any]:
+        if request.content_type != "application/json":
+            raise LiveInputError(415, "send the body as application/json")
+        return parse_body(await request.read())
+
+    async def _submit(
+        self, phone: Phone, key: str, work: Callable[[LiveState], Response]
+    ) -> web.Response:
+        """Answer a replay as the first time; else check against the open activity and write."""
+
+        def job() -> Response:
+            return self.store.replay(phone[0], key) or work(self.store.state())
+
+        status, body, replayed = await self._run(job)
+        if not replayed:
+            self._state = None  # notes may be offered in a vote
+            self.on_change()
+        headers = {"Idempotent-Replay": "true"} if replayed else {}
+        return web.json_response(body, status=status, headers=headers)
+
+    # -- routes --------------------------------------------------------------------------
+    async def _page_route(self, _request: web.Request) -> web.Response:
+        return web.Response(body=self._page, content_type="text/html", charset="utf-8")
+
+    async def _static_route(self, request: web.Request) -> web.Response:
+        name = request.match_info["name"]
+        if name not in self._static:
+            raise web.HTTPNotFound()
+        return web.Response(body=self._static[name], content_type=STATIC_FILES[name])
+
+    async def _join(self, request: web.Request) -> web.Response:
+        address = request.remote or "?"
+        wait = self.guard.retry_after(address)
+        if wait > 0:
+            raise web.HTTPTooManyRequests(headers={"Retry-After": str(max(1, round(wait)))})
+        data = await self._body(request)
+        code = data.get("code")
+        if set(data) != {"code"} or not isinstance(code, str):
+            raise LiveInputError(400, 'send {"code": "..."}')
+        if not secrets.compare_digest(normalize_code(code).encode(), self._code.encode()):
+            self.guard.failed(address)
+            raise LiveInputError(403, "wrong code")
+        token = secrets.token_urlsafe(32)
+        phone = await self._run(self.store.add_phone, token)
+        self._phones[token_hash(token)] = phone
+        self.on_change()
+        return web.json_response({"token": token, "phone": phone[1]}, status=201)
+
+    async def _state_route(self, request: web.Request) -> web.Response:
+        self._phone(request)
+        body, etag = await self._current_state()
+        if request.headers.get("If-None-Match") == etag:
+            return web.Response(status=304, headers={"ETag": etag})
+        return web.Response(body=body, content_type="application/json", headers={"ETag": etag})
+
+    async def _current_state(self) -> tuple[bytes, str]:
+        """The state body, read from the file at most every STATE_MAX_AGE seconds."""
+        loop = asyncio.get_running_loop()
+        async with self._state_lock:
+            if self._state is None or loop.time() - self._state[0] > STATE_MAX_AGE:
+
+                def read() -> bytes:
+                    state = self.store.state()
+                    offered = (
+                        self.store.offered_notes(state.step) if state.activity == "voting" else []
+                    )
+                    return json.dumps(describe(state, offered), ensure_ascii=False).encode()
+
+                body = await self._run(read)
+                etag = '"' + hashlib.sha256(body).hexdigest()[:20] + '"'
+                self._state = (loop.time(), body, etag)
+            return self._state[1], self._state[2]
+
+    async def _answers(self, request: web.Request) -> web.Response:
+        phone = self._phone(request)
+        data = await self._body(request)
+        key = idempotency_key(data)
+
+        def work(state: LiveState) -> Response:
+            answers = parse_answers(data, state)
+            return self.store.submit_answers(phone, key, state.activity, answers)
+
+        return await self._submit(phone, key, work)
+
+    async def _notes(self, request: web.Request) -> web.Response:
+        phone = self._phone(request)
+        data = await self._body(request)
+        key = idempotency_key(data)
+
+        def work(state: LiveState) -> Response:
+            kind, dimension, text = parse_note(data, state)
+            return self.store.submit_note(phone, key, state.step or "", kind, dimension, text)
+
+        return await self._submit(phone, key, work)
+
+    async def _votes(self, request: web.Request) -> web.Response:
+        phone = self._phone(request)
+        data = await self._body(request)
+        key = idempotency_key(data)
+
+        def work(state: LiveState) -> Response:
+            offered = [n.id for n in self.store.offered_notes(state.step)]
+            ids = parse_votes(data, state, set(offered))
+            return self.store.submit_votes(phone, key, offered, ids)
+
+        return await self._submit(phone, key, work)
+
+
+def _error(status: int, message: str, headers: dict[str, str] | None = None) -> web.Response:
+    return web.json_response({"error": message}, status=status, headers=headers)
+
+
+async def _security_headers(_request: web.Request, response: web.StreamResponse) -> None:
+    response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["Cache-Control"] = "no-store"
