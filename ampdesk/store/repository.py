@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import fields
 from collections.abc import Iterable, Sequence
 
 from sqlalchemy import delete, func, insert, select
@@ -220,6 +221,22 @@ class Repository:
         with self.workshop.session() as s:
             s.get_one(Note, note_id).hidden = hidden
 
+    def edit_note_text(self, note_id: int, text: str) -> str:
+        """Correct a note's text (a typo); returns the text it had."""
+        if not text.strip():
+            raise ValueError("a note needs some text")
+        with self.workshop.session() as s:
+            note = s.get_one(Note, note_id)
+            before, note.text = note.text, text
+            return before
+
+    def merge_note(self, note_id: int, into: int | None) -> None:
+        """Fold a duplicate into another note (its dots count there), or undo that with None."""
+        if into == note_id:
+            raise ValueError("a note cannot be merged into itself")
+        with self.workshop.session() as s:
+            s.get_one(Note, note_id).merged_into_id = into
+
     def add_vote(self, note_id: int, voter: str) -> int:
         """Place one dot on a note; returns the vote's id."""
         with self.workshop.session() as s:
@@ -234,9 +251,14 @@ class Repository:
             s.execute(delete(Vote).where(Vote.id == vote_id))
 
     def notes(self, step: str | None = None) -> list[NoteValue]:
-        """Notes (optionally of one step) with their vote counts, merged notes left out."""
+        """Notes (optionally of one step) with their dots; a merged note's dots count for the
+        note it was merged into, and the merged note itself is left out."""
+        target = func.coalesce(Note.merged_into_id, Note.id)
         votes = (
-            select(Vote.note_id, func.count(Vote.id).label("n")).group_by(Vote.note_id).subquery()
+            select(target.label("note_id"), func.count(Vote.id).label("n"))
+            .join(Vote, Vote.note_id == Note.id)
+            .group_by(target)
+            .subquery()
         )
         query = (
             select(Note, func.coalesce(votes.c.n, 0))
@@ -419,8 +441,12 @@ class Repository:
                 s.merge(Setting(key=key, value=str(value)))
 
     def _stored_thresholds(self) -> dict[str, str]:
+        names = [field.name for field in fields(GateThresholds)]
         with self.workshop.session() as s:
-            return {row.key: row.value for row in s.scalars(select(Setting))}
+            return {
+                row.key: row.value
+                for row in s.scalars(select(Setting).where(Setting.key.in_(names)))
+            }
 
     def acknowledge(self, check_id: str, note: str) -> None:
         """Keep the facilitator's note on a mistake warning (replacing an earlier note)."""

@@ -212,6 +212,23 @@ class WorkshopController(QObject):
             lambda: self.repo.set_note_hidden(note_id, not hidden),
         )
 
+    def edit_note_text(self, note_id: int, text: str) -> None:
+        """Correct a note's text."""
+        before: list[str] = []
+        self._push(
+            "Edit note",
+            lambda: before.append(self.repo.edit_note_text(note_id, text)),
+            lambda: self.repo.edit_note_text(note_id, before.pop()),
+        )
+
+    def merge_note(self, note_id: int, into: int) -> None:
+        """Fold a duplicate note into another; its dots count there."""
+        self._push(
+            "Merge notes",
+            lambda: self.repo.merge_note(note_id, into),
+            lambda: self.repo.merge_note(note_id, None),
+        )
+
     def add_action(
         self, step: str, title: str, owner: str, due: dt.date | None, measure: str
     ) -> None:

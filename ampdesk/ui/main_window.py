@@ -27,6 +27,8 @@ from ampdesk.ui.cases_page import CasesPage
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.fairness_panel import FairnessPanel
 from ampdesk.ui.icons import icon
+from ampdesk.ui.live_bar import LiveBar
+from ampdesk.ui.live_session import LiveSession
 from ampdesk.ui.plan_page import PlanPage
 from ampdesk.ui.presenter import PresenterWindow
 from ampdesk.ui.step_page import StepPage
@@ -86,6 +88,13 @@ class WorkshopWindow(QMainWindow):
         self.timer_toolbar.setObjectName("timer-toolbar")
         self.timer_toolbar.setMovable(False)
         self.timer_toolbar.addWidget(TimerBar(self.timer))
+        self.live = LiveSession(controller)
+        self.live_bar = LiveBar(self.live)
+        self.live_bar.join_changed.connect(self._join_changed)
+        live_toolbar = self.addToolBar("Live input")
+        live_toolbar.setObjectName("live-toolbar")
+        live_toolbar.setMovable(False)
+        live_toolbar.addWidget(self.live_bar)
 
         central = QWidget()
         row = QHBoxLayout(central)
@@ -160,6 +169,7 @@ class WorkshopWindow(QMainWindow):
         self.pages.setCurrentIndex(row)
         self.timer.set_step(page_id)
         self.timer_toolbar.setVisible(page_id in DEFAULT_TIMEBOX_MINUTES)
+        self.live_bar.follow(page_id)
         if self.presenter is not None and page_id != "cases":
             self.presenter.show_page(page_id)
 
@@ -169,9 +179,14 @@ class WorkshopWindow(QMainWindow):
             self.presenter = PresenterWindow(self.controller, self.timer)
             current = self.page_ids[max(self.rail.currentRow(), 0)]
             self.presenter.show_page(current)
+            self.presenter.set_join(self.live.info)
         self.presenter.show()
         self.presenter.raise_()
         return self.presenter
+
+    def _join_changed(self, info: dict[str, object] | None) -> None:
+        if self.presenter is not None:
+            self.presenter.set_join(info)
 
     def present_case(self, case_id: str) -> None:
         """Show a case on the presenter screen (opening it if needed)."""
@@ -265,6 +280,7 @@ class WorkshopWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Release the file when the window closes; every change is already saved."""
+        self.live.stop()
         if self.presenter is not None:
             self.presenter.close()
         if self.page_ids.index("report") in self._built:

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QInputDialog,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -83,8 +84,14 @@ class NotesBoard(QWidget):
         self.hide_button = QPushButton("Hide / show")
         self.hide_button.setToolTip("Keep the selected note off the projector and the report")
         self.hide_button.clicked.connect(self.toggle_hidden)
-        buttons.addWidget(self.dot)
-        buttons.addWidget(self.hide_button)
+        self.edit_button = QPushButton("Edit…")
+        self.edit_button.setToolTip("Correct a typo in the selected note")
+        self.edit_button.clicked.connect(self.edit)
+        self.merge_button = QPushButton("Merge into…")
+        self.merge_button.setToolTip("Fold the selected duplicate into another note")
+        self.merge_button.clicked.connect(self.merge)
+        for button in (self.dot, self.hide_button, self.edit_button, self.merge_button):
+            buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
         controller.changed.connect(self.refresh)
@@ -131,3 +138,31 @@ class NotesBoard(QWidget):
         if item is not None:
             hidden = bool(item.data(Qt.ItemDataRole.UserRole + 1))
             self.controller.set_note_hidden(int(item.data(Qt.ItemDataRole.UserRole)), not hidden)
+
+    def edit(self) -> None:
+        """Correct the selected note's text."""
+        note = self._selected_note()
+        if note is None:
+            return
+        text, ok = QInputDialog.getText(self, "Edit note", "Text of the note:", text=note.text)
+        if ok and text.strip() and text.strip() != note.text:
+            self.controller.edit_note_text(note.id, text.strip())
+
+    def merge(self) -> None:
+        """Fold the selected note into another note of this board."""
+        note = self._selected_note()
+        if note is None:
+            return
+        others = [n for n in self._notes() if n.id != note.id]
+        if not others:
+            return
+        labels = [note_line(n) for n in others]
+        choice, ok = QInputDialog.getItem(
+            self, "Merge duplicate", "Merge the selected note into:", labels, 0, False
+        )
+        if ok:
+            self.controller.merge_note(note.id, others[labels.index(choice)].id)
+
+    def _selected_note(self) -> NoteValue | None:
+        note_id = self.selected_id()
+        return next((n for n in self._notes() if n.id == note_id), None)

@@ -12,10 +12,12 @@ from ampdesk.framework.state import NOTE_KIND_LABELS
 from ampdesk.ui.autonomy_chart import AutonomyChart
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.counts_editor import summary_text
+from ampdesk.ui.qr import qr_pixmap
 from ampdesk.ui.step_timer import StepTimer, clock
 from ampdesk.ui.widgets import clear_layout, plain_label
 
 TOP_NOTES = 6
+JOIN_QR_SIZE = 260
 STYLE = """
 QWidget#presenter { background: #14213d; }
 QWidget#presenter QLabel { color: #f5f5f5; font-size: 20pt; }
@@ -23,6 +25,7 @@ QWidget#presenter QLabel#presenter-step { color: #f1c453; font-size: 18pt; font-
 QWidget#presenter QLabel#presenter-title { font-size: 34pt; font-weight: bold; }
 QWidget#presenter QLabel#presenter-timer { font-size: 28pt; font-weight: bold; color: #a8dadc; }
 QWidget#presenter QLabel#presenter-small { font-size: 14pt; color: #c9d1e0; }
+QWidget#presenter QLabel#presenter-code { font-size: 40pt; font-weight: bold; color: #f1c453; }
 """
 
 
@@ -57,7 +60,24 @@ class PresenterWindow(QWidget):
         self.title.setObjectName("presenter-title")
         layout.addWidget(self.title)
         self.body = QVBoxLayout()
-        layout.addLayout(self.body, 1)
+        middle = QHBoxLayout()
+        middle.addLayout(self.body, 1)
+        self.join_panel = QWidget()
+        join = QVBoxLayout(self.join_panel)
+        join.setContentsMargins(32, 0, 0, 0)
+        self.join_qr = QLabel()
+        self.join_qr.setAccessibleName("QR code to join")
+        self.join_text = plain_label("")
+        self.join_text.setObjectName("presenter-small")
+        self.join_code = plain_label("")
+        self.join_code.setObjectName("presenter-code")
+        self.join_code.setAccessibleName("Join code")
+        for widget in (self.join_qr, self.join_text, self.join_code):
+            join.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        join.addStretch(1)
+        self.join_panel.hide()
+        middle.addWidget(self.join_panel)
+        layout.addLayout(middle, 1)
         self.footer = plain_label(
             "Right arrow: next prompt · Left arrow: previous · Esc: leave full screen"
         )
@@ -79,6 +99,14 @@ class PresenterWindow(QWidget):
             self.page_id, self.prompt_index = page_id, 0
         self.case_id = None
         self.refresh()
+
+    def set_join(self, info: dict[str, object] | None) -> None:
+        """Show how to join live input (QR code, link and code), or hide it when it stops."""
+        self.join_panel.setVisible(info is not None)
+        if info is not None:
+            self.join_qr.setPixmap(qr_pixmap(str(info["join_url"]), JOIN_QR_SIZE))
+            self.join_text.setText(f"Scan, or open {info['url']} and type the code")
+            self.join_code.setText(str(info["code"]))
 
     def show_case(self, case_id: str) -> None:
         """Put a case on the screen (``own:N`` for the organisation's own stories)."""

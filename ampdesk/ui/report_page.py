@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 import tempfile
 from pathlib import Path
 
@@ -24,17 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ampdesk.ui.commands import ampdesk_command
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.widgets import heading, plain_label
 
 
 def report_command(source: Path, target: Path, paper: str, individual_pay: bool) -> list[str]:
     """The ``ampdesk report`` command line that writes ``target`` (installed or bundled)."""
-    program = (
-        [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "ampdesk"]
-    )
     args = ["report", str(source), "-o", str(target), "--paper", paper]
-    return program + args + (["--include-individual-pay"] if individual_pay else [])
+    return ampdesk_command(*args, *(["--include-individual-pay"] if individual_pay else []))
 
 
 PRINT_DPI = 300  # sharp on paper, and a page image stays around 35 MB

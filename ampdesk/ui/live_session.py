@@ -1,0 +1,135 @@
+"""Live input from the app: runs ``ampdesk live --headless --events`` in a child process,
+tells the phones which activity is open, and refreshes the window when they send something.
+
+The server lives in its own process so that 200 phones never slow the window down and a
+crash of either side cannot take the other with it; both share the workshop file.
+"""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QObject, QProcess, QTimer, Signal
+from PySide6.QtNetwork import QAbstractSocket, QHostAddress, QNetworkInterface
+
+from ampdesk.framework.live import LiveState, for_step, voting
+from ampdesk.store.live import LiveStore
+from ampdesk.ui.commands import ampdesk_command
+from ampdesk.ui.controller import WorkshopController
+
+STOP_TIMEOUT_MS = 5000
+
+
+def network_addresses() -> list[tuple[str, str]]:
+    """(address, description) of this computer's IPv4 addresses, the local-only one last."""
+    found: list[tuple[str, str]] = []
+    for interface in QNetworkInterface.allInterfaces():
+        flags = interface.flags()
+        if not flags & QNetworkInterface.InterfaceFlag.IsUp:
+            continue
+        for entry in interface.addressEntries():
+            ip = entry.ip()
+            if ip.protocol() != QAbstractSocket.NetworkLayerProtocol.IPv4Protocol:
+                continue
+            if ip.isLoopback():
+                continue
+            found.append((ip.toString(), f"{ip.toString()} ({interface.humanReadableName()})"))
+    local = QHostAddress(QHostAddress.SpecialAddress.LocalHost).toString()
+    return [*found, (local, f"{local} (this computer only)")]
+
+
+class LiveSession(QObject):
+    """One run of the participant server for the open workshop."""
+
+    started = Signal(dict)  # url, join_url, code, host, port
+    stopped = Signal(str)  # why ("" when the facilitator stopped it)
+
+    def __init__(self, controller: WorkshopController) -> None:
+        super().__init__(controller)
+        self.controller = controller
+        self.store = LiveStore(controller.workshop)
+        self.info: dict[str, object] | None = None
+        self._process: QProcess | None = None
+        self._buffer = b""
+        self._page = "plan"
+        self._refresh = QTimer(self, singleShot=True, interval=150)
+        self._refresh.timeout.connect(controller.schedule_refresh)
+
+    @property
+    def running(self) -> bool:
+        """Whether phones can reach the server now."""
+        return self.info is not None
+
+    def start(self, host: str) -> None:
+        """Start serving on ``host``; :attr:`started` fires once the server listens."""
+        if self._process is not None:
+            return
+        self.controller.flush_requested.emit()
+        self.store.set_state(for_step(self._page))
+        path = str(self.controller.workshop.path)
+        command = ampdesk_command("live", path, "--headless", "--host", host, "--events")
+        process = QProcess(self)
+        process.readyReadStandardOutput.connect(self._read)
+        process.finished.connect(self._finished)
+        self._process = process
+        process.start(command[0], command[1:])
+
+    def stop(self) -> None:
+        """Stop serving (SIGTERM; the server commits and exits)."""
+        process = self._process
+        if process is None:
+            return
+        process.finished.disconnect(self._finished)
+        process.terminate()
+        if not process.waitForFinished(STOP_TIMEOUT_MS):
+            process.kill()
+            process.waitForFinished(STOP_TIMEOUT_MS)
+        self._forget("")
+
+    def follow(self, page_id: str) -> None:
+        """The facilitator moved to ``page_id``: open its activity on the phones."""
+        self._page = page_id
+        if self.running:
+            self.store.set_state(for_step(page_id))
+
+    def set_locked(self, locked: bool) -> None:
+        """Pause input (phones get a notice) or let it flow again."""
+        state = self.store.state()
+        self.store.set_state(LiveState(state.activity, state.step, locked=locked, dots=state.dots))
+
+    def open_vote(self, step: str, dots: int) -> None:
+        """Let the phones place ``dots`` dots on the visible notes of ``step``."""
+        self.store.set_state(voting(step, dots))
+
+    def end_vote(self) -> None:
+        """Back to the current page's activity."""
+        self.store.set_state(for_step(self._page))
+
+    def _read(self) -> None:
+        assert self._process is not None
+        self._buffer += bytes(self._process.readAllStandardOutput().data())
+        *lines, self._buffer = self._buffer.split(b"\n")
+        for line in lines:
+            try:
+                message = json.loads(line)
+            except ValueError:
+                continue
+            if "url" in message and self.info is None:
+                self.info = message
+                self.started.emit(message)
+            elif message.get("event") == "changed":
+                self._refresh.start()
+
+    def _finished(self, code: int, _status: QProcess.ExitStatus) -> None:
+        error = ""
+        if self._process is not None:
+            error = bytes(self._process.readAllStandardError().data()).decode(errors="replace")
+        lines = [line for line in error.strip().splitlines() if line.strip()]
+        self._forget(lines[-1] if lines else f"the live-input server stopped (exit {code})")
+
+    def _forget(self, reason: str) -> None:
+        if self._process is not None:
+            self._process.deleteLater()
+        self._process = None
+        self.info = None
+        self.stopped.emit(reason)
