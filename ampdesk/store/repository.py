@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import fields
 from collections.abc import Iterable, Sequence
+from dataclasses import fields
 
 from sqlalchemy import delete, func, insert, select
 

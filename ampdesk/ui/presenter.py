@@ -17,6 +17,7 @@ from ampdesk.ui.step_timer import StepTimer, clock
 from ampdesk.ui.widgets import clear_layout, plain_label
 
 TOP_NOTES = 6
+TOP_NOTES_BESIDE_CHART = 3
 JOIN_QR_SIZE = 260
 STYLE = """
 QWidget#presenter { background: #14213d; }
@@ -69,6 +70,7 @@ class PresenterWindow(QWidget):
         self.join_qr.setAccessibleName("QR code to join")
         self.join_text = plain_label("")
         self.join_text.setObjectName("presenter-small")
+        self.join_text.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.join_code = plain_label("")
         self.join_code.setObjectName("presenter-code")
         self.join_code.setAccessibleName("Join code")
@@ -105,7 +107,8 @@ class PresenterWindow(QWidget):
         self.join_panel.setVisible(info is not None)
         if info is not None:
             self.join_qr.setPixmap(qr_pixmap(str(info["join_url"]), JOIN_QR_SIZE))
-            self.join_text.setText(f"Scan, or open {info['url']} and type the code")
+            address = str(info["url"]).removeprefix("http://").rstrip("/")
+            self.join_text.setText(f"Scan the code, or open\n{address}\nand type")
             self.join_code.setText(str(info["code"]))
 
     def show_case(self, case_id: str) -> None:
@@ -182,9 +185,9 @@ class PresenterWindow(QWidget):
         sources = "; ".join(self.controller.content.source(s).citation for s in case.sources)
         self._line(f"Sources: {sources}", small=True)
 
-    def _top_notes(self, step: str, kinds: tuple[str, ...]) -> None:
+    def _top_notes(self, step: str, kinds: tuple[str, ...], limit: int = TOP_NOTES) -> None:
         notes = [n for n in self.controller.repo.notes(step) if n.kind in kinds and not n.hidden]
-        for note in sorted(notes, key=lambda n: (-n.votes, n.id))[:TOP_NOTES]:
+        for note in sorted(notes, key=lambda n: (-n.votes, n.id))[:limit]:
             dots = f"  ● {note.votes}" if note.votes else ""
             where = f"{note.dimension.upper()}: " if note.dimension else ""
             self._line(f"{NOTE_KIND_LABELS[note.kind]} · {where}{note.text}{dots}")
@@ -203,8 +206,9 @@ class PresenterWindow(QWidget):
         chart.set_data(
             self.controller.evaluation.autonomy, self.controller.repo.details().anonymity_threshold
         )
+        chart.setMinimumHeight(chart.sizeHint().height())
         self.body.addWidget(chart)
-        self._top_notes("autonomy", ("idea",))
+        self._top_notes("autonomy", ("idea",), limit=TOP_NOTES_BESIDE_CHART)
 
     def _results_mastery(self) -> None:
         self._top_notes("mastery", ("skill", "blocker", "goal", "marker"))
