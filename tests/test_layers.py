@@ -7,7 +7,7 @@ import sys
 def test_core_layers_do_not_import_qt() -> None:
     script = (
         "import sys, ampdesk.framework.evaluation, ampdesk.store.repository, ampdesk.status, "
-        "ampdesk.demo, ampdesk.cli, ampdesk.report.builder;"
+        "ampdesk.demo, ampdesk.cli, ampdesk.report.builder, ampdesk.live.headless;"
         "print(sorted(m for m in sys.modules if m.startswith('PySide6')))"
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
