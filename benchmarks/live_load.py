@@ -1,0 +1,389 @@
+"""Load the participant server with many phones at once, beside a bare aiohttp server.
+
+    python benchmarks/live_load.py [--phones 200] [--each 20] [--json]
+
+Run from the repository root. The benchmark creates a fresh workshop file in a temporary
+folder and starts ``ampdesk live FILE --headless --step autonomy`` in its own process. Then
+``--phones`` simulated phones (one aiohttp session with its own connection each, as separate
+phones would have) all join, wait for each other and make ``--each`` submissions one after the
+other as fast as they can, alternating a note (unique text) and an answer to ``how.current``.
+Only the submissions are timed, not the joins; nothing is retried, and every non-2xx response
+or failed request counts as an error.
+
+The server is then stopped with SIGTERM and the workshop file is opened read-only with
+``sqlite3``: ``lost`` counts acknowledged (2xx) notes whose text is not in the file, and phones
+whose last acknowledged answer is not there as exactly one row. It must be 0.
+
+In the same run a bare aiohttp server (this file run with ``--bare-server``: one POST route that
+reads the body and answers ``{"ok": true}`` with 201) gets the same load: the same phones,
+requests, body sizes and headers. It shows what the client, aiohttp and this machine manage on
+their own, so the ratio tells the cost of ampdesk's work, mostly committing every submission to
+SQLite (fsync) before it answers. The client runs in this process on the same machine as the
+server, so both cases share the CPU with it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import math
+import os
+import secrets
+import signal
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+from aiohttp import web
+
+ROOT = Path(__file__).resolve().parent.parent
+ACTIVITY = "autonomy"
+ITEM = "how.current"
+BARE_CODE = "K7PM3X"
+BARE_TOKEN = "x" * 43  # the length of a real token, so that the headers weigh the same
+TIMEOUT = aiohttp.ClientTimeout(total=120)
+
+
+# -- the bare server ---------------------------------------------------------------------
+async def _bare_submit(request: web.Request) -> web.Response:
+    await request.read()
+    return web.json_response({"ok": True}, status=201)
+
+
+async def _bare_serve() -> None:
+    app = web.Application()
+    app.router.add_post("/api/{route}", _bare_submit)
+    runner = web.AppRunner(app, access_log=None, handle_signals=False)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    sys.stdout.write(json.dumps({"url": f"http://127.0.0.1:{port}/", "port": port}) + "\n")
+    sys.stdout.flush()
+    try:
+        await stop.wait()
+    finally:
+        await runner.cleanup()
+
+
+# -- server processes --------------------------------------------------------------------
+class Server:
+    """A server in its own process that prints one JSON line once it listens."""
+
+    def __init__(self, args: list[str], log: Path) -> None:
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+        self.log = log
+        with log.open("w") as stderr:
+            self.process = subprocess.Popen(
+                [sys.executable, *args],
+                stdout=subprocess.PIPE,
+                stderr=stderr,
+                text=True,
+                env=env,
+                cwd=ROOT,
+            )
+        assert self.process.stdout is not None
+        line = self.process.stdout.readline()
+        if not line:
+            self.process.wait(timeout=30)
+            raise RuntimeError(f"the server did not start: {log.read_text()}")
+        self.info: dict[str, Any] = json.loads(line)
+        self.url: str = self.info["url"].rstrip("/")
+
+    def stop(self) -> int:
+        """SIGTERM, then wait for the exit; returns the exit status."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+        try:
+            return self.process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=30)
+            return -9
+
+
+# -- the phones ----------------------------------------------------------------------------
+@dataclass
+class PhoneResult:
+    """What one phone sent and got back."""
+
+    label: str | None = None
+    join_status: int | None = None
+    latencies: list[float] = field(default_factory=list)
+    statuses: Counter[str] = field(default_factory=Counter)
+    acked_notes: list[str] = field(default_factory=list)
+    last_answer: int | None = None  # value of the last acknowledged answer
+    answer_after_ack_failed: bool = False  # a later answer failed: its fate is unknown
+
+
+def _body(payload: dict[str, Any]) -> bytes:
+    return json.dumps(payload).encode()
+
+
+async def _phone(
+    number: int, url: str, code: str, each: int, fake_token: bool, barrier: asyncio.Barrier
+) -> PhoneResult:
+    result = PhoneResult()
+    connector = aiohttp.TCPConnector(limit=1)
+    async with aiohttp.ClientSession(connector=connector, timeout=TIMEOUT) as session:
+        token = ""
+        try:
+            async with session.post(
+                f"{url}/api/join",
+                data=_body({"code": code}),
+                headers={"Content-Type": "application/json"},
+            ) as response:
+                result.join_status = response.status
+                data = await response.json(content_type=None)
+                if response.status == 201:
+                    token = BARE_TOKEN if fake_token else data["token"]
+                    result.label = data.get("phone")
+        except (aiohttp.ClientError, TimeoutError, ValueError, KeyError):
+            result.join_status = None
+        headers = {"Content-Type": "application/json", "Authorization": f"Bearer {token}"}
+        await barrier.wait()
+        for i in range(each):
+            key = secrets.token_urlsafe(16)
+            if i % 2 == 0:
+                route, text, value = "notes", f"{number}-{i}", None
+                payload: dict[str, Any] = {
+                    "key": key,
+                    "activity": ACTIVITY,
+                    "kind": "idea",
+                    "dimension": "how",
+                    "text": text,
+                }
+            else:
+                route, text, value = "answers", None, (number + i) % 5 + 1
+                payload = {"key": key, "activity": ACTIVITY, "answers": {ITEM: value}}
+            raw = _body(payload)
+            start = time.perf_counter()
+            try:
+                async with session.post(f"{url}/api/{route}", data=raw, headers=headers) as resp:
+                    await resp.read()
+                    status = resp.status
+            except (aiohttp.ClientError, TimeoutError) as exc:
+                result.statuses[type(exc).__name__] += 1
+                if value is not None:
+                    result.answer_after_ack_failed = True
+                continue
+            result.latencies.append(time.perf_counter() - start)
+            result.statuses[str(status)] += 1
+            ok = 200 <= status < 300
+            if text is not None and ok:
+                result.acked_notes.append(text)
+            elif value is not None:
+                if ok:
+                    result.last_answer, result.answer_after_ack_failed = value, False
+                else:
+                    result.answer_after_ack_failed = True
+    return result
+
+
+async def _load(url: str, code: str, phones: int, each: int, fake_token: bool) -> Any:
+    barrier = asyncio.Barrier(phones + 1)
+    tasks = asyncio.gather(
+        *(_phone(n, url, code, each, fake_token, barrier) for n in range(phones))
+    )
+    await barrier.wait()  # every phone has joined (or failed to)
+    start = time.perf_counter()
+    results: list[PhoneResult] = await tasks
+    return results, time.perf_counter() - start
+
+
+# -- checking the file ---------------------------------------------------------------------
+def count_lost(path: Path, results: list[PhoneResult]) -> dict[str, int]:
+    """Acknowledged submissions that are not in the workshop file (read-only)."""
+    with sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True) as db:
+        texts = {row[0] for row in db.execute("SELECT text FROM note")}
+        answers: dict[str, list[int]] = {}
+        query = (
+            "SELECT respondent, value FROM answer WHERE source = 'phone' "
+            "AND activity = ? AND item = ? AND checkin_id IS NULL"
+        )
+        for respondent, value in db.execute(query, (ACTIVITY, ITEM)):
+            answers.setdefault(respondent, []).append(value)
+        note_rows = db.execute("SELECT count(*) FROM note").fetchone()[0]
+        answer_rows = db.execute("SELECT count(*) FROM answer WHERE source = 'phone'").fetchone()[0]
+    lost_notes = sum(text not in texts for r in results for text in r.acked_notes)
+    lost_answers = 0
+    for r in results:
+        if r.last_answer is None:
+            continue
+        rows = answers.get(r.label or "", [])
+        if len(rows) != 1 or (not r.answer_after_ack_failed and rows[0] != r.last_answer):
+            lost_answers += 1
+    return {
+        "lost": lost_notes + lost_answers,
+        "lost_notes": lost_notes,
+        "lost_answers": lost_answers,
+        "note_rows": note_rows,
+        "phone_answer_rows": answer_rows,
+        "acked_notes": sum(len(r.acked_notes) for r in results),
+        "phones_with_acked_answer": sum(r.last_answer is not None for r in results),
+    }
+
+
+# -- the cases -----------------------------------------------------------------------------
+def p99(values: list[float]) -> float:
+    """The 99th percentile by nearest rank (no interpolation)."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(0.99 * len(ordered)) - 1)]
+
+
+def summarize(name: str, results: list[PhoneResult], seconds: float) -> dict[str, Any]:
+    """One row of the table."""
+    latencies = [lat for r in results for lat in r.latencies]
+    statuses: Counter[str] = Counter()
+    for r in results:
+        statuses.update(r.statuses)
+    submissions = sum(statuses.values())
+    errors = sum(n for s, n in statuses.items() if not (s.isdigit() and 200 <= int(s) < 300))
+    return {
+        "case": name,
+        "submissions": submissions,
+        "seconds": seconds,
+        "per_second": submissions / seconds if seconds else 0.0,
+        "p50_ms": statistics.median(latencies) * 1000 if latencies else math.nan,
+        "p99_ms": p99(latencies) * 1000 if latencies else math.nan,
+        "errors": errors,
+        "statuses": dict(sorted(statuses.items())),
+        "join_failures": sum(r.join_status not in (200, 201) for r in results),
+    }
+
+
+def run_ampdesk(folder: Path, phones: int, each: int) -> dict[str, Any]:
+    """The real participant server on a fresh workshop file."""
+    path = folder / "load.ampdesk"
+    subprocess.run(
+        [sys.executable, "-m", "ampdesk", "new", str(path)],
+        check=True,
+        capture_output=True,
+        cwd=ROOT,
+    )
+    server = Server(
+        [
+            "-m",
+            "ampdesk",
+            "live",
+            str(path),
+            "--headless",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--step",
+            ACTIVITY,
+        ],
+        folder / "ampdesk.log",
+    )
+    try:
+        results, seconds = asyncio.run(_load(server.url, server.info["code"], phones, each, False))
+    finally:
+        exit_code = server.stop()
+    row = summarize("ampdesk", results, seconds)
+    row["server_exit"] = exit_code
+    row.update(count_lost(path, results))
+    return row
+
+
+def run_bare(folder: Path, phones: int, each: int) -> dict[str, Any]:
+    """The bare aiohttp server under the same load."""
+    server = Server([str(Path(__file__).resolve()), "--bare-server"], folder / "bare.log")
+    try:
+        results, seconds = asyncio.run(_load(server.url, BARE_CODE, phones, each, True))
+    finally:
+        exit_code = server.stop()
+    row = summarize("bare aiohttp", results, seconds)
+    row["server_exit"] = exit_code
+    row["lost"] = None
+    return row
+
+
+def print_table(report: dict[str, Any]) -> None:
+    """The cases side by side, then the ratios."""
+    print(f"\nparticipant server load: {report['phones']} phones x {report['each']} submissions")
+    head = (
+        f"{'case':<14} {'submissions':>11} {'seconds':>8} {'subm/s':>9} "
+        f"{'p50 ms':>8} {'p99 ms':>8} {'errors':>6} {'lost':>5}"
+    )
+    print(head)
+    print("-" * len(head))
+    for row in report["cases"]:
+        lost = "-" if row["lost"] is None else str(row["lost"])
+        print(
+            f"{row['case']:<14} {row['submissions']:>11} {row['seconds']:>8.2f} "
+            f"{row['per_second']:>9.0f} {row['p50_ms']:>8.1f} {row['p99_ms']:>8.1f} "
+            f"{row['errors']:>6} {lost:>5}"
+        )
+    ratio = report["ratio"]
+    print(
+        f"ampdesk/bare: throughput {ratio['throughput']:.3f}x, p50 {ratio['p50']:.1f}x, "
+        f"p99 {ratio['p99']:.1f}x"
+    )
+    for row in report["cases"]:
+        odd = {s: n for s, n in row["statuses"].items() if s not in ("200", "201")}
+        if odd or row["join_failures"] or row["server_exit"] != 0:
+            print(
+                f"{row['case']}: statuses {row['statuses']}, join failures "
+                f"{row['join_failures']}, server exit {row['server_exit']}"
+            )
+    ampdesk = report["cases"][0]
+    print(
+        f"file: {ampdesk['note_rows']} notes ({ampdesk['acked_notes']} acknowledged), "
+        f"{ampdesk['phone_answer_rows']} phone answers "
+        f"({ampdesk['phones_with_acked_answer']} phones acknowledged); "
+        f"lost {ampdesk['lost']} (notes {ampdesk['lost_notes']}, "
+        f"answers {ampdesk['lost_answers']})"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run both cases and print the table (or one JSON object)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--phones", type=int, default=200, help="simulated phones (200)")
+    parser.add_argument("--each", type=int, default=20, help="submissions per phone (20)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--bare-server", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.bare_server:
+        asyncio.run(_bare_serve())
+        return 0
+    if args.phones < 1 or args.each < 1:
+        parser.error("--phones and --each must be at least 1")
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        ampdesk = run_ampdesk(folder, args.phones, args.each)
+        bare = run_bare(folder, args.phones, args.each)
+    report = {
+        "phones": args.phones,
+        "each": args.each,
+        "cases": [ampdesk, bare],
+        "ratio": {
+            "throughput": ampdesk["per_second"] / bare["per_second"],
+            "p50": ampdesk["p50_ms"] / bare["p50_ms"],
+            "p99": ampdesk["p99_ms"] / bare["p99_ms"],
+        },
+    }
+    if args.json:
+        print(json.dumps(report))
+    else:
+        print_table(report)
+    return 0 if ampdesk["lost"] == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
