@@ -194,11 +194,6 @@ def describe(state: LiveState, offered: list[NoteValue]) -> dict[str, Any]:
     }
 
 
-def offered_for_voting(notes: list[NoteValue]) -> list[NoteValue]:
-    """The notes a vote offers: every visible one (merged notes are already left out)."""
-    return [n for n in notes if not n.hidden]
-
-
 # -- checks of what phones send ----------------------------------------------------------
 def parse_body(raw: bytes) -> dict[str, Any]:
     """A request body as a JSON object, or a 400."""

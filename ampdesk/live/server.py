@@ -20,7 +20,6 @@ from aiohttp import web
 
 from ampdesk.framework.live import (
     LiveInputError,
-    LiveState,
     describe,
     idempotency_key,
     normalize_code,
@@ -31,7 +30,7 @@ from ampdesk.framework.live import (
 )
 from ampdesk.live.limits import JoinGuard, RateLimit
 from ampdesk.resources_path import resources_dir
-from ampdesk.store.live import LiveStore, Response, token_hash
+from ampdesk.store.live import LiveStore, Response, SubmissionBatch, Written, token_hash
 from ampdesk.store.workshop_file import Workshop
 
 MAX_BODY = 16 * 1024
@@ -45,8 +44,10 @@ STATIC_FILES = {
     "app.css": "text/css",
     "icon.svg": "image/svg+xml",
 }
+MAX_BATCH = 256  # submissions per transaction
 T = TypeVar("T")
 Phone = tuple[int, str]
+Job = Callable[[SubmissionBatch], Response]
 log = logging.getLogger(__name__)
 
 
@@ -70,6 +71,8 @@ class LiveServer:
         self._code = ""
         self._state: tuple[float, bytes, str] | None = None  # read at, body, etag
         self._state_lock = asyncio.Lock()
+        self._pending: list[tuple[Job, asyncio.Future[Response]]] = []
+        self._flushing = False
         self._runner: web.AppRunner | None = None
         folder = resources_dir() / "live"
         self._page = (folder / "index.html").read_bytes()
@@ -146,20 +149,51 @@ class LiveServer:
             raise LiveInputError(415, "send the body as application/json")
         return parse_body(await request.read())
 
-    async def _submit(
-        self, phone: Phone, key: str, work: Callable[[LiveState], Response]
-    ) -> web.Response:
-        """Answer a replay as the first time; else check against the open activity and write."""
-
-        def job() -> Response:
-            return self.store.replay(phone[0], key) or work(self.store.state())
-
-        status, body, replayed = await self._run(job)
-        if not replayed:
-            self._state = None  # notes may be offered in a vote
-            self.on_change()
+    async def _submit(self, job: Job) -> web.Response:
+        """Queue a submission for the next batch; answer once that batch is committed."""
+        future: asyncio.Future[Response] = asyncio.get_running_loop().create_future()
+        self._pending.append((job, future))
+        if not self._flushing:
+            self._flushing = True
+            asyncio.get_running_loop().create_task(self._flush())
+        status, body, replayed = await future
         headers = {"Idempotent-Replay": "true"} if replayed else {}
         return web.json_response(body, status=status, headers=headers)
+
+    async def _flush(self) -> None:
+        """Write queued submissions in batches: what arrives during one commit goes in the next
+        (group commit: one fsync for many phones)."""
+        try:
+            while self._pending:
+                taken, self._pending = self._pending[:MAX_BATCH], self._pending[MAX_BATCH:]
+                try:
+                    results = await self._run(self._write_batch, [job for job, _ in taken])
+                except Exception as exc:  # the commit failed: nothing of the batch is stored
+                    log.exception("a batch of submissions could not be written")
+                    results = [exc] * len(taken)
+                written = False
+                for (_, future), result in zip(taken, results, strict=True):
+                    if isinstance(result, Exception):
+                        future.set_exception(result)
+                    else:
+                        future.set_result(result)
+                        written = written or not result[2]
+                if written:
+                    self._state = None  # notes may be offered in a vote
+                    self.on_change()
+        finally:
+            self._flushing = False
+
+    def _write_batch(self, jobs: list[Job]) -> list[Response | Exception]:
+        """Run on the database thread: every job in one transaction, committed at the end."""
+        results: list[Response | Exception] = []
+        with self.store.batch() as batch:
+            for job in jobs:
+                try:
+                    results.append(job(batch))
+                except LiveInputError as exc:
+                    results.append(exc)
+        return results
 
     # -- routes --------------------------------------------------------------------------
     async def _page_route(self, _request: web.Request) -> web.Response:
@@ -219,34 +253,44 @@ class LiveServer:
         data = await self._body(request)
         key = idempotency_key(data)
 
-        def work(state: LiveState) -> Response:
-            answers = parse_answers(data, state)
-            return self.store.submit_answers(phone, key, state.activity, answers)
+        def job(batch: SubmissionBatch) -> Response:
+            state = batch.state
+            return batch.apply(
+                phone[0],
+                key,
+                lambda: batch.answers(phone[1], state.activity, parse_answers(data, state)),
+            )
 
-        return await self._submit(phone, key, work)
+        return await self._submit(job)
 
     async def _notes(self, request: web.Request) -> web.Response:
         phone = self._phone(request)
         data = await self._body(request)
         key = idempotency_key(data)
 
-        def work(state: LiveState) -> Response:
-            kind, dimension, text = parse_note(data, state)
-            return self.store.submit_note(phone, key, state.step or "", kind, dimension, text)
+        def job(batch: SubmissionBatch) -> Response:
+            def write() -> Written:
+                kind, dimension, text = parse_note(data, batch.state)
+                return batch.note(phone[1], batch.state.step or "", kind, dimension, text)
 
-        return await self._submit(phone, key, work)
+            return batch.apply(phone[0], key, write)
+
+        return await self._submit(job)
 
     async def _votes(self, request: web.Request) -> web.Response:
         phone = self._phone(request)
         data = await self._body(request)
         key = idempotency_key(data)
 
-        def work(state: LiveState) -> Response:
-            offered = [n.id for n in self.store.offered_notes(state.step)]
-            ids = parse_votes(data, state, set(offered))
-            return self.store.submit_votes(phone, key, offered, ids)
+        def job(batch: SubmissionBatch) -> Response:
+            def write() -> Written:
+                offered = batch.offered_notes()
+                ids = parse_votes(data, batch.state, set(offered))
+                return batch.votes(phone[1], offered, ids)
 
-        return await self._submit(phone, key, work)
+            return batch.apply(phone[0], key, write)
+
+        return await self._submit(job)
 
 
 def _error(status: int, message: str, headers: dict[str, str] | None = None) -> web.Response:

@@ -6,16 +6,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import Select, delete, select
 from sqlalchemy.orm import Session
 
-from ampdesk.framework.live import ANSWER_ACTIVITY, LiveState, new_code, offered_for_voting
+from ampdesk.framework.live import ANSWER_ACTIVITY, LiveState, new_code
 from ampdesk.framework.state import NoteValue
 from ampdesk.store.models import Answer, Note, Participant, Setting, Submission, Vote
-from ampdesk.store.repository import Repository
 from ampdesk.store.workshop_file import Workshop
 
 STATE_KEY = "live.state"
@@ -35,7 +35,6 @@ class LiveStore:
 
     def __init__(self, workshop: Workshop) -> None:
         self.workshop = workshop
-        self.repo = Repository(workshop)
 
     # -- what the facilitator opened -----------------------------------------------------
     def state(self) -> LiveState:
@@ -60,8 +59,12 @@ class LiveStore:
             return code
 
     def offered_notes(self, step: str | None) -> list[NoteValue]:
-        """The notes a vote on ``step`` offers."""
-        return offered_for_voting(self.repo.notes(step)) if step else []
+        """The notes a vote on ``step`` offers, as phones see them."""
+        with self.workshop.session() as s:
+            return [
+                NoteValue(n.id, n.step, n.kind, n.dimension, n.text, n.hidden, 0)  # type: ignore[arg-type]
+                for n in s.scalars(_offered(step))
+            ]
 
     # -- phones --------------------------------------------------------------------------
     def add_phone(self, token: str) -> tuple[int, str]:
@@ -82,87 +85,89 @@ class LiveStore:
             return {token: (pid, label) for token, pid, label in s.execute(query)}
 
     # -- submissions ---------------------------------------------------------------------
-    def submit_answers(
-        self, phone: tuple[int, str], key: str, activity: str, answers: dict[str, int]
-    ) -> Response:
-        """Store 1-5 answers, replacing this phone's earlier answers to the same items."""
-        stored_as = ANSWER_ACTIVITY[activity]
-
-        def write(s: Session) -> tuple[int, dict[str, Any]]:
-            s.execute(
-                delete(Answer).where(
-                    Answer.activity == stored_as,
-                    Answer.item.in_(answers),
-                    Answer.respondent == phone[1],
-                    Answer.checkin_id.is_(None),
-                )
-            )
-            s.add_all(
-                Answer(
-                    activity=stored_as, item=item, value=value, source=SOURCE, respondent=phone[1]
-                )
-                for item, value in answers.items()
-            )
-            return 200, {"saved": len(answers)}
-
-        return self._once(phone[0], key, write)
-
-    def submit_note(
-        self,
-        phone: tuple[int, str],
-        key: str,
-        step: str,
-        kind: str,
-        dimension: str | None,
-        text: str,
-    ) -> Response:
-        """Add a note written on a phone."""
-
-        def write(s: Session) -> tuple[int, dict[str, Any]]:
-            note = Note(step=step, kind=kind, dimension=dimension, text=text, author=phone[1])
-            s.add(note)
-            s.flush()
-            return 201, {"id": note.id}
-
-        return self._once(phone[0], key, write)
-
-    def submit_votes(
-        self, phone: tuple[int, str], key: str, offered: Sequence[int], note_ids: Sequence[int]
-    ) -> Response:
-        """Replace this phone's dots among the ``offered`` notes by ``note_ids``."""
-
-        def write(s: Session) -> tuple[int, dict[str, Any]]:
-            s.execute(delete(Vote).where(Vote.voter == phone[1], Vote.note_id.in_(offered)))
-            s.add_all(Vote(note_id=i, voter=phone[1]) for i in note_ids)
-            return 200, {"votes": len(note_ids)}
-
-        return self._once(phone[0], key, write)
-
-    def replay(self, phone_id: int, key: str) -> Response | None:
-        """The first response to this phone's submission ``key``, if it was made before."""
+    @contextmanager
+    def batch(self) -> Iterator[SubmissionBatch]:
+        """Submissions written in one transaction, committed (one fsync) when the block ends."""
         with self.workshop.session() as s:
-            return self._earlier(s, phone_id, key)
+            yield SubmissionBatch(s, self)
 
-    @staticmethod
-    def _earlier(s: Session, phone_id: int, key: str) -> Response | None:
-        row = s.execute(
+
+def _offered(step: str | None) -> Select[tuple[Note]]:
+    """The notes a vote on ``step`` offers: visible and not merged into another, oldest first."""
+    return (
+        select(Note)
+        .where(Note.step == step, Note.hidden.is_(False), Note.merged_into_id.is_(None))
+        .order_by(Note.id)
+    )
+
+
+Written = tuple[int, dict[str, Any]]  # status and body of a submission that was applied
+
+
+class SubmissionBatch:
+    """Several phones' submissions in one transaction; each in a savepoint of its own, so a
+    refused one leaves the others standing. Nothing is durable before the batch commits."""
+
+    def __init__(self, session: Session, store: LiveStore) -> None:
+        self.session = session
+        self.store = store
+        self.state = LiveState.from_json(
+            session.scalar(select(Setting.value).where(Setting.key == STATE_KEY))
+        )
+
+    def apply(self, phone_id: int, key: str, write: Callable[[], Written]) -> Response:
+        """Run ``write`` unless this phone sent ``key`` before; then answer as the first time.
+
+        An exception from ``write`` (a refused submission) undoes only this submission.
+        """
+        row = self.session.execute(
             select(Submission.status, Submission.response).where(
                 Submission.participant_id == phone_id, Submission.key == key
             )
         ).first()
-        return None if row is None else (row[0], json.loads(row[1]), True)
-
-    def _once(
-        self, phone_id: int, key: str, write: Callable[[Session], tuple[int, dict[str, Any]]]
-    ) -> Response:
-        """Apply ``write`` unless this phone sent ``key`` before; then answer as the first time."""
-        with self.workshop.session() as s:
-            if (earlier := self._earlier(s, phone_id, key)) is not None:
-                return earlier
-            status, body = write(s)
-            s.add(
+        if row is not None:
+            return row[0], json.loads(row[1]), True
+        with self.session.begin_nested():
+            status, body = write()
+            self.session.add(
                 Submission(
                     participant_id=phone_id, key=key, status=status, response=json.dumps(body)
                 )
             )
-            return status, body, False
+        return status, body, False
+
+    def answers(self, respondent: str, activity: str, answers: dict[str, int]) -> Written:
+        """Store 1-5 answers, replacing this phone's earlier answers to the same items."""
+        stored_as = ANSWER_ACTIVITY[activity]
+        self.session.execute(
+            delete(Answer).where(
+                Answer.activity == stored_as,
+                Answer.item.in_(answers),
+                Answer.respondent == respondent,
+                Answer.checkin_id.is_(None),
+            )
+        )
+        self.session.add_all(
+            Answer(activity=stored_as, item=item, value=value, source=SOURCE, respondent=respondent)
+            for item, value in answers.items()
+        )
+        return 200, {"saved": len(answers)}
+
+    def note(self, author: str, step: str, kind: str, dimension: str | None, text: str) -> Written:
+        """Add a note written on a phone."""
+        note = Note(step=step, kind=kind, dimension=dimension, text=text, author=author)
+        self.session.add(note)
+        self.session.flush()
+        return 201, {"id": note.id}
+
+    def offered_notes(self) -> list[int]:
+        """The ids of the notes the open vote offers (visible, not merged), oldest first."""
+        if self.state.activity != "voting":
+            return []
+        return [note.id for note in self.session.scalars(_offered(self.state.step))]
+
+    def votes(self, voter: str, offered: Sequence[int], note_ids: Sequence[int]) -> Written:
+        """Replace this phone's dots among the ``offered`` notes by ``note_ids``."""
+        self.session.execute(delete(Vote).where(Vote.voter == voter, Vote.note_id.in_(offered)))
+        self.session.add_all(Vote(note_id=i, voter=voter) for i in note_ids)
+        return 200, {"votes": len(note_ids)}

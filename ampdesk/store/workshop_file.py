@@ -14,7 +14,7 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from ampdesk.store.migrations import MIGRATIONS, SCHEMA_VERSION
@@ -114,6 +114,9 @@ def _upgrade(path: Path, version: int) -> None:
 
 
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+    # SQLAlchemy's recipe for SQLite: the driver must not open transactions by itself (it
+    # would not before a SAVEPOINT), :func:`_on_begin` does it.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA busy_timeout = 5000")
@@ -122,9 +125,17 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _on_begin(connection: Connection) -> None:
+    # IMMEDIATE takes the write lock at the start, waiting up to busy_timeout for the other
+    # process (app or live server) to commit; a deferred transaction that read first could
+    # fail at its first write instead.
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 def _engine(path: Path) -> Engine:
     engine = create_engine(f"sqlite:///{path}")
     event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
     return engine
 
 
