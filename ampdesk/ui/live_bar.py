@@ -4,12 +4,14 @@ phones joined, pausing input and dot voting."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QMenu,
     QPushButton,
+    QToolButton,
     QWidget,
 )
 
@@ -33,15 +35,19 @@ class LiveBar(QWidget):
         self.current_page = "plan"
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 2, 8, 2)
-        self.address = QComboBox()
-        self.address.setAccessibleName("Network for live input")
-        self.address.setToolTip("The network the phones are on (venue Wi-Fi or your hotspot)")
-        for address, description in network_addresses():
-            self.address.addItem(description, address)
-        self.start_button = QPushButton("Start live input")
-        self.start_button.setToolTip("Let the group answer from their phones (Ctrl+L)")
+        self.host: str | None = None  # None: the first network found when starting
+        self.start_button = QToolButton()
+        self.start_button.setText("Start live input")
+        self.start_button.setToolTip(
+            "Let the group answer from their phones (Ctrl+L). "
+            "The arrow chooses the network the phones are on."
+        )
         self.start_button.setShortcut("Ctrl+L")
+        self.start_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         self.start_button.clicked.connect(self.toggle)
+        self.networks = QMenu("Network for live input", self)
+        self.networks.aboutToShow.connect(self._list_networks)
+        self.start_button.setMenu(self.networks)
         self.qr = QLabel()
         self.qr.setAccessibleName("QR code of the join link")
         self.join = plain_label("")
@@ -57,7 +63,7 @@ class LiveBar(QWidget):
         self.vote.setToolTip("Let the phones vote on this step's visible notes")
         self.vote.clicked.connect(self._vote)
         self.status = plain_label("Phones join over the local network; no internet needed.")
-        for widget in (self.address, self.start_button, self.qr, self.join, self.phones):
+        for widget in (self.start_button, self.qr, self.join, self.phones):
             row.addWidget(widget)
         row.addWidget(self.pause)
         row.addWidget(self.vote)
@@ -72,9 +78,27 @@ class LiveBar(QWidget):
         if self.session.running:
             self.session.stop()
         else:
+            host = self.host or network_addresses()[0][0]
             self.start_button.setEnabled(False)
-            self.status.setText("Starting…")
-            self.session.start(str(self.address.currentData()))
+            self.status.setText(f"Starting on {host}…")
+            self.session.start(host)
+
+    def choose_host(self, host: str) -> None:
+        """Serve on ``host`` (one of this computer's addresses) from the next start on."""
+        self.host = host
+
+    def _list_networks(self) -> None:
+        self.networks.clear()
+        group = QActionGroup(self.networks)
+        addresses = network_addresses()
+        chosen = self.host or addresses[0][0]
+        for address, description in addresses:
+            action = self.networks.addAction(description)
+            action.setCheckable(True)
+            action.setChecked(address == chosen)
+            action.setEnabled(not self.session.running)
+            action.triggered.connect(lambda _=False, a=address: self.choose_host(a))
+            group.addAction(action)
 
     def follow(self, page_id: str) -> None:
         """The facilitator opened another page."""
@@ -105,7 +129,6 @@ class LiveBar(QWidget):
     def _show_running(self, running: bool) -> None:
         self.start_button.setEnabled(True)
         self.start_button.setText("Stop live input" if running else "Start live input")
-        self.address.setVisible(not running)
         for widget in (self.qr, self.join, self.phones, self.pause, self.vote):
             widget.setVisible(running)
         self.pause.setChecked(False)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import QObject, QProcess, QTimer, Signal
-from PySide6.QtNetwork import QAbstractSocket, QHostAddress, QNetworkInterface
 
 from ampdesk.framework.live import LiveState, for_step, voting
 from ampdesk.store.live import LiveStore
@@ -22,6 +21,9 @@ STOP_TIMEOUT_MS = 5000
 
 def network_addresses() -> list[tuple[str, str]]:
     """(address, description) of this computer's IPv4 addresses, the local-only one last."""
+    # QtNetwork loads when the facilitator first looks for a network, not at app start-up
+    from PySide6.QtNetwork import QAbstractSocket, QHostAddress, QNetworkInterface
+
     found: list[tuple[str, str]] = []
     for interface in QNetworkInterface.allInterfaces():
         flags = interface.flags()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import segno
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPixmap
 
@@ -11,6 +10,8 @@ QUIET_ZONE = 4  # modules of white around the code, as scanners expect
 
 def qr_image(text: str) -> QImage:
     """The QR code of ``text``: one pixel per module, black on white, with its quiet zone."""
+    import segno  # loaded when live input starts, not at app start-up
+
     rows = list(segno.make(text, error="m").matrix_iter(border=QUIET_ZONE))
     image = QImage(len(rows[0]), len(rows), QImage.Format.Format_Mono)
     image.setColor(0, QColor("white").rgb())

@@ -20,7 +20,10 @@ Opener = Callable[[Path], WorkshopWindow]
 
 def _start_live(qtbot: QtBot, window: WorkshopWindow) -> dict[str, object]:
     bar = window.live_bar
-    bar.address.setCurrentIndex(bar.address.findData("127.0.0.1"))
+    bar.networks.aboutToShow.emit()  # the menu lists this computer's networks
+    local = [a for a in bar.networks.actions() if a.text().startswith("127.0.0.1")]
+    local[0].trigger()
+    assert bar.host == "127.0.0.1"
     with qtbot.waitSignal(window.live.started, timeout=30000) as started:
         qtbot.mouseClick(bar.start_button, Qt.MouseButton.LeftButton)
     return started.args[0]
