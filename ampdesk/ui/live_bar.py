@@ -54,6 +54,8 @@ class LiveBar(QWidget):
         self.join.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.join.setAccessibleName("Join link and code")
         self.phones = plain_label("")
+        for label in (self.join, self.phones):
+            label.setWordWrap(False)
         self.pause = QPushButton("Pause input")
         self.pause.setCheckable(True)
         self.pause.setToolTip("Phones keep the page but cannot send until you resume")
