@@ -13,18 +13,28 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from ampdesk.framework.content import AUTONOMY_DIMENSIONS, AUTONOMY_LABELS
+from ampdesk.framework.followup import CHECKIN_ITEMS, stored_activity
 from ampdesk.framework.pulse import STATEMENTS
 from ampdesk.framework.state import NOTE_KIND_LABELS, NoteValue
 
-Activity = Literal["waiting", "pulse", "autonomy", "mastery", "purpose", "voting"]
-ACTIVITIES: tuple[Activity, ...] = ("waiting", "pulse", "autonomy", "mastery", "purpose", "voting")
+Activity = Literal["waiting", "pulse", "autonomy", "mastery", "purpose", "voting", "checkin"]
+ACTIVITIES: tuple[Activity, ...] = (
+    "waiting",
+    "pulse",
+    "autonomy",
+    "mastery",
+    "purpose",
+    "voting",
+    "checkin",
+)
 STEP_ACTIVITY: dict[str, Activity] = {
     "fairness": "pulse",
     "autonomy": "autonomy",
     "mastery": "mastery",
     "purpose": "purpose",
 }
-# Where each activity's 1-5 answers are stored (the answer table's ``activity`` column).
+# Where each activity's 1-5 answers are stored (the answer table's ``activity`` column);
+# a check-in's items go to either (see followup.stored_activity).
 ANSWER_ACTIVITY: dict[str, str] = {"pulse": "fairness", "autonomy": "autonomy"}
 
 MAX_TEXT = 280
@@ -51,12 +61,23 @@ class LiveState:
     step: str | None = None
     locked: bool = False
     dots: int = DEFAULT_DOTS
+    checkin: int | None = None  # the check-in whose pulse is open
 
     def to_json(self) -> str:
         """The state as stored in the workshop file."""
         return json.dumps(
-            {"activity": self.activity, "step": self.step, "locked": self.locked, "dots": self.dots}
+            {
+                "activity": self.activity,
+                "step": self.step,
+                "locked": self.locked,
+                "dots": self.dots,
+                "checkin": self.checkin,
+            }
         )
+
+    def stored_as(self, item: str) -> str:
+        """The answer table's ``activity`` for an answer to ``item`` in this activity."""
+        return ANSWER_ACTIVITY.get(self.activity) or stored_activity(item)
 
     @classmethod
     def from_json(cls, text: str | None) -> LiveState:
@@ -68,10 +89,13 @@ class LiveState:
                 step=data.get("step"),
                 locked=bool(data.get("locked", False)),
                 dots=int(data.get("dots", DEFAULT_DOTS)),
+                checkin=data.get("checkin"),
             )
         except (ValueError, TypeError, AttributeError):
             return cls()
         if state.activity not in ACTIVITIES or not 1 <= state.dots <= MAX_DOTS:
+            return cls()
+        if (state.activity == "checkin") != isinstance(state.checkin, int):
             return cls()
         return state
 
@@ -87,6 +111,11 @@ def voting(step: str, dots: int = DEFAULT_DOTS) -> LiveState:
     if not 1 <= dots <= MAX_DOTS:
         raise ValueError(f"dots must be 1 to {MAX_DOTS}")
     return LiveState("voting", step, dots=dots)
+
+
+def checkin_pulse(checkin_id: int) -> LiveState:
+    """The short pulse of a follow-up check-in."""
+    return LiveState("checkin", None, checkin=checkin_id)
 
 
 def new_code() -> str:
@@ -107,6 +136,7 @@ _TITLES: dict[Activity, str] = {
     "mastery": "Mastery",
     "purpose": "Purpose",
     "voting": "Dot voting",
+    "checkin": "Check-in",
 }
 _INTROS: dict[Activity, str] = {
     "waiting": "The next question appears here by itself. Keep this page open.",
@@ -118,6 +148,8 @@ _INTROS: dict[Activity, str] = {
     "purpose": "Tell a specific moment when your work made a difference to someone.",
     "voting": "Place your dots on the ideas you would start with. "
     "You can put more than one dot on an idea.",
+    "checkin": "A two-minute pulse to see how things have moved since the workshop. "
+    "Only group totals are shown.",
 }
 _NOTE_PROMPTS = {
     "idea": "One change that would give the team more say. Pick the dimension it is about.",
@@ -133,6 +165,7 @@ _NOTE_KINDS: dict[Activity, tuple[str, ...]] = {
 _SCALES: dict[Activity, tuple[str, str]] = {
     "pulse": ("Strongly disagree", "Strongly agree"),
     "autonomy": ("No say at all", "Complete say"),
+    "checkin": ("Strongly disagree", "Strongly agree"),
 }
 
 
@@ -149,7 +182,17 @@ def questions(activity: Activity) -> list[tuple[str, str]]:
                 ("desired", "how much we want"),
             )
         ]
+    if activity == "checkin":
+        return list(CHECKIN_ITEMS)
     return []
+
+
+def _question(activity: Activity, item: str, text: str) -> dict[str, str]:
+    """A question as phones get it; an item on another scale than the activity's says so."""
+    question = {"item": item, "text": text}
+    if activity == "checkin" and item.endswith(".current"):
+        question.update(low=_SCALES["autonomy"][0], high=_SCALES["autonomy"][1])
+    return question
 
 
 def note_kinds(activity: Activity) -> tuple[str, ...]:
@@ -170,7 +213,7 @@ def describe(state: LiveState, offered: list[NoteValue]) -> dict[str, Any]:
         "intro": _INTROS[state.activity],
         "locked": state.locked,
         "scale": {"low": scale[0], "high": scale[1]} if scale else None,
-        "questions": [{"item": i, "text": t} for i, t in questions(state.activity)],
+        "questions": [_question(state.activity, i, t) for i, t in questions(state.activity)],
         "note_kinds": [
             {
                 "kind": kind,

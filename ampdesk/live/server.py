@@ -254,11 +254,8 @@ class LiveServer:
         key = idempotency_key(data)
 
         def job(batch: SubmissionBatch) -> Response:
-            state = batch.state
             return batch.apply(
-                phone[0],
-                key,
-                lambda: batch.answers(phone[1], state.activity, parse_answers(data, state)),
+                phone[0], key, lambda: batch.answers(phone[1], parse_answers(data, batch.state))
             )
 
         return await self._submit(job)

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import Select, delete, select
 from sqlalchemy.orm import Session
 
-from ampdesk.framework.live import ANSWER_ACTIVITY, LiveState, new_code
+from ampdesk.framework.live import LiveState, new_code
 from ampdesk.framework.state import NoteValue
 from ampdesk.store.models import Answer, Note, Participant, Setting, Submission, Vote
 from ampdesk.store.workshop_file import Workshop
@@ -136,21 +136,32 @@ class SubmissionBatch:
             )
         return status, body, False
 
-    def answers(self, respondent: str, activity: str, answers: dict[str, int]) -> Written:
-        """Store 1-5 answers, replacing this phone's earlier answers to the same items."""
-        stored_as = ANSWER_ACTIVITY[activity]
-        self.session.execute(
-            delete(Answer).where(
-                Answer.activity == stored_as,
-                Answer.item.in_(answers),
-                Answer.respondent == respondent,
-                Answer.checkin_id.is_(None),
+    def answers(self, respondent: str, answers: dict[str, int]) -> Written:
+        """Store 1-5 answers to the open activity, replacing this phone's earlier answers to
+        the same items (at the same check-in)."""
+        checkin = self.state.checkin
+        for item, value in answers.items():
+            stored_as = self.state.stored_as(item)
+            self.session.execute(
+                delete(Answer).where(
+                    Answer.activity == stored_as,
+                    Answer.item == item,
+                    Answer.respondent == respondent,
+                    Answer.checkin_id.is_(None)
+                    if checkin is None
+                    else Answer.checkin_id == checkin,
+                )
             )
-        )
-        self.session.add_all(
-            Answer(activity=stored_as, item=item, value=value, source=SOURCE, respondent=respondent)
-            for item, value in answers.items()
-        )
+            self.session.add(
+                Answer(
+                    activity=stored_as,
+                    item=item,
+                    value=value,
+                    source=SOURCE,
+                    respondent=respondent,
+                    checkin_id=checkin,
+                )
+            )
         return 200, {"saved": len(answers)}
 
     def note(self, author: str, step: str, kind: str, dimension: str | None, text: str) -> Written:

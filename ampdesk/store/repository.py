@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import fields
+from dataclasses import dataclass, fields
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import ColumnElement, and_, delete, func, insert, select
 
 from ampdesk.framework.content import STEP_IDS
 from ampdesk.framework.evaluation import WorkshopInputs
 from ampdesk.framework.fairness import GateOverride, GateThresholds, PayRow
+from ampdesk.framework.followup import (
+    CHECKIN_ITEMS,
+    ActionStatus,
+    CheckInValue,
+    TrendPoint,
+    point,
+)
 from ampdesk.framework.pulse import check_threshold, counts_to_values
 from ampdesk.framework.state import (
     ActionValue,
@@ -40,6 +47,14 @@ from ampdesk.store.models import (
     WorkshopDetails,
 )
 from ampdesk.store.workshop_file import Workshop
+
+
+@dataclass(frozen=True, slots=True)
+class CheckInSnapshot:
+    """A deleted check-in, kept so that undo can put it back."""
+
+    checkin: CheckInValue
+    answers: tuple[tuple[str, str, int, str, str | None], ...]
 
 
 class Repository:
@@ -159,36 +174,35 @@ class Repository:
                 for v in values
             )
 
-    def facilitator_counts(self, activity: str, item: str) -> list[int]:
-        """How many facilitator-entered answers of each scale point 1-5 one item has."""
+    def facilitator_counts(
+        self, activity: str, item: str, checkin_id: int | None = None
+    ) -> list[int]:
+        """How many facilitator-entered answers of each scale point 1-5 one item has (at the
+        workshop, or at one check-in)."""
         query = (
             select(Answer.value, func.count(Answer.id))
-            .where(
-                Answer.activity == activity,
-                Answer.item == item,
-                Answer.source == "facilitator",
-                Answer.checkin_id.is_(None),
-            )
+            .where(_facilitator_answers(activity, item, checkin_id))
             .group_by(Answer.value)
         )
         with self.workshop.session() as s:
             found = {value: count for value, count in s.execute(query)}
         return [found.get(value, 0) for value in range(1, 6)]
 
-    def set_facilitator_counts(self, activity: str, item: str, counts: Sequence[int]) -> None:
+    def set_facilitator_counts(
+        self, activity: str, item: str, counts: Sequence[int], checkin_id: int | None = None
+    ) -> None:
         """Replace the facilitator-entered answers to one item by counts per scale point 1-5."""
         values = counts_to_values(counts)
         with self.workshop.session() as s:
-            s.execute(
-                delete(Answer).where(
-                    Answer.activity == activity,
-                    Answer.item == item,
-                    Answer.source == "facilitator",
-                    Answer.checkin_id.is_(None),
-                )
-            )
+            s.execute(delete(Answer).where(_facilitator_answers(activity, item, checkin_id)))
             s.add_all(
-                Answer(activity=activity, item=item, value=value, source="facilitator")
+                Answer(
+                    activity=activity,
+                    item=item,
+                    value=value,
+                    source="facilitator",
+                    checkin_id=checkin_id,
+                )
                 for value in values
             )
 
@@ -400,6 +414,116 @@ class Repository:
             s.flush()
             return checkin.id
 
+    def checkins(self) -> list[CheckInValue]:
+        """Every check-in, oldest first, with the actions' statuses."""
+        with self.workshop.session() as s:
+            return [
+                CheckInValue(
+                    id=c.id,
+                    held_on=c.held_on,
+                    note=c.note,
+                    statuses={
+                        st.action_id: (st.status, st.note)  # type: ignore[misc]
+                        for st in c.statuses
+                    },
+                )
+                for c in s.scalars(select(CheckIn).order_by(CheckIn.held_on, CheckIn.id))
+            ]
+
+    def set_checkin_status(
+        self, checkin_id: int, action_id: int, status: ActionStatus, note: str
+    ) -> tuple[ActionStatus, str] | None:
+        """Set one action's status at a check-in; returns what it was (None: not recorded)."""
+        with self.workshop.session() as s:
+            row = s.get(CheckInStatus, (checkin_id, action_id))
+            if row is None:
+                s.add(
+                    CheckInStatus(
+                        checkin_id=checkin_id, action_id=action_id, status=status, note=note
+                    )
+                )
+                return None
+            before = (row.status, row.note)
+            row.status, row.note = status, note
+            return before  # type: ignore[return-value]
+
+    def clear_checkin_status(self, checkin_id: int, action_id: int) -> None:
+        """Forget one action's status at a check-in."""
+        with self.workshop.session() as s:
+            s.execute(
+                delete(CheckInStatus).where(
+                    CheckInStatus.checkin_id == checkin_id, CheckInStatus.action_id == action_id
+                )
+            )
+
+    def delete_checkin(self, checkin_id: int) -> CheckInSnapshot:
+        """Remove a check-in with its statuses and pulse answers; returns what was removed."""
+        with self.workshop.session() as s:
+            checkin = s.get_one(CheckIn, checkin_id)
+            answers = s.execute(
+                select(Answer.activity, Answer.item, Answer.value, Answer.source, Answer.respondent)
+                .where(Answer.checkin_id == checkin_id)
+                .order_by(Answer.id)
+            ).all()
+            snapshot = CheckInSnapshot(
+                CheckInValue(
+                    checkin.id,
+                    checkin.held_on,
+                    checkin.note,
+                    {st.action_id: (st.status, st.note) for st in checkin.statuses},  # type: ignore[misc]
+                ),
+                tuple(tuple(row) for row in answers),  # type: ignore[misc]
+            )
+            s.execute(delete(Answer).where(Answer.checkin_id == checkin_id))
+            s.delete(checkin)
+            return snapshot
+
+    def restore_checkin(self, snapshot: CheckInSnapshot) -> None:
+        """Put back a deleted check-in, with its id, statuses and answers."""
+        value = snapshot.checkin
+        with self.workshop.session() as s:
+            checkin = CheckIn(id=value.id, held_on=value.held_on, note=value.note)
+            checkin.statuses = [
+                CheckInStatus(action_id=action_id, status=status, note=note)
+                for action_id, (status, note) in value.statuses.items()
+            ]
+            s.add(checkin)
+            s.add_all(
+                Answer(
+                    activity=activity,
+                    item=item,
+                    value=v,
+                    source=source,
+                    respondent=respondent,
+                    checkin_id=value.id,
+                )
+                for activity, item, v, source, respondent in snapshot.answers
+            )
+
+    def checkin_answers(self, checkin_id: int | None) -> dict[str, list[int]]:
+        """The pulse answers of a check-in (None: of the workshop) by check-in item."""
+        found = {
+            **self.answers_by_item("autonomy", checkin_id),
+            **self.answers_by_item("fairness", checkin_id),
+        }
+        return {item: found[item] for item, _ in CHECKIN_ITEMS if item in found}
+
+    def trend(self) -> list[TrendPoint]:
+        """The workshop and then every check-in, aggregated for the trend."""
+        threshold = self.details().anonymity_threshold
+        points = [point("Workshop", self.details().held_on, self.checkin_answers(None), threshold)]
+        for checkin in self.checkins():
+            points.append(
+                point(
+                    f"{checkin.held_on:%d %b %Y}",
+                    checkin.held_on,
+                    self.checkin_answers(checkin.id),
+                    threshold,
+                    checkin.statuses,
+                )
+            )
+        return points
+
     def answers_by_item(self, activity: str, checkin_id: int | None = None) -> dict[str, list[int]]:
         """Every answer of one activity, grouped by item."""
         query = select(Answer.item, Answer.value).where(Answer.activity == activity)
@@ -510,6 +634,16 @@ class Repository:
                 pay_records=count(PayRecord.id),
                 checkins=count(CheckIn.id),
             )
+
+
+def _facilitator_answers(activity: str, item: str, checkin_id: int | None) -> ColumnElement[bool]:
+    """The facilitator-entered answers to one item, at the workshop or at one check-in."""
+    return and_(
+        Answer.activity == activity,
+        Answer.item == item,
+        Answer.source == "facilitator",
+        Answer.checkin_id.is_(None) if checkin_id is None else Answer.checkin_id == checkin_id,
+    )
 
 
 def _pay_columns(row: PayRow) -> dict[str, object]:

@@ -16,8 +16,9 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from ampdesk.framework.content import Framework
 from ampdesk.framework.evaluation import Evaluation, evaluate
 from ampdesk.framework.fairness import GateOverride, PayRow
+from ampdesk.framework.followup import ActionStatus
 from ampdesk.framework.state import NoteKind, StepStatus
-from ampdesk.store.repository import Repository
+from ampdesk.store.repository import CheckInSnapshot, Repository
 from ampdesk.store.workshop_file import Workshop
 
 FACILITATOR = "facilitator"
@@ -158,13 +159,56 @@ class WorkshopController(QObject):
             lambda: restored.append(self.repo.add_pay(row)),
         )
 
-    def set_pulse_counts(self, activity: str, item: str, counts: Sequence[int]) -> None:
+    def set_pulse_counts(
+        self, activity: str, item: str, counts: Sequence[int], checkin_id: int | None = None
+    ) -> None:
         """Replace the facilitator-entered answers to one item by counts per scale point."""
-        before = self.repo.facilitator_counts(activity, item)
+        before = self.repo.facilitator_counts(activity, item, checkin_id)
         self._push(
             "Enter answer counts",
-            lambda: self.repo.set_facilitator_counts(activity, item, counts),
-            lambda: self.repo.set_facilitator_counts(activity, item, before),
+            lambda: self.repo.set_facilitator_counts(activity, item, counts, checkin_id),
+            lambda: self.repo.set_facilitator_counts(activity, item, before, checkin_id),
+        )
+
+    def add_checkin(self, held_on: dt.date) -> None:
+        """Record a check-in; each action starts at its status of the check-in before."""
+        earlier = self.repo.checkins()
+        statuses = dict(earlier[-1].statuses) if earlier else {}
+        created: list[int] = []
+        self._push(
+            "Record check-in",
+            lambda: created.append(self.repo.add_checkin(held_on, statuses)),
+            lambda: self.repo.delete_checkin(created.pop()),
+        )
+
+    def set_checkin_status(
+        self, checkin_id: int, action_id: int, status: ActionStatus, note: str
+    ) -> None:
+        """Record how an action stands at a check-in."""
+        before: list[tuple[ActionStatus, str] | None] = []
+
+        def undo() -> None:
+            earlier = before.pop()
+            if earlier is None:
+                self.repo.clear_checkin_status(checkin_id, action_id)
+            else:
+                self.repo.set_checkin_status(checkin_id, action_id, *earlier)
+
+        self._push(
+            "Set action status",
+            lambda: before.append(
+                self.repo.set_checkin_status(checkin_id, action_id, status, note)
+            ),
+            undo,
+        )
+
+    def delete_checkin(self, checkin_id: int) -> None:
+        """Remove a check-in with its statuses and pulse (undo puts it back)."""
+        snapshot: list[CheckInSnapshot] = []
+        self._push(
+            "Delete check-in",
+            lambda: snapshot.append(self.repo.delete_checkin(checkin_id)),
+            lambda: self.repo.restore_checkin(snapshot.pop()),
         )
 
     def set_override(self, override: GateOverride) -> None:

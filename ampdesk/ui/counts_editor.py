@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSpinBox, QWidget
 
+from ampdesk.framework.followup import stored_activity
 from ampdesk.framework.pulse import ItemSummary
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.widgets import plain_label
@@ -26,11 +27,17 @@ class CountsEditor(QWidget):
     """Rows of five counters (scale points 1-5) per item, each saved as the item's answers."""
 
     def __init__(
-        self, controller: WorkshopController, activity: str, items: list[tuple[str, str]]
+        self,
+        controller: WorkshopController,
+        activity: str | None,
+        items: list[tuple[str, str]],
+        checkin_id: int | None = None,
     ) -> None:
+        """``activity`` None: a check-in's items, each kept with its own activity."""
         super().__init__()
         self.controller = controller
         self.activity = activity
+        self.checkin_id = checkin_id
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         self.boxes: dict[str, list[QSpinBox]] = {}
@@ -58,7 +65,9 @@ class CountsEditor(QWidget):
     def load(self) -> None:
         """Show the stored facilitator counts."""
         for item, boxes in self.boxes.items():
-            counts = self.controller.repo.facilitator_counts(self.activity, item)
+            counts = self.controller.repo.facilitator_counts(
+                self._activity(item), item, self.checkin_id
+            )
             for box, count in zip(boxes, counts, strict=True):
                 box.setValue(count)
 
@@ -70,4 +79,7 @@ class CountsEditor(QWidget):
     def save(self, item: str) -> None:
         """Store the counts typed for one item (replacing earlier typed counts)."""
         counts = [box.value() for box in self.boxes[item]]
-        self.controller.set_pulse_counts(self.activity, item, counts)
+        self.controller.set_pulse_counts(self._activity(item), item, counts, self.checkin_id)
+
+    def _activity(self, item: str) -> str:
+        return self.activity or stored_activity(item)

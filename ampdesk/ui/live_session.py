@@ -11,7 +11,7 @@ import json
 
 from PySide6.QtCore import QObject, QProcess, QTimer, Signal
 
-from ampdesk.framework.live import LiveState, for_step, voting
+from ampdesk.framework.live import LiveState, checkin_pulse, for_step, voting
 from ampdesk.store.live import LiveStore
 from ampdesk.ui.commands import ampdesk_command
 from ampdesk.ui.controller import WorkshopController
@@ -102,6 +102,10 @@ class LiveSession(QObject):
     def open_vote(self, step: str, dots: int) -> None:
         """Let the phones place ``dots`` dots on the visible notes of ``step``."""
         self.store.set_state(voting(step, dots))
+
+    def open_checkin(self, checkin_id: int) -> None:
+        """Let the phones answer the short pulse of a follow-up check-in."""
+        self.store.set_state(checkin_pulse(checkin_id))
 
     def end_vote(self) -> None:
         """Back to the current page's activity."""

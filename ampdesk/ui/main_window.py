@@ -26,6 +26,7 @@ from ampdesk.ui.actions_page import ActionsPage
 from ampdesk.ui.cases_page import CasesPage
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.fairness_panel import FairnessPanel
+from ampdesk.ui.followups_page import FollowUpsPage
 from ampdesk.ui.icons import icon
 from ampdesk.ui.live_bar import LiveBar
 from ampdesk.ui.live_session import LiveSession
@@ -79,6 +80,7 @@ class WorkshopWindow(QMainWindow):
                 lambda s=step: self._step_page(s, workspaces[s.id](controller)),
             )
         self._add_page("actions", "Actions", lambda: ActionsPage(controller))
+        self._add_page("followups", "Follow-ups", self._followups_page)
         self._add_page("report", "Report", self._report_page)
         self._add_page("cases", "Cases", self._cases_page)
         self.timer = StepTimer(self)
@@ -154,6 +156,20 @@ class WorkshopWindow(QMainWindow):
         page = CasesPage(self.controller)
         page.show_requested.connect(self.present_case)
         return page
+
+    def _followups_page(self) -> FollowUpsPage:
+        page = FollowUpsPage(self.controller)
+        page.pulse_requested.connect(self._checkin_pulse)
+        return page
+
+    def _checkin_pulse(self, checkin_id: int) -> None:
+        if not self.live.running:
+            self.statusBar().showMessage(
+                "Start live input first (Ctrl+L); the phones then get the check-in's pulse.", 8000
+            )
+            return
+        self.live.open_checkin(checkin_id)
+        self.statusBar().showMessage("The phones now show the check-in's pulse.", 5000)
 
     def _report_page(self) -> QWidget:
         # Qt PDF, printing and ReportLab load when the report step is first opened

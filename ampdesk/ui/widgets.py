@@ -132,6 +132,14 @@ class Collapsible(QWidget):
         self.toggle.setChecked(opened)
         self._show(opened)
 
+    def set_content(self, content: QWidget) -> None:
+        """Replace what the section holds."""
+        layout = self.layout()
+        layout.replaceWidget(self.content, content)
+        self.content.deleteLater()
+        self.content = content
+        self._show(self.toggle.isChecked())
+
     def _show(self, opened: bool) -> None:
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if opened else Qt.ArrowType.RightArrow)
         self.content.setVisible(opened)

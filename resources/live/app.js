@@ -559,6 +559,9 @@
       var key = aKey(activity, q.item);
       if (!(key in answerDraft) && key in saved.answers) answerDraft[key] = saved.answers[key];
       var chosen = answerDraft[key];
+      // a question may have its own scale words (a check-in mixes two scales)
+      var qlow = typeof q.low === 'string' ? q.low : low;
+      var qhigh = typeof q.high === 'string' ? q.high : high;
       var fs = h('fieldset', { className: 'q' });
       append(fs, h('legend', { dir: 'auto', text: q.text || q.item }));
       var row = h('div', { className: 'scale' });
@@ -569,14 +572,14 @@
         });
         input.addEventListener('change', onAnswerChange.bind(null, key, v));
         var label = h('label', { 'for': id }, String(v));
-        if (v === 1 && low) append(label, h('span', { className: 'sr-only', dir: 'auto', text: ', ' + low }));
-        if (v === 5 && high) append(label, h('span', { className: 'sr-only', dir: 'auto', text: ', ' + high }));
+        if (v === 1 && qlow) append(label, h('span', { className: 'sr-only', dir: 'auto', text: ', ' + qlow }));
+        if (v === 5 && qhigh) append(label, h('span', { className: 'sr-only', dir: 'auto', text: ', ' + qhigh }));
         append(row, h('div', { className: 'opt' }, input, label));
       }
       append(fs, row);
-      if (low || high) {
+      if (qlow || qhigh) {
         append(fs, h('div', { className: 'ends', 'aria-hidden': 'true' },
-          h('span', { dir: 'auto', text: low }), h('span', { dir: 'auto', text: high })));
+          h('span', { dir: 'auto', text: qlow }), h('span', { dir: 'auto', text: qhigh })));
       }
       append(form, fs);
     });

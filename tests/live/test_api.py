@@ -255,3 +255,32 @@ def test_sigterm_stops_cleanly_with_everything_committed(serve: Serve, workshop_
     restarted = serve()
     assert restarted.code == server.code  # printed QR codes stay valid
     assert Phone(restarted.url, phone.token).state().status == 200  # phones stay joined
+
+
+def test_a_checkin_pulse_is_stored_with_its_checkin(serve: Serve, workshop_path: Path) -> None:
+    import datetime as dt
+
+    from ampdesk.framework.live import checkin_pulse
+
+    with open_workshop(workshop_path) as workshop:
+        checkin = Repository(workshop).add_checkin(dt.date(2027, 2, 1), {})
+    server = serve("--step", "fairness")
+    phone = server.phone()
+    phone.submit("answers", {"activity": "pulse", "answers": {"peers": 2}})  # at the workshop
+    _facilitator_opens(workshop_path, checkin_pulse(checkin), phone)
+    state = phone.state().data
+    items = {q["item"]: q for q in state["questions"]}
+    assert list(items)[:3] == ["peers", "market", "settled"] and "how.current" in items
+    assert items["how.current"]["low"] == "No say at all" and "low" not in items["peers"]
+    reply = phone.submit(
+        "answers", {"activity": "checkin", "answers": {"peers": 4, "how.current": 3}}
+    )
+    assert reply.status == 200
+    assert (
+        phone.submit("answers", {"activity": "checkin", "answers": {"how.desired": 3}}).status
+        == 400
+    )
+    with open_workshop(workshop_path) as workshop:
+        repo = Repository(workshop)
+        assert repo.checkin_answers(checkin) == {"peers": [4], "how.current": [3]}
+        assert repo.checkin_answers(None) == {"peers": [2]}
