@@ -65,11 +65,9 @@ class TrendChart(QWidget):
             return
 
         def x_of(index: int) -> float:
-            return (
-                plot.center().x()
-                if count == 1
-                else plot.left() + index / (count - 1) * plot.width()
-            )
+            if count == 1:
+                return plot.center().x()
+            return plot.left() + inset + index / (count - 1) * (plot.width() - 2 * inset)
 
         for index, trend_point in enumerate(self.points):
             painter.setPen(text)
