@@ -28,6 +28,7 @@ COMMANDS = (
     "settings",
     "screenshots",
     "live",
+    "followup-report",
 )
 
 
@@ -104,6 +105,12 @@ def _cmd_plan(args: argparse.Namespace) -> int:
     from ampdesk.report.plan import build_plan
 
     return _write_pdf(args, "plan", build_plan)
+
+
+def _cmd_followup_report(args: argparse.Namespace) -> int:
+    from ampdesk.report.builder import build_followup_report
+
+    return _write_pdf(args, "follow-up report", build_followup_report)
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
@@ -256,6 +263,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="print each person's pay (the cover then says Confidential)",
     )
     pdf_options(command("plan", "write the facilitator's plan as a PDF", _cmd_plan), "PLAN.pdf")
+    followup = command(
+        "followup-report", "write the short progress report of the check-ins", _cmd_followup_report
+    )
+    pdf_options(followup, "OUT.pdf")
     export = command(
         "export",
         "export the whole workshop as JSON, or answers, notes and actions as CSV",

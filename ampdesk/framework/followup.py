@@ -70,8 +70,10 @@ def point(
     answers: Mapping[str, Sequence[int]],
     threshold: int,
     statuses: Mapping[int, tuple[ActionStatus, str]] | None = None,
+    action_ids: Sequence[int] = (),
 ) -> TrendPoint:
-    """Aggregate one moment's answers (by item id) and action statuses."""
+    """Aggregate one moment's answers (by item id) and the statuses of ``action_ids`` (an
+    action without a recorded status counts as not started)."""
     means: dict[str, float | None] = {}
     for item, _ in STATEMENTS:
         means[item] = summarize(list(answers.get(item, ())), threshold).mean
@@ -82,8 +84,9 @@ def point(
     known = [m for m in dimension_means if m is not None]
     means["autonomy"] = sum(known) / len(known) if known else None
     counts = {status: 0 for status in ACTION_STATUSES} if statuses is not None else {}
-    for status, _note in (statuses or {}).values():
-        counts[status] += 1
+    if statuses is not None:
+        for action_id in action_ids:
+            counts[statuses.get(action_id, ("not_started", ""))[0]] += 1
     answered = max((len(values) for values in answers.values()), default=0)
     return TrendPoint(label, held_on, means, answered, counts)
 

@@ -8,7 +8,7 @@ from typing import BinaryIO
 from reportlab.platypus import Flowable
 
 from ampdesk.report.context import ReportContext, gather
-from ampdesk.report.document import write_pdf
+from ampdesk.report.document import Heading, write_pdf
 from ampdesk.report.sections import (
     actions,
     autonomy,
@@ -17,12 +17,14 @@ from ampdesk.report.sections import (
     confidentiality,
     cover,
     fairness,
+    followups,
     mastery,
     method,
     mistakes,
     purpose,
     summary,
 )
+from ampdesk.report.styles import styles, text
 from ampdesk.store.workshop_file import Workshop
 
 SECTIONS = (
@@ -34,6 +36,7 @@ SECTIONS = (
     purpose,
     mistakes,
     actions,
+    followups,
     checklists,
     cases,
     confidentiality,
@@ -65,4 +68,29 @@ def build_report(
         subject="Autonomy, Mastery, Purpose workshop report",
         header=f"{confidential}{details.title}",
         footer=f"{details.organisation or 'ampdesk'} · workshop report",
+    )
+
+
+def build_followup_report(workshop: Workshop, target: Path | BinaryIO, paper: str = "a4") -> None:
+    """Write the short follow-up report: progress since the workshop, nothing else."""
+    ctx = gather(workshop)
+    details = ctx.details
+    held = f" of {details.held_on:%d %B %Y}" if details.held_on else ""
+    intro = [
+        Heading(f"{details.title}: progress since the workshop{held}"),
+        text(
+            f"{details.organisation or 'ampdesk'} · printed {ctx.generated_on:%d %B %Y}. "
+            "Pay figures and individual answers are never part of this report.",
+            styles().body,
+        ),
+    ]
+    write_pdf(
+        target,
+        paper,
+        [*intro, *followups.build(ctx)[1:]],
+        title=f"{details.title}: follow-up report",
+        author=details.facilitator or "ampdesk",
+        subject="Autonomy, Mastery, Purpose follow-up report",
+        header=details.title,
+        footer=f"{details.organisation or 'ampdesk'} · follow-up report",
     )

@@ -8,7 +8,7 @@ from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from ampdesk.report.styles import FONT, INK, MUTED
+from ampdesk.report.styles import FONT, INK, MUTED, RULE
 
 DARK = colors.HexColor("#2b3a55")
 LIGHT = colors.HexColor("#b8c0cc")
@@ -138,4 +138,80 @@ def stacked_distribution(
         drawing.add(Rect(x, 2, 9, 7, fillColor=SCALE[point], strokeColor=INK, strokeWidth=0.3))
         drawing.add(String(x + 12, 3, legend, fontName=FONT, fontSize=6.5, fillColor=INK))
         x += 24 + stringWidth(legend, FONT, 6.5)
+    return drawing
+
+
+# Line styles told apart in greyscale print: dash pattern and marker size differ too.
+TREND_STYLES = (
+    (colors.HexColor("#2b2b2b"), None),
+    (colors.HexColor("#555555"), [4, 2]),
+    (colors.HexColor("#808080"), [1, 2]),
+    (colors.HexColor("#2b3a55"), [6, 2, 1, 2]),
+)
+
+
+def trend_lines(
+    labels: Sequence[str],
+    series: Sequence[tuple[str, Sequence[float | None]]],
+    width: float,
+) -> Drawing:
+    """Lines on a 1-5 scale over ``labels``; a None value leaves a gap in its line."""
+    left, right, bottom, legend = 24.0, 40.0, 18.0, 14.0 * ((len(series) + 1) // 2)
+    plot_height = 120.0
+    height = bottom + plot_height + 10 + legend
+    drawing = Drawing(width, height)
+    plot_width = width - left - right
+    count = len(labels)
+
+    def x_of(index: int) -> float:
+        return left + 30 + (index / (count - 1) if count > 1 else 0.5) * (plot_width - 60)
+
+    def y_of(value: float) -> float:
+        return bottom + (value - 1) / 4 * plot_height
+
+    for value in range(1, 6):
+        y = y_of(value)
+        drawing.add(Line(left, y, left + plot_width, y, strokeColor=RULE, strokeWidth=0.4))
+        drawing.add(
+            String(left - 6, y - 2.5, str(value), fontName=FONT, fontSize=7, textAnchor="end")
+        )
+    for index, label in enumerate(labels):
+        drawing.add(
+            String(
+                x_of(index), 4, label, fontName=FONT, fontSize=7, textAnchor="middle", fillColor=INK
+            )
+        )
+    for number, (name, values) in enumerate(series):
+        colour, dash = TREND_STYLES[number % len(TREND_STYLES)]
+        previous: tuple[float, float] | None = None
+        for index, value in enumerate(values):
+            if value is None:
+                previous = None
+                continue
+            here = (x_of(index), y_of(value))
+            if previous is not None:
+                drawing.add(
+                    Line(
+                        *previous, *here, strokeColor=colour, strokeWidth=1.4, strokeDashArray=dash
+                    )
+                )
+            drawing.add(Rect(here[0] - 2, here[1] - 2, 4, 4, fillColor=colour, strokeColor=colour))
+            drawing.add(
+                String(
+                    here[0] + 4,
+                    here[1] + 3,
+                    f"{value:.1f}",
+                    fontName=FONT,
+                    fontSize=6,
+                    fillColor=colour,
+                )
+            )
+            previous = here
+        row, column = divmod(number, 2)
+        x = left + column * (plot_width / 2)
+        y = height - 10 - row * 14
+        drawing.add(
+            Line(x, y + 3, x + 22, y + 3, strokeColor=colour, strokeWidth=1.4, strokeDashArray=dash)
+        )
+        drawing.add(String(x + 28, y, name, fontName=FONT, fontSize=7.5, fillColor=INK))
     return drawing

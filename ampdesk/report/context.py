@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from ampdesk.framework.content import Framework, framework
 from ampdesk.framework.evaluation import Evaluation, WorkshopInputs, evaluate
 from ampdesk.framework.fairness import PayRow
+from ampdesk.framework.followup import CheckInValue, TrendPoint
 from ampdesk.framework.state import Counts, Details, OwnCaseValue
 from ampdesk.store.repository import Repository
 from ampdesk.store.workshop_file import Workshop
@@ -27,6 +28,8 @@ class ReportContext:
     own_cases: tuple[OwnCaseValue, ...]
     individual_pay: tuple[PayRow, ...] | None
     generated_on: dt.date
+    checkins: tuple[CheckInValue, ...]
+    trend: tuple[TrendPoint, ...]
 
     @property
     def threshold(self) -> int:
@@ -50,4 +53,6 @@ def gather(workshop: Workshop, include_individual_pay: bool = False) -> ReportCo
         own_cases=tuple(repo.own_cases()),
         individual_pay=inputs.pay_rows if include_individual_pay else None,
         generated_on=dt.date.today(),
+        checkins=tuple(repo.checkins()),
+        trend=tuple(repo.trend()),
     )

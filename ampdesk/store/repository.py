@@ -512,6 +512,7 @@ class Repository:
         """The workshop and then every check-in, aggregated for the trend."""
         threshold = self.details().anonymity_threshold
         points = [point("Workshop", self.details().held_on, self.checkin_answers(None), threshold)]
+        action_ids = [action.id for action in self.actions()]
         for checkin in self.checkins():
             points.append(
                 point(
@@ -520,6 +521,7 @@ class Repository:
                     self.checkin_answers(checkin.id),
                     threshold,
                     checkin.statuses,
+                    action_ids,
                 )
             )
         return points
