@@ -14,6 +14,7 @@ from ampdesk.framework.fairness import (
     GateResult,
     GateThresholds,
     PayRow,
+    PaySummary,
     RoleFigures,
     advice,
     evaluate_gate,
@@ -39,6 +40,7 @@ class WorkshopInputs:
     decisions: dict[str, str]
     step_statuses: dict[str, StepStatus]
     override: GateOverride | None
+    pay_summary: PaySummary | None = None  # the audit's figures when its rows were left out
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +67,11 @@ def _mean(summary: ItemSummary) -> float | None:
 def evaluate(inputs: WorkshopInputs, content: Framework) -> Evaluation:
     """Apply every rule of the framework to ``inputs``."""
     threshold = inputs.anonymity_threshold
-    roles = role_figures(inputs.pay_rows, inputs.thresholds)
-    share = routine_share(inputs.pay_rows)
+    if not inputs.pay_rows and inputs.pay_summary is not None:  # handed over without rows
+        roles, share = inputs.pay_summary.roles, inputs.pay_summary.routine_share
+    else:
+        roles = role_figures(inputs.pay_rows, inputs.thresholds)
+        share = routine_share(inputs.pay_rows)
     pulse = {
         item: summarize(inputs.fairness_answers.get(item, []), threshold) for item, _ in STATEMENTS
     }

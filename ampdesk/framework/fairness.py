@@ -7,10 +7,11 @@ Sources of the default thresholds are in README ("The pay-fairness gate") and
 from __future__ import annotations
 
 import datetime as dt
+import json
 import statistics
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import asdict, dataclass, fields, replace
 from itertools import combinations
 from typing import Literal
 
@@ -418,3 +419,53 @@ def advice(
             )
         )
     return tuple(found)
+
+
+@dataclass(frozen=True, slots=True)
+class PaySummary:
+    """The audit's figures without its rows: what a workshop handed over without individual
+    pay keeps, so that the gate and the report work as they did for the manager."""
+
+    roles: tuple[RoleFigures, ...]
+    routine_share: float | None
+    people: int
+    prepared_on: dt.date
+
+    def to_json(self) -> str:
+        """The summary as stored in the workshop file."""
+        return json.dumps(
+            {
+                "roles": [asdict(r) for r in self.roles],
+                "routine_share": self.routine_share,
+                "people": self.people,
+                "prepared_on": self.prepared_on.isoformat(),
+            }
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> PaySummary:
+        """Read a stored summary; raises ValueError if it is not one."""
+        try:
+            data = json.loads(text)
+            roles = tuple(
+                RoleFigures(
+                    **{
+                        **r,
+                        "group_gaps": tuple(GroupGap(**g) for g in r["group_gaps"]),
+                    }
+                )
+                for r in data["roles"]
+            )
+            return cls(
+                roles,
+                data["routine_share"],
+                int(data["people"]),
+                dt.date.fromisoformat(data["prepared_on"]),
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ValueError(f"the stored pay summary is damaged ({exc})") from exc
+
+
+def summarize_pay(rows: Sequence[PayRow], thresholds: GateThresholds, today: dt.date) -> PaySummary:
+    """The summary of an audit (figures per role and level, no person's pay)."""
+    return PaySummary(role_figures(rows, thresholds), routine_share(rows), len(rows), today)

@@ -85,7 +85,3 @@ class OwnCaseValue:
     story: str
     lesson: str
     step: str | None
-
-
-# Minutes per step in a half-day workshop, until the plan sets its own timeboxes.
-DEFAULT_TIMEBOX_MINUTES = {"fairness": 40, "autonomy": 50, "mastery": 40, "purpose": 40}

@@ -10,48 +10,32 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
 from ampdesk.framework.content import framework
-from ampdesk.framework.state import DEFAULT_TIMEBOX_MINUTES
 from ampdesk.report.document import Heading, write_pdf
 from ampdesk.report.styles import styles, text
 from ampdesk.report.tables import table
 from ampdesk.store.repository import Repository
 from ampdesk.store.workshop_file import Workshop
 
-OPENING_MINUTES = 15
-BREAK_MINUTES = 15
-ACTIONS_MINUTES = 30
-MATERIALS = (
-    "Laptop with ampdesk and this workshop file, charger, and a spare copy of the file",
-    "Projector cable or adapter; a second screen for the presenter window if you have one",
-    "The pay audit, reviewed beforehand (confidential: keep it off the projector)",
-    "Sticky notes, markers and sticky dots for voting (if phones are not used)",
-    "A printed copy of this plan",
-)
-
-
-def agenda() -> list[tuple[str, int]]:
-    """(item, minutes) for a half-day workshop with the default timeboxes."""
-    steps = framework().steps
-    items = [("Opening: why we are here, how answers stay anonymous", OPENING_MINUTES)]
-    for step in steps:
-        items.append((f"Step {step.number} · {step.title}", DEFAULT_TIMEBOX_MINUTES[step.id]))
-        if step.number == 2:
-            items.append(("Break", BREAK_MINUTES))
-    items.append(("Actions: owners, dates, how progress will be seen", ACTIONS_MINUTES))
-    return items
-
 
 def build_plan(workshop: Workshop, target: Path | BinaryIO, paper: str = "a4") -> None:
     """Write the facilitator's plan of ``workshop`` to ``target``."""
     s = styles()
     content = framework()
-    details = Repository(workshop).details()
+    repo = Repository(workshop)
+    details = repo.details()
+    plan = repo.plan()
     start = dt.datetime.combine(dt.date.today(), dt.time(9, 0))
     rows, clock = [], start
-    for item, minutes in agenda():
-        rows.append([clock.strftime("%H:%M"), item, f"{minutes} min"])
-        clock += dt.timedelta(minutes=minutes)
-    total = sum(minutes for _, minutes in agenda())
+    for item in plan.agenda:
+        rows.append([clock.strftime("%H:%M"), item.title, f"{item.minutes} min"])
+        clock += dt.timedelta(minutes=item.minutes)
+    total = plan.total_minutes
+    people = (
+        f"{plan.expected_participants} people expected"
+        if plan.expected_participants
+        else "Number of people not set"
+    )
+    roster = repo.roster()
     story: list[Flowable] = [
         Heading("Facilitator's plan"),
         text(details.title, s.title),
@@ -68,15 +52,21 @@ def build_plan(workshop: Workshop, target: Path | BinaryIO, paper: str = "a4") -
             f"Total: {total // 60} h {total % 60:02d} min, starting at 09:00 as an example.",
             s.small,
         ),
+        text(f"{people}{': ' + ', '.join(roster) if roster else '.'}", s.body),
     ]
     for step in content.steps:
         story.append(Heading(f"Step {step.number} · {step.title}"))
         story.append(text(step.aim, s.body))
+        minutes = plan.timebox(step.id)
+        if minutes:
+            story.append(text(f"Timebox: {minutes} min.", s.small))
         story.append(Heading("Ask the group", 1))
-        story += [text(f"{n}. {prompt}", s.body) for n, prompt in enumerate(step.prompts, 1)]
+        story += [text(f"{n}. {prompt}", s.body) for n, prompt in plan.prompts(step)]
+        if not plan.step_plan(step.id).phones:
+            story.append(text("Phones: not used in this step (capture by hand).", s.small))
         story.append(Heading("Checklist", 1))
         story += [text(f"☐ {item.text}", s.body) for item in step.checklist]
-        cases = [c for c in content.cases if step.id in c.steps]
+        cases = plan.cases(step.id, content)
         if cases:
             story.append(Heading("Case to tell", 1))
             story.append(text(f"{cases[0].title}: {cases[0].lesson}", s.body))
@@ -84,7 +74,10 @@ def build_plan(workshop: Workshop, target: Path | BinaryIO, paper: str = "a4") -
         if step.warning:
             story.append(text(f"Watch out: {step.warning}", s.small))
     story.append(Heading("Materials to bring"))
-    story += [text(f"☐ {item}", s.body) for item in MATERIALS]
+    story += [text(f"☐ {item}", s.body) for item in plan.materials]
+    if plan.facilitator_notes:
+        story.append(Heading("Private notes"))
+        story.append(text(plan.facilitator_notes, s.body))
     write_pdf(
         target,
         paper,

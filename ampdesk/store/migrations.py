@@ -10,12 +10,13 @@ Schema history:
 2. Per-workshop settings (the gate's thresholds), acknowledgements of mistake warnings and
    the organisation's own cases.
 3. Submissions from phones, kept by idempotency key (live input).
+4. The plan: the agenda with timeboxes, per-step choices, materials, private notes, roster.
 """
 
 import sqlite3
 from collections.abc import Callable
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def _1_to_2(conn: sqlite3.Connection) -> None:
@@ -44,4 +45,21 @@ def _2_to_3(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _1_to_2, 2: _2_to_3}
+def _3_to_4(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        "CREATE TABLE agenda_item (id INTEGER NOT NULL, position INTEGER NOT NULL, "
+        "kind VARCHAR(16) NOT NULL, title TEXT NOT NULL, minutes INTEGER NOT NULL, "
+        "step VARCHAR(16), PRIMARY KEY (id))"
+    )
+    conn.execute(
+        "CREATE TABLE workshop_plan (id INTEGER NOT NULL, steps TEXT NOT NULL, "
+        "materials TEXT NOT NULL, facilitator_notes TEXT NOT NULL, "
+        "expected_participants INTEGER, roster TEXT NOT NULL, PRIMARY KEY (id))"
+    )
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _1_to_2,
+    2: _2_to_3,
+    3: _3_to_4,
+}

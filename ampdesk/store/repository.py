@@ -3,20 +3,29 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 
 from sqlalchemy import ColumnElement, and_, delete, func, insert, select
 
-from ampdesk.framework.content import STEP_IDS
+from ampdesk.framework.content import STEP_IDS, framework
 from ampdesk.framework.evaluation import WorkshopInputs
-from ampdesk.framework.fairness import GateOverride, GateThresholds, PayRow
+from ampdesk.framework.fairness import GateOverride, GateThresholds, PayRow, PaySummary
 from ampdesk.framework.followup import (
     CHECKIN_ITEMS,
     ActionStatus,
     CheckInValue,
     TrendPoint,
     point,
+)
+from ampdesk.framework.plan import (
+    AgendaItem,
+    WorkshopPlan,
+    check_plan,
+    half_day,
+    steps_from_data,
+    steps_to_data,
 )
 from ampdesk.framework.pulse import check_threshold, counts_to_values
 from ampdesk.framework.state import (
@@ -31,6 +40,7 @@ from ampdesk.framework.state import (
 from ampdesk.store.models import (
     Acknowledgement,
     ActionItem,
+    AgendaRow,
     Answer,
     CheckIn,
     CheckInStatus,
@@ -41,6 +51,7 @@ from ampdesk.store.models import (
     OwnCase,
     Participant,
     PayRecord,
+    PlanRecord,
     Setting,
     StepState,
     Vote,
@@ -55,6 +66,9 @@ class CheckInSnapshot:
 
     checkin: CheckInValue
     answers: tuple[tuple[str, str, int, str, str | None], ...]
+
+
+PAY_SUMMARY_KEY = "handover.pay_summary"
 
 
 class Repository:
@@ -551,7 +565,75 @@ class Repository:
             decisions=self.decisions(),
             step_statuses=self.step_statuses(),
             override=self.active_override(),
+            pay_summary=self.pay_summary(),
         )
+
+    def pay_summary(self) -> PaySummary | None:
+        """The audit's figures kept when the workshop was handed over without its rows."""
+        with self.workshop.session() as s:
+            text = s.scalar(select(Setting.value).where(Setting.key == PAY_SUMMARY_KEY))
+        return None if text is None else PaySummary.from_json(text)
+
+    def replace_pay_by_summary(self, summary: PaySummary) -> None:
+        """Drop every pay row and keep only ``summary`` (the hand-over without individual pay)."""
+        with self.workshop.session() as s:
+            s.execute(delete(PayRecord))
+            s.merge(Setting(key=PAY_SUMMARY_KEY, value=summary.to_json()))
+
+    # -- the plan ------------------------------------------------------------------------
+    def plan(self) -> WorkshopPlan:
+        """The workshop's plan (a half-day plan until one is saved)."""
+        with self.workshop.session() as s:
+            rows = s.scalars(select(AgendaRow).order_by(AgendaRow.position)).all()
+            record = s.get(PlanRecord, 1)
+            if not rows:
+                return half_day(framework())
+            agenda = tuple(
+                AgendaItem(r.kind, r.title, r.minutes, r.step)  # type: ignore[arg-type]
+                for r in rows
+            )
+            if record is None:
+                return WorkshopPlan(agenda)
+            return WorkshopPlan(
+                agenda=agenda,
+                steps=steps_from_data(json.loads(record.steps)),
+                materials=tuple(json.loads(record.materials)),
+                facilitator_notes=record.facilitator_notes,
+                expected_participants=record.expected_participants,
+            )
+
+    def set_plan(self, plan: WorkshopPlan) -> None:
+        """Replace the plan (checked first: nothing is written if it is not valid)."""
+        check_plan(plan, framework())
+        with self.workshop.session() as s:
+            s.execute(delete(AgendaRow))
+            s.add_all(
+                AgendaRow(position=n, kind=i.kind, title=i.title, minutes=i.minutes, step=i.step)
+                for n, i in enumerate(plan.agenda)
+            )
+            record = s.get(PlanRecord, 1) or PlanRecord(id=1, roster="")
+            record.steps = json.dumps(steps_to_data(plan.steps))
+            record.materials = json.dumps(list(plan.materials), ensure_ascii=False)
+            record.facilitator_notes = plan.facilitator_notes
+            record.expected_participants = plan.expected_participants
+            s.merge(record)
+
+    def roster(self) -> list[str]:
+        """The names of the people expected (optional; never part of a template)."""
+        with self.workshop.session() as s:
+            record = s.get(PlanRecord, 1)
+            return [n for n in (record.roster if record else "").splitlines() if n.strip()]
+
+    def set_roster(self, names: Sequence[str]) -> None:
+        """Replace the roster."""
+        if not self._has_plan():
+            self.set_plan(self.plan())  # the roster is kept with the plan: store the default
+        with self.workshop.session() as s:
+            s.get_one(PlanRecord, 1).roster = "\n".join(n.strip() for n in names if n.strip())
+
+    def _has_plan(self) -> bool:
+        with self.workshop.session() as s:
+            return s.get(PlanRecord, 1) is not None
 
     # -- settings and acknowledgements ---------------------------------------------------
     def thresholds(self) -> GateThresholds:

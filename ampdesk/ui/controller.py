@@ -17,6 +17,7 @@ from ampdesk.framework.content import Framework
 from ampdesk.framework.evaluation import Evaluation, evaluate
 from ampdesk.framework.fairness import GateOverride, PayRow
 from ampdesk.framework.followup import ActionStatus
+from ampdesk.framework.plan import WorkshopPlan
 from ampdesk.framework.state import NoteKind, StepStatus
 from ampdesk.store.repository import CheckInSnapshot, Repository
 from ampdesk.store.workshop_file import Workshop
@@ -168,6 +169,20 @@ class WorkshopController(QObject):
             "Enter answer counts",
             lambda: self.repo.set_facilitator_counts(activity, item, counts, checkin_id),
             lambda: self.repo.set_facilitator_counts(activity, item, before, checkin_id),
+        )
+
+    def set_plan(self, plan: WorkshopPlan, text: str = "Change the plan") -> None:
+        """Replace the plan (agenda, per-step choices, materials, notes)."""
+        before = self.repo.plan()
+        self._push(text, lambda: self.repo.set_plan(plan), lambda: self.repo.set_plan(before))
+
+    def set_roster(self, names: Sequence[str]) -> None:
+        """Replace the list of people expected."""
+        before = self.repo.roster()
+        self._push(
+            "Change the roster",
+            lambda: self.repo.set_roster(names),
+            lambda: self.repo.set_roster(before),
         )
 
     def add_checkin(self, held_on: dt.date) -> None:

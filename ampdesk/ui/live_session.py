@@ -67,7 +67,7 @@ class LiveSession(QObject):
         if self._process is not None:
             return
         self.controller.flush_requested.emit()
-        self.store.set_state(for_step(self._page))
+        self.store.set_state(self._activity_of(self._page))
         path = str(self.controller.workshop.path)
         command = ampdesk_command("live", path, "--headless", "--host", host, "--events")
         process = QProcess(self)
@@ -92,7 +92,7 @@ class LiveSession(QObject):
         """The facilitator moved to ``page_id``: open its activity on the phones."""
         self._page = page_id
         if self.running:
-            self.store.set_state(for_step(page_id))
+            self.store.set_state(self._activity_of(page_id))
 
     def set_locked(self, locked: bool) -> None:
         """Pause input (phones get a notice) or let it flow again."""
@@ -109,7 +109,13 @@ class LiveSession(QObject):
 
     def end_vote(self) -> None:
         """Back to the current page's activity."""
-        self.store.set_state(for_step(self._page))
+        self.store.set_state(self._activity_of(self._page))
+
+    def _activity_of(self, page_id: str) -> LiveState:
+        """The page's phone activity, unless the plan keeps phones out of that step."""
+        if not self.controller.repo.plan().step_plan(page_id).phones:
+            return LiveState()
+        return for_step(page_id)
 
     def _read(self) -> None:
         assert self._process is not None

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from ampdesk.framework.content import Step
-from ampdesk.framework.state import DEFAULT_TIMEBOX_MINUTES
 from ampdesk.store.workshop_file import copy_database
 from ampdesk.ui.actions_page import ActionsPage
 from ampdesk.ui.cases_page import CasesPage
@@ -83,7 +82,7 @@ class WorkshopWindow(QMainWindow):
         self._add_page("followups", "Follow-ups", self._followups_page)
         self._add_page("report", "Report", self._report_page)
         self._add_page("cases", "Cases", self._cases_page)
-        self.timer = StepTimer(self)
+        self.timer = StepTimer(lambda page: controller.repo.plan().timebox(page), self)
         self.presenter: PresenterWindow | None = None
         self.rail.currentRowChanged.connect(self._show_row)
         self.timer_toolbar = self.addToolBar("Timer")
@@ -184,7 +183,7 @@ class WorkshopWindow(QMainWindow):
         self.page(page_id)
         self.pages.setCurrentIndex(row)
         self.timer.set_step(page_id)
-        self.timer_toolbar.setVisible(page_id in DEFAULT_TIMEBOX_MINUTES)
+        self.timer_toolbar.setVisible(self.timer.timeboxes(page_id) is not None)
         self.live_bar.follow(page_id)
         if self.presenter is not None and page_id != "cases":
             self.presenter.show_page(page_id)

@@ -23,6 +23,7 @@ from ampdesk.ui.widgets import (
     ScrollPage,
     WrappingCheckBox,
     callout,
+    clear_layout,
     heading,
     plain_label,
 )
@@ -66,8 +67,8 @@ class StepPage(ScrollPage):
         columns.setColumnMinimumWidth(1, 260)
         left = QVBoxLayout()
         left.addWidget(heading("Ask the group", 2))
-        for number, prompt in enumerate(step.prompts, start=1):
-            left.addWidget(plain_label(f"{number}. {prompt}"))
+        self.prompts = QVBoxLayout()
+        left.addLayout(self.prompts)
         left.addSpacing(8)
         left.addWidget(heading("Checklist", 2))
         self.checkboxes: dict[str, QCheckBox] = {}
@@ -83,14 +84,8 @@ class StepPage(ScrollPage):
         right.addWidget(callout(f"<b>Pro tip.</b> {escape(step.pro_tip)}", "tip"))
         if step.warning:
             right.addWidget(callout(f"<b>Watch out.</b> {escape(step.warning)}", "warning"))
-        cases = [c for c in controller.content.cases if step.id in c.steps]
-        if cases:
-            right.addWidget(heading("Cases to tell", 3))
-        for case in cases:
-            button = QPushButton(f"Show: {case.title}")
-            button.setToolTip(f"<p>{escape(case.lesson)}</p>")
-            button.clicked.connect(lambda _=False, c=case.id: self.case_requested.emit(c))
-            right.addWidget(button)
+        self.cases = QVBoxLayout()
+        right.addLayout(self.cases)
         right.addStretch(1)
         columns.addLayout(left, 0, 0)
         columns.addLayout(right, 0, 1)
@@ -103,7 +98,22 @@ class StepPage(ScrollPage):
         self.refresh()
 
     def refresh(self) -> None:
-        """Show the stored checklist, status and lock state."""
+        """Show the planned prompts and cases, the stored checklist, status and lock state."""
+        plan = self.controller.repo.plan()
+        clear_layout(self.prompts)
+        for number, prompt in plan.prompts(self.step):
+            self.prompts.addWidget(plain_label(f"{number}. {prompt}"))
+        clear_layout(self.cases)
+        cases = plan.cases(self.step.id, self.controller.content)
+        if cases:
+            self.cases.addWidget(heading("Cases to tell", 3))
+        planned = plan.step_plan(self.step.id).case
+        for case in cases:
+            mark = " (planned)" if case.id == planned else ""
+            button = QPushButton(f"Show: {case.title}{mark}")
+            button.setToolTip(f"<p>{escape(case.lesson)}</p>")
+            button.clicked.connect(lambda _=False, c=case.id: self.case_requested.emit(c))
+            self.cases.addWidget(button)
         ticked = self.controller.repo.checklist(self.step.id)
         for item_id, box in self.checkboxes.items():
             box.blockSignals(True)

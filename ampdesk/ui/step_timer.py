@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
-
-from ampdesk.framework.state import DEFAULT_TIMEBOX_MINUTES
 
 EXTEND_SECONDS = 5 * 60
 
@@ -22,8 +22,12 @@ class StepTimer(QObject):
 
     changed = Signal()
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(
+        self, timeboxes: Callable[[str], int | None], parent: QObject | None = None
+    ) -> None:
+        """``timeboxes`` gives a page's planned minutes (None: the page has no timebox)."""
         super().__init__(parent)
+        self.timeboxes = timeboxes
         self.step: str | None = None
         self.remaining = 0
         self._tick = QTimer(self, interval=1000)
@@ -40,14 +44,14 @@ class StepTimer(QObject):
             return
         self._tick.stop()
         self.step = step
-        self.remaining = DEFAULT_TIMEBOX_MINUTES.get(step or "", 0) * 60
+        self.remaining = (self.timeboxes(step) or 0) * 60 if step else 0
         self.changed.emit()
 
     def toggle(self) -> None:
         """Start or pause."""
         if self.running:
             self._tick.stop()
-        elif self.step in DEFAULT_TIMEBOX_MINUTES:
+        elif self.step is not None and self.timeboxes(self.step):
             self._tick.start()
         self.changed.emit()
 

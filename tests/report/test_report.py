@@ -23,6 +23,7 @@ SECTION_ORDER = (
     "Step 4 · Purpose",
     "Mistakes flagged",
     "Action plan",
+    "Progress since the workshop",
     "Checklists",
     "Cases and sources",
     "Anonymity and confidentiality",

@@ -5,6 +5,8 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from ampdesk.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from ampdesk.store.repository import Repository
 from ampdesk.store.workshop_file import backup_path, create_workshop, inspect, open_workshop
@@ -69,15 +71,17 @@ def test_upgraded_file_keeps_its_evaluation(tmp_path: Path) -> None:
         assert repo.acknowledgements() == {}
 
 
-def test_schema2_file_gains_the_submission_table_and_keeps_its_data(tmp_path: Path) -> None:
-    path = tmp_path / "two.ampdesk"
-    shutil.copy(FIXTURES / "workshop_schema2.ampdesk", path)
+@pytest.mark.parametrize("version", [2, 3])
+def test_newer_old_files_are_upgraded_and_keep_their_data(tmp_path: Path, version: int) -> None:
+    path = tmp_path / "old.ampdesk"
+    shutil.copy(FIXTURES / f"workshop_schema{version}.ampdesk", path)
     with open_workshop(path) as workshop:
         repo = Repository(workshop)
         assert len(repo.pay_rows()) == 12
         assert repo.details().anonymity_threshold == 5
-    assert backup_path(path, 2).exists()
+        assert repo.plan().total_minutes == 240  # no plan stored yet: the half-day plan
+    assert backup_path(path, version).exists()
     fresh = tmp_path / "fresh.ampdesk"
     create_workshop(fresh, "new").close()
     assert _schema(path) == _schema(fresh)
-    assert "submission" in _schema(path)
+    assert {"submission", "agenda_item", "workshop_plan"} <= set(_schema(path))

@@ -1,0 +1,72 @@
+"""Templates on disk: the shipped half-day and full-day plans, saving a workshop's plan as a
+template, and starting a new workshop file from one."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from ampdesk.framework.content import framework
+from ampdesk.framework.plan import PlanError, Template, template_from_json, template_to_json
+from ampdesk.resources_path import resources_dir
+from ampdesk.store.repository import Repository
+from ampdesk.store.workshop_file import Workshop, create_workshop
+
+SHIPPED = ("half-day", "full-day")
+
+
+def shipped_path(name: str) -> Path:
+    """The file of a template that ships with ampdesk."""
+    return resources_dir() / "templates" / f"{name}.json"
+
+
+def load_template(source: str | Path) -> Template:
+    """A shipped template by name (``half-day``), or a template file; checked in full."""
+    path = shipped_path(str(source)) if str(source) in SHIPPED else Path(source)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise PlanError(f"{path.name}: not a template (not a text file)") from exc
+    try:
+        return template_from_json(text, framework())
+    except PlanError as exc:
+        raise PlanError(f"{path.name}: {exc}") from exc
+
+
+def save_template(workshop: Workshop, target: Path, name: str) -> Template:
+    """Write the workshop's plan as a template: structure only, never answers, names or pay."""
+    repo = Repository(workshop)
+    details = repo.details()
+    template = Template(
+        name.strip() or details.title, details.title, details.anonymity_threshold, repo.plan()
+    )
+    _write_atomically(target, template_to_json(template))
+    return template
+
+
+def new_from_template(path: Path, template: Template, title: str | None = None) -> Workshop:
+    """Create the workshop file ``path`` planned as ``template`` says; a failure leaves no file."""
+    workshop = create_workshop(path, title or template.title)
+    try:
+        repo = Repository(workshop)
+        repo.update_details(anonymity_threshold=template.anonymity_threshold)
+        repo.set_plan(template.plan)
+    except BaseException:
+        workshop.close()
+        path.unlink(missing_ok=True)
+        raise
+    return workshop
+
+
+def _write_atomically(target: Path, text: str) -> None:
+    handle, temporary = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+    )
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
