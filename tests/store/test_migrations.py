@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from ampdesk.framework.content import framework
+from ampdesk.framework.plan import half_day
 from ampdesk.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from ampdesk.store.repository import Repository
 from ampdesk.store.workshop_file import backup_path, create_workshop, inspect, open_workshop
@@ -79,7 +81,7 @@ def test_newer_old_files_are_upgraded_and_keep_their_data(tmp_path: Path, versio
         repo = Repository(workshop)
         assert len(repo.pay_rows()) == 12
         assert repo.details().anonymity_threshold == 5
-        assert repo.plan().total_minutes == 240  # no plan stored yet: the half-day plan
+        assert repo.plan() == half_day(framework())  # no plan stored yet
     assert backup_path(path, version).exists()
     fresh = tmp_path / "fresh.ampdesk"
     create_workshop(fresh, "new").close()
