@@ -29,6 +29,8 @@ COMMANDS = (
     "screenshots",
     "live",
     "followup-report",
+    "template",
+    "handover",
 )
 
 
@@ -53,10 +55,38 @@ def _new_path(value: str) -> Path:
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
+    from ampdesk.store.templates import load_template, new_from_template
     from ampdesk.store.workshop_file import create_workshop
 
-    create_workshop(args.file, args.title or args.file.stem).close()
+    if args.template is None:
+        create_workshop(args.file, args.title or args.file.stem).close()
+    else:
+        template = load_template(args.template)  # checked in full before any file is made
+        new_from_template(args.file, template, args.title).close()
     print(f"Created {args.file}")
+    return 0
+
+
+def _cmd_template(args: argparse.Namespace) -> int:
+    from ampdesk.store.templates import save_template
+    from ampdesk.store.workshop_file import open_workshop
+
+    if args.output.suffix != ".json":
+        raise UsageError(f"{args.output}: a template's file name must end in .json")
+    with open_workshop(args.file) as workshop:
+        save_template(workshop, args.output, args.name or "")
+    print(f"Wrote {args.output} (the plan only: no answers, names or pay)")
+    return 0
+
+
+def _cmd_handover(args: argparse.Namespace) -> int:
+    from ampdesk.store.handover import hand_over
+    from ampdesk.store.workshop_file import open_workshop
+
+    with open_workshop(args.file) as workshop:
+        hand_over(workshop, args.output, not args.without_individual_pay)
+    pay = "without individual pay" if args.without_individual_pay else "with individual pay"
+    print(f"Wrote {args.output} for the facilitator ({pay})")
     return 0
 
 
@@ -252,6 +282,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     new = command("new", "create an empty workshop file", _cmd_new, _new_path)
     new.add_argument("--title", help="the workshop's title (default: the file name)")
+    new.add_argument(
+        "--template",
+        metavar="NAME|FILE",
+        help="start from a template: half-day, full-day or a template file",
+    )
     command("demo", "write a fully filled sample workshop", _cmd_demo, _new_path)
     check = command("check", "validate a workshop file and print its state", _cmd_check)
     check.add_argument("--json", action="store_true", help="print one JSON object")
@@ -300,6 +335,18 @@ def build_parser() -> argparse.ArgumentParser:
     settings.add_argument("--set", action="append", metavar="KEY=VALUE", help="change a setting")
     shots = command("screenshots", "render every page of a workshop to PNG", _cmd_screenshots)
     shots.add_argument("folder", type=_workshop_path, metavar="DIR")
+    template = command("template", "save the workshop's plan as a template file", _cmd_template)
+    template.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.json")
+    template.add_argument("--name", help="the template's name (default: the workshop's title)")
+    handover = command(
+        "handover", "write a copy of a prepared workshop for its facilitator", _cmd_handover
+    )
+    handover.add_argument("-o", "--output", type=_new_path, required=True, metavar="COPY.ampdesk")
+    handover.add_argument(
+        "--without-individual-pay",
+        action="store_true",
+        help="keep the audit's figures per role and level, drop each person's pay",
+    )
     live = command("live", "serve the participant page for phones (live input)", _cmd_live)
     live.add_argument("--headless", action="store_true", help="serve without a window")
     live.add_argument("--host", default="127.0.0.1", help="address to listen on")
@@ -330,7 +377,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     run: Callable[[argparse.Namespace], int] = args.run
     try:
         return run(args)
-    except (UsageError, WorkshopFileError, ContentError, ValueError) as exc:
+    except (UsageError, WorkshopFileError, ContentError, ValueError) as exc:  # PlanError too
         print(f"ampdesk: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except OSError as exc:

@@ -17,12 +17,13 @@ from sqlalchemy import Date, DateTime, insert, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import DeclarativeBase
 
+from ampdesk.framework.plan import WORKSHOP_FORMAT
 from ampdesk.store import models
 from ampdesk.store.migrations import SCHEMA_VERSION
 from ampdesk.store.repository import Repository
 from ampdesk.store.workshop_file import Workshop, create_workshop
 
-FORMAT = "ampdesk-workshop"
+FORMAT = WORKSHOP_FORMAT  # the format id templates check for, to refuse a whole workshop
 # Parents before children, so that foreign keys hold while importing.
 TABLES: tuple[type[DeclarativeBase], ...] = (
     models.WorkshopDetails,

@@ -15,12 +15,15 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QWidget,
 )
 
 from ampdesk.framework.content import Step
-from ampdesk.store.workshop_file import copy_database
+from ampdesk.store.handover import hand_over
+from ampdesk.store.templates import save_template
+from ampdesk.store.workshop_file import WorkshopFileError, copy_database
 from ampdesk.ui.actions_page import ActionsPage
 from ampdesk.ui.cases_page import CasesPage
 from ampdesk.ui.controller import WorkshopController
@@ -65,7 +68,7 @@ class WorkshopWindow(QMainWindow):
         self.page_ids: list[str] = []
         self._factories: list[Callable[[], QWidget]] = []
         self._built: set[int] = set()
-        self._add_page("plan", "Plan", lambda: PlanPage(controller))
+        self._add_page("plan", "Plan", self._plan_page)
         workspaces: dict[str, Callable[[WorkshopController], QWidget]] = {
             "fairness": FairnessPanel,
             "autonomy": AutonomyPanel,
@@ -156,6 +159,12 @@ class WorkshopWindow(QMainWindow):
         page.show_requested.connect(self.present_case)
         return page
 
+    def _plan_page(self) -> PlanPage:
+        page = PlanPage(self.controller)
+        page.save_template.clicked.connect(self.save_template)
+        page.send.clicked.connect(self.send_to_facilitator)
+        return page
+
     def _followups_page(self) -> FollowUpsPage:
         page = FollowUpsPage(self.controller)
         page.pulse_requested.connect(self._checkin_pulse)
@@ -212,6 +221,10 @@ class WorkshopWindow(QMainWindow):
         save_as = file_menu.addAction("Save &As…")
         save_as.setShortcut(QKeySequence.StandardKey.SaveAs)
         save_as.triggered.connect(self.save_as)
+        template = file_menu.addAction("Save as &Template…")
+        template.triggered.connect(self.save_template)
+        send = file_menu.addAction("Send to &Facilitator…")
+        send.triggered.connect(self.send_to_facilitator)
         file_menu.addSeparator()
         close = file_menu.addAction("&Close")
         close.setShortcut(QKeySequence.StandardKey.Close)
@@ -244,6 +257,72 @@ class WorkshopWindow(QMainWindow):
         )
         if name:
             copy_database(self.controller.workshop.path, Path(name).with_suffix(".ampdesk"))
+
+    def save_template(self) -> Path | None:
+        """Save the plan as a template file (no answers, names or pay)."""
+        self.controller.flush_requested.emit()
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            "Save the plan as a template",
+            str(self.controller.workshop.path.with_suffix(".json")),
+            "ampdesk templates (*.json)",
+        )
+        if not name:
+            return None
+        target = Path(name).with_suffix(".json")
+        title = self.controller.repo.details().title
+        try:
+            save_template(self.controller.workshop, target, title)
+        except OSError as exc:
+            QMessageBox.critical(self, "Template not saved", f"{target.name}: {exc.strerror}")
+            return None
+        self.statusBar().showMessage(f"Saved the template {target.name}", 5000)
+        return target
+
+    def send_to_facilitator(self) -> Path | None:
+        """Write a copy of the prepared workshop for the facilitator who runs it."""
+        self.controller.flush_requested.emit()
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            "Send to facilitator: write a copy",
+            str(
+                self.controller.workshop.path.with_name(
+                    f"{self.controller.workshop.path.stem} (for facilitator).ampdesk"
+                )
+            ),
+            "ampdesk workshops (*.ampdesk)",
+        )
+        if not name:
+            return None
+        question = QMessageBox(self)
+        question.setWindowTitle("Send to facilitator")
+        question.setText("Should the copy hold each person's pay?")
+        question.setInformativeText(
+            "Without it, the facilitator sees the audit's figures per role and level, and the "
+            "gate works as it does here; no single person's pay is in the file."
+        )
+        without = question.addButton("Leave out individual pay", QMessageBox.ButtonRole.AcceptRole)
+        with_pay = question.addButton(
+            "Include individual pay", QMessageBox.ButtonRole.DestructiveRole
+        )
+        question.addButton(QMessageBox.StandardButton.Cancel)
+        question.setDefaultButton(without)
+        question.exec()
+        if question.clickedButton() not in (without, with_pay):
+            return None
+        return self.hand_over(
+            Path(name).with_suffix(".ampdesk"), question.clickedButton() is with_pay
+        )
+
+    def hand_over(self, target: Path, include_individual_pay: bool) -> Path | None:
+        """Write the hand-over copy to ``target``; problems are explained, nothing half written."""
+        try:
+            hand_over(self.controller.workshop, target, include_individual_pay)
+        except (OSError, WorkshopFileError) as exc:
+            QMessageBox.critical(self, "Copy not written", str(exc))
+            return None
+        self.statusBar().showMessage(f"Wrote {target.name} for the facilitator", 5000)
+        return target
 
     def show_step(self, page_id: str) -> bool:
         """Open a page by id; refused (False) while the gate locks it."""

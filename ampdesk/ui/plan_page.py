@@ -1,4 +1,4 @@
-"""The plan page: the workshop's details, its anonymity threshold and where it stands."""
+"""The plan page: the workshop's details, where it stands, and its preparation."""
 
 from __future__ import annotations
 
@@ -8,13 +8,16 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
+    QHBoxLayout,
     QLineEdit,
+    QPushButton,
     QSpinBox,
 )
 
 from ampdesk.framework.pulse import MIN_ANONYMITY_THRESHOLD
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.gate_view import GateCallout
+from ampdesk.ui.plan_editor import PlanEditor
 from ampdesk.ui.widgets import ScrollPage, date_edit, heading, plain_label
 
 TEXT_FIELDS = (
@@ -62,6 +65,17 @@ class PlanPage(ScrollPage):
         layout.addWidget(self.counts)
         self.gate = GateCallout()
         layout.addWidget(self.gate.label)
+        handover = QHBoxLayout()
+        self.save_template = QPushButton("Save as template…")
+        self.save_template.setToolTip("The plan without answers, names or pay, to reuse")
+        self.send = QPushButton("Send to facilitator…")
+        self.send.setToolTip("Write a copy for the facilitator, with or without individual pay")
+        for button in (self.save_template, self.send):
+            handover.addWidget(button)
+        handover.addStretch(1)
+        layout.addLayout(handover)
+        self.editor = PlanEditor(controller)
+        layout.addWidget(self.editor)
         layout.addStretch(1)
         controller.changed.connect(self.refresh)
         self.refresh()

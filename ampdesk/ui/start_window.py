@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from ampdesk.demo import write_demo
+from ampdesk.framework.plan import PlanError, Template
+from ampdesk.store.templates import load_template, new_from_template
 from ampdesk.store.workshop_file import WorkshopFileError, create_workshop
 from ampdesk.ui.app import demo_path, open_workshop_window, recent_files
 from ampdesk.ui.icons import icon
@@ -49,6 +51,7 @@ class StartWindow(QWidget):
         buttons = QHBoxLayout()
         for text, slot, primary in (
             ("New workshop…", self.new_workshop, True),
+            ("New from template…", self.new_from_template, False),
             ("Open workshop…", self.open_file, False),
             ("Open the demo workshop", self.open_demo, False),
         ):
@@ -103,6 +106,49 @@ class StartWindow(QWidget):
         path = Path(name).with_suffix(".ampdesk")
         try:
             create_workshop(path, title or path.stem).close()
+        except WorkshopFileError as exc:
+            QMessageBox.critical(self, "Cannot create workshop", str(exc))
+            return
+        self._open(path)
+
+    def new_from_template(self) -> None:
+        """Choose a template (shipped, or a file), then a title and a file name."""
+        choices = {"Half-day workshop (about 4 hours)": "half-day",
+                   "Full-day workshop": "full-day",
+                   "A template file…": ""}  # fmt: skip
+        label, ok = QInputDialog.getItem(
+            self, "New from template", "Start from:", list(choices), 0, False
+        )
+        if not ok:
+            return
+        source: str | Path = choices[label]
+        if not source:
+            name, _ = QFileDialog.getOpenFileName(
+                self, "Choose a template", "", "ampdesk templates (*.json)"
+            )
+            if not name:
+                return
+            source = Path(name)
+        try:
+            template = load_template(source)
+        except (PlanError, OSError) as exc:
+            QMessageBox.critical(self, "Cannot use this template", str(exc))
+            return
+        title, ok = QInputDialog.getText(
+            self, "New workshop", "Title of the workshop:", text=template.title
+        )
+        if not ok:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Create workshop file", f"{title or 'workshop'}.ampdesk", FILE_FILTER
+        )
+        if name:
+            self.create_from_template(template, title, Path(name).with_suffix(".ampdesk"))
+
+    def create_from_template(self, template: Template, title: str, path: Path) -> None:
+        """Create ``path`` planned as ``template`` says and open it."""
+        try:
+            new_from_template(path, template, title or None).close()
         except WorkshopFileError as exc:
             QMessageBox.critical(self, "Cannot create workshop", str(exc))
             return

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -26,47 +23,21 @@ from ampdesk.ui.autonomy_chart import AutonomyChart
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.counts_editor import CountsEditor
 from ampdesk.ui.notes_board import NotesBoard
+from ampdesk.ui.saved_text import SavedText
 from ampdesk.ui.widgets import Collapsible, heading, plain_label
 
-SAVE_AFTER_MS = 700
 
-
-class DecisionText(QPlainTextEdit):
-    """A text box bound to one decision key, saved (undoably) when typing pauses."""
+class DecisionText(SavedText):
+    """A text box bound to one of the group's decisions."""
 
     def __init__(self, controller: WorkshopController, key: str, placeholder: str) -> None:
-        super().__init__()
-        self.controller = controller
         self.key = key
-        self.setPlaceholderText(placeholder)
-        self.setAccessibleName(placeholder)
-        self.setFixedHeight(72)
-        self._pause = QTimer(self, singleShot=True, interval=SAVE_AFTER_MS)
-        self._pause.timeout.connect(self.save)
-        self.textChanged.connect(self._pause.start)
-        controller.changed.connect(self.load)
-        controller.flush_requested.connect(self.save)
-        self.load()
-
-    def load(self) -> None:
-        """Show the stored text unless the facilitator is typing."""
-        if self._pause.isActive():
-            return
-        stored = self.controller.repo.decisions().get(self.key, "")
-        if stored != self.toPlainText().strip():
-            self.blockSignals(True)
-            self.setPlainText(stored)
-            self.blockSignals(False)
-
-    def save(self) -> None:
-        """Store the text now."""
-        self._pause.stop()
-        self.controller.set_decision(self.key, self.toPlainText().strip())
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        """Save on leaving the box."""
-        self.save()
-        super().focusOutEvent(event)
+        super().__init__(
+            controller,
+            lambda: controller.repo.decisions().get(key, ""),
+            lambda text: controller.set_decision(key, text),
+            placeholder,
+        )
 
 
 class AutonomyPanel(QWidget):
