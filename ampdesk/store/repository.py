@@ -502,6 +502,7 @@ class Repository:
                 for action_id, (status, note) in value.statuses.items()
             ]
             s.add(checkin)
+            s.flush()  # the check-in's row first: the answers refer to it
             s.add_all(
                 Answer(
                     activity=activity,
