@@ -42,6 +42,8 @@ class CountsEditor(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         self.boxes: dict[str, list[QSpinBox]] = {}
         self.results: dict[str, QLabel] = {}
+        self.save_buttons: dict[str, QPushButton] = {}
+        self.unsaved: set[str] = set()  # items with typed counts not saved yet
         for row, (item, text) in enumerate(items):
             grid.addWidget(plain_label(text), row * 2, 0, 1, 7)
             boxes = []
@@ -50,12 +52,14 @@ class CountsEditor(QWidget):
                 box.setRange(0, 999)
                 box.setPrefix(f"{point + 1}: ")
                 box.setAccessibleName(f"{text}: number of people answering {point + 1}")
+                box.valueChanged.connect(lambda _=0, i=item: self.unsaved.add(i))
                 grid.addWidget(box, row * 2 + 1, point)
                 boxes.append(box)
             save = QPushButton("Save counts")
             save.setAccessibleName(f"Save counts for: {text}")
             save.clicked.connect(lambda _=False, i=item: self.save(i))
             grid.addWidget(save, row * 2 + 1, 5)
+            self.save_buttons[item] = save
             result = plain_label("")
             grid.addWidget(result, row * 2 + 1, 6)
             self.boxes[item] = boxes
@@ -63,13 +67,17 @@ class CountsEditor(QWidget):
         grid.setColumnStretch(6, 1)
 
     def load(self) -> None:
-        """Show the stored facilitator counts."""
+        """Show the stored facilitator counts; counts being typed are left alone."""
         for item, boxes in self.boxes.items():
+            if item in self.unsaved:
+                continue
             counts = self.controller.repo.facilitator_counts(
                 self._activity(item), item, self.checkin_id
             )
             for box, count in zip(boxes, counts, strict=True):
+                box.blockSignals(True)
                 box.setValue(count)
+                box.blockSignals(False)
 
     def show_summaries(self, summaries: dict[str, ItemSummary], threshold: int) -> None:
         """Show each item's aggregate (suppressed below the anonymity threshold)."""
@@ -79,6 +87,7 @@ class CountsEditor(QWidget):
     def save(self, item: str) -> None:
         """Store the counts typed for one item (replacing earlier typed counts)."""
         counts = [box.value() for box in self.boxes[item]]
+        self.unsaved.discard(item)
         self.controller.set_pulse_counts(self._activity(item), item, counts, self.checkin_id)
 
     def _activity(self, item: str) -> str:
