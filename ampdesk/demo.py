@@ -7,10 +7,12 @@ warnings panel to catch. All people and the organisation are invented.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from ampdesk.framework.content import framework
 from ampdesk.framework.fairness import PayRow
+from ampdesk.framework.followup import stored_activity
 from ampdesk.framework.state import (
     AUTHENTICITY_NOTE,
     FEEDBACK_RHYTHM,
@@ -18,6 +20,7 @@ from ampdesk.framework.state import (
     START_DIMENSION,
 )
 from ampdesk.store.repository import Repository
+from ampdesk.store.templates import load_template
 from ampdesk.store.workshop_file import Workshop, create_workshop
 
 WORKSHOP_DAY = dt.date(2026, 12, 3)
@@ -133,6 +136,18 @@ _ACTIONS = (
 )
 
 
+# Show-of-hands counts (people at each point 1-5) at the first and the 45-day check-in.
+_CHECKIN_COUNTS = {
+    "peers": ([1, 3, 4, 3, 1], [0, 2, 4, 4, 2]),
+    "market": ([2, 4, 3, 2, 1], [1, 2, 5, 3, 1]),
+    "settled": ([1, 2, 5, 3, 1], [0, 1, 5, 4, 2]),
+    "what.current": ([2, 5, 3, 2, 0], [1, 4, 4, 3, 0]),
+    "how.current": ([1, 3, 5, 3, 0], [0, 1, 4, 5, 2]),
+    "when.current": ([0, 3, 5, 3, 1], [0, 2, 5, 4, 1]),
+    "who.current": ([2, 4, 4, 2, 0], [1, 4, 4, 3, 0]),
+}
+
+
 def write_demo(path: Path) -> Workshop:
     """Create the sample workshop at ``path`` and return it open."""
     workshop = create_workshop(path, "Making good work feel good: team offsite")
@@ -199,4 +214,20 @@ def write_demo(path: Path) -> Workshop:
         },
         note="First weekly progress review after the offsite.",
     )
+    second = repo.add_checkin(
+        WORKSHOP_DAY + dt.timedelta(days=45),
+        {
+            action_ids[0]: ("done", "New salaries paid from January."),
+            action_ids[1]: ("done", "Both squads chose their method."),
+            action_ids[2]: ("on_track", "First Friday held; two small tools fixed."),
+            action_ids[3]: ("on_track", "Held every week."),
+        },
+        note="45-day check-in.",
+    )
+    first = repo.checkins()[0].id
+    for checkin, shift in ((first, 0), (second, 1)):
+        for item, counts in _CHECKIN_COUNTS.items():
+            repo.set_facilitator_counts(stored_activity(item), item, counts[shift], checkin)
+    template = load_template("half-day")
+    repo.set_plan(replace(template.plan, expected_participants=12))
     return workshop

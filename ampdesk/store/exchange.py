@@ -162,9 +162,11 @@ CSV_FILES = ("answers.csv", "notes.csv", "actions.csv")
 
 
 def export_csv(workshop: Workshop, folder: Path) -> list[Path]:
-    """Write the anonymous answers, the notes with their dots, and the actions as CSV files."""
+    """Write the anonymous answers, the notes with their dots, the actions and each action's
+    status at every check-in as CSV files."""
     folder.mkdir(parents=True, exist_ok=True)
     repo = Repository(workshop)
+    actions = repo.actions()
     with workshop.session() as session:
         answers = session.execute(
             select(
@@ -188,7 +190,15 @@ def export_csv(workshop: Workshop, folder: Path) -> list[Path]:
             ("step", "action", "owner", "due", "measure"),
             [
                 (a.step, a.title, a.owner, a.due.isoformat() if a.due else "", a.measure)
-                for a in repo.actions()
+                for a in actions
+            ],
+        ),
+        "checkins.csv": (
+            ("checkin", "date", "action", "status", "note"),
+            [
+                (c.id, c.held_on.isoformat(), a.title, *c.statuses.get(a.id, ("not_started", "")))
+                for c in repo.checkins()
+                for a in actions
             ],
         ),
     }

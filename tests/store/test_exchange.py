@@ -79,8 +79,12 @@ def test_csv_export(tmp_path: Path) -> None:
     with open_workshop(tmp_path / "demo.ampdesk") as workshop:
         paths = export_csv(workshop, tmp_path / "csv")
     rows = {p.name: list(csv.DictReader(p.open(encoding="utf-8-sig"))) for p in paths}
-    assert len(rows["answers.csv"]) == 132
+    at_workshop = [r for r in rows["answers.csv"] if not r["checkin"]]
+    assert len(at_workshop) == 132
+    assert len(rows["answers.csv"]) - len(at_workshop) == 7 * 12 * 2  # two check-in pulses
     assert {"activity", "item", "value"} <= set(rows["answers.csv"][0])
     ideas = {r["text"]: int(r["dots"]) for r in rows["notes.csv"]}
     assert ideas["One Friday a month for self-chosen improvements"] == 9
     assert len(rows["actions.csv"]) == 6
+    assert len(rows["checkins.csv"]) == 2 * 6
+    assert {r["status"] for r in rows["checkins.csv"]} == {"done", "on_track", "not_started"}
