@@ -131,3 +131,31 @@ def test_phones_follow_the_facilitator_between_steps(
     assert answer.status == 201
     window.show_step("actions")
     _wait_for_activity(qtbot, phone, "waiting")
+
+
+def test_a_checkin_pulse_runs_on_the_phones_from_the_followups_page(
+    qtbot: QtBot, tmp_path: Path, open_window: Opener
+) -> None:
+    from ampdesk.ui.followups_page import FollowUpsPage
+
+    path = tmp_path / "checkin.ampdesk"
+    create_workshop(path, "Check-in").close()
+    window = open_window(path)
+    assert window.show_step("followups")
+    page = window.page("followups")
+    assert isinstance(page, FollowUpsPage)
+    assert not page.pulse.isEnabled()  # no check-in yet
+    qtbot.mouseClick(page.record, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.chooser.count() == 1)
+    qtbot.mouseClick(page.pulse, Qt.MouseButton.LeftButton)
+    assert "Start live input first" in window.statusBar().currentMessage()
+    info = _start_live(qtbot, window)
+    phone = Phone(str(info["url"]))
+    phone.join(str(info["code"]))
+    qtbot.mouseClick(page.pulse, Qt.MouseButton.LeftButton)
+    _wait_for_activity(qtbot, phone, "checkin")
+    reply = phone.submit("answers", {"activity": "checkin", "answers": {"settled": 4}})
+    assert reply.status == 200
+    with open_workshop(path) as workshop:
+        checkin = Repository(workshop).checkins()[0].id
+        assert Repository(workshop).checkin_answers(checkin) == {"settled": [4]}
