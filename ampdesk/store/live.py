@@ -15,7 +15,15 @@ from sqlalchemy.orm import Session
 
 from ampdesk.framework.live import LiveState, new_code
 from ampdesk.framework.state import NoteValue
-from ampdesk.store.models import Answer, Note, Participant, Setting, Submission, Vote
+from ampdesk.store.models import (
+    Answer,
+    Note,
+    Participant,
+    Setting,
+    Submission,
+    Vote,
+    given_at,
+)
 from ampdesk.store.workshop_file import Workshop
 
 STATE_KEY = "live.state"
@@ -147,9 +155,7 @@ class SubmissionBatch:
                     Answer.activity == stored_as,
                     Answer.item == item,
                     Answer.respondent == respondent,
-                    Answer.checkin_id.is_(None)
-                    if checkin is None
-                    else Answer.checkin_id == checkin,
+                    given_at(checkin),
                 )
             )
             self.session.add(

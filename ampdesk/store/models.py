@@ -10,6 +10,7 @@ import datetime as dt
 
 from sqlalchemy import (
     CheckConstraint,
+    ColumnElement,
     Date,
     DateTime,
     ForeignKey,
@@ -93,6 +94,13 @@ class Answer(Base):
     respondent: Mapped[str | None] = mapped_column(String(64))
     checkin_id: Mapped[int | None] = mapped_column(ForeignKey("checkin.id", ondelete="CASCADE"))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
+
+
+def given_at(checkin_id: int | None) -> ColumnElement[bool]:
+    """Answers given at the workshop (``None``) or at one follow-up check-in."""
+    if checkin_id is None:
+        return Answer.checkin_id.is_(None)
+    return Answer.checkin_id == checkin_id
 
 
 class Note(Base):

@@ -56,6 +56,7 @@ from ampdesk.store.models import (
     StepState,
     Vote,
     WorkshopDetails,
+    given_at,
 )
 from ampdesk.store.workshop_file import Workshop
 
@@ -544,9 +545,7 @@ class Repository:
     def answers_by_item(self, activity: str, checkin_id: int | None = None) -> dict[str, list[int]]:
         """Every answer of one activity, grouped by item."""
         query = select(Answer.item, Answer.value).where(Answer.activity == activity)
-        query = query.where(
-            Answer.checkin_id.is_(None) if checkin_id is None else Answer.checkin_id == checkin_id
-        )
+        query = query.where(given_at(checkin_id))
         grouped: dict[str, list[int]] = {}
         with self.workshop.session() as s:
             for item, value in s.execute(query.order_by(Answer.id)):
@@ -727,7 +726,7 @@ def _facilitator_answers(activity: str, item: str, checkin_id: int | None) -> Co
         Answer.activity == activity,
         Answer.item == item,
         Answer.source == "facilitator",
-        Answer.checkin_id.is_(None) if checkin_id is None else Answer.checkin_id == checkin_id,
+        given_at(checkin_id),
     )
 
 
