@@ -1,0 +1,109 @@
+"""How long the facilitator's window is busy each time phones change the file.
+
+    python benchmarks/refresh.py [--runs N] [--phones 200]
+
+During live input the server tells the app at most four times a second that phones sent
+something; the app then re-reads the file, re-runs the rules and redraws the open pages. This
+measures one such refresh (offscreen) on the demo workshop with every page built, the
+presenter screen open, and the answers and notes of ``--phones`` phones added, beside the same
+refresh on the plain demo. No timed assertions: it prints medians.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _add_phones(path: Path, phones: int) -> None:
+    from ampdesk.framework.content import AUTONOMY_DIMENSIONS
+    from ampdesk.store.repository import Repository
+    from ampdesk.store.workshop_file import open_workshop
+
+    with open_workshop(path) as workshop:
+        repo = Repository(workshop)
+        for phone in range(phones):
+            label = f"Phone {phone}"
+            for item in ("peers", "market", "settled"):
+                repo.add_answers(
+                    "fairness", item, [1 + phone % 5], source="phone", respondent=label
+                )
+            for dim in AUTONOMY_DIMENSIONS:
+                for when in ("current", "desired"):
+                    value = [1 + (phone + len(when)) % 5]
+                    repo.add_answers("autonomy", f"{dim}.{when}", value, respondent=label)
+            repo.add_note("autonomy", "idea", f"Idea {phone}", dimension="how", author=label)
+            repo.add_note("purpose", "story", f"Story {phone}", author=label)
+
+
+def _refresh_times(path: Path, runs: int) -> list[float]:
+    from PySide6.QtWidgets import QApplication
+
+    from ampdesk.framework.content import framework
+    from ampdesk.store.workshop_file import open_workshop
+    from ampdesk.ui.app import create_application
+    from ampdesk.ui.controller import WorkshopController
+    from ampdesk.ui.main_window import WorkshopWindow
+
+    create_application()
+    window = WorkshopWindow(WorkshopController(open_workshop(path), framework()))
+    window.resize(1440, 960)
+    window.show()
+    for page_id in window.page_ids:
+        if page_id != "report":
+            window.page(page_id)  # every page built, as after a whole workshop
+    window.show_step("autonomy")
+    window.open_presenter()
+    QApplication.processEvents()
+    refreshed: list[float] = []
+    # connected last, so it runs after every page and the presenter have redrawn
+    window.controller.changed.connect(lambda: refreshed.append(time.perf_counter()))
+    times = []
+    for run in range(runs):
+        start = time.perf_counter()
+        window.controller.schedule_refresh()
+        while len(refreshed) <= run:
+            QApplication.processEvents()
+        times.append(refreshed[run] - start)
+    window.close()
+    window.deleteLater()
+    QApplication.processEvents()
+    return times
+
+
+def main() -> None:
+    """Print the median refresh time with and without the phones' data."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--phones", type=int, default=200)
+    args = parser.parse_args()
+    from ampdesk.demo import write_demo
+
+    with tempfile.TemporaryDirectory() as folder:
+        plain, loaded = Path(folder) / "plain.ampdesk", Path(folder) / "loaded.ampdesk"
+        write_demo(plain).close()
+        write_demo(loaded).close()
+        _add_phones(loaded, args.phones)
+        rows = [
+            ("demo workshop", _refresh_times(plain, args.runs)),
+            (f"demo + {args.phones} phones", _refresh_times(loaded, args.runs)),
+        ]
+    print(f"window refresh after a change in the file, {args.runs} runs each, offscreen")
+    print(f"{'case':<24} {'median ms':>10} {'min ms':>8} {'max ms':>8}")
+    for name, times in rows:
+        print(
+            f"{name:<24} {statistics.median(times) * 1000:>10.0f} "
+            f"{min(times) * 1000:>8.0f} {max(times) * 1000:>8.0f}"
+        )
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,30 @@
+"""Participants' words in the PDF: printed as typed, never read as markup."""
+
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from ampdesk.report.builder import build_report
+from ampdesk.store.repository import Repository
+from ampdesk.store.workshop_file import create_workshop
+
+TEXTS = (
+    "<script>alert('x')</script> & <b>not bold</b>",
+    "{{ 7*7 }} ${7*7} <%= 7*7 %>",
+    "'; DROP TABLE note; --",
+    "Emoji 🎉 and \u202eright-to-left\u202c text",
+)
+
+
+def test_hostile_notes_are_printed_literally(tmp_path: Path) -> None:
+    path = tmp_path / "w.ampdesk"
+    with create_workshop(path, "Hostile input") as workshop:
+        repo = Repository(workshop)
+        for text in TEXTS:
+            repo.add_note("purpose", "story", text, author="Phone 1")
+        build_report(workshop, tmp_path / "r.pdf")
+    printed = "\n".join(page.extract_text() for page in PdfReader(tmp_path / "r.pdf").pages)
+    assert "<script>alert('x')</script> & <b>not bold</b>" in printed
+    assert "{{ 7*7 }} ${7*7} <%= 7*7 %>" in printed
+    assert "'; DROP TABLE note; --" in printed
+    assert "right-to-left" in printed
