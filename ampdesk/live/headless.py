@@ -2,13 +2,16 @@
 
 Prints one JSON line (``url``, ``join_url``, ``code``, ``host``, ``port``) once it listens.
 With ``--events`` it also prints ``{"event": "changed"}`` (at most four times a second) after
-phones changed the file: the desktop app runs this command and refreshes on those lines.
+phones changed the file, and stops when its standard input closes: the desktop app runs this
+command, refreshes on those lines, and if the app ends without stopping it (a crash), the
+server still stops and commits instead of serving on.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+import os
 import signal
 import sys
 from pathlib import Path
@@ -43,6 +46,15 @@ async def _serve(server: LiveServer, host: str, port: int, step: str | None, eve
             pending.append(loop.call_later(EVENT_INTERVAL, announce))
 
     server.on_change = changed
+    if events:
+        stdin = sys.stdin.fileno()
+
+        def stdin_ready() -> None:
+            if not os.read(stdin, 4096):  # end of file: the app is gone
+                loop.remove_reader(stdin)
+                stop.set()
+
+        loop.add_reader(stdin, stdin_ready)
     if step is not None:
         await asyncio.to_thread(server.store.set_state, for_step(step))
     bound = await server.start(host, port)

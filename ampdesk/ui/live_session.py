@@ -73,6 +73,7 @@ class LiveSession(QObject):
         process = QProcess(self)
         process.readyReadStandardOutput.connect(self._read)
         process.finished.connect(self._finished)
+        process.errorOccurred.connect(self._failed)
         self._process = process
         process.start(command[0], command[1:])
 
@@ -131,6 +132,10 @@ class LiveSession(QObject):
                 self.started.emit(message)
             elif message.get("event") == "changed":
                 self._refresh.start()
+
+    def _failed(self, error: QProcess.ProcessError) -> None:
+        if error == QProcess.ProcessError.FailedToStart and self._process is not None:
+            self._forget(f"the live-input server could not start ({self._process.errorString()})")
 
     def _finished(self, code: int, _status: QProcess.ExitStatus) -> None:
         error = ""

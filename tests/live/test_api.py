@@ -284,3 +284,19 @@ def test_a_checkin_pulse_is_stored_with_its_checkin(serve: Serve, workshop_path:
         repo = Repository(workshop)
         assert repo.checkin_answers(checkin) == {"peers": [4], "how.current": [3]}
         assert repo.checkin_answers(None) == {"peers": [2]}
+
+
+def test_the_server_the_app_started_stops_when_the_app_is_gone(workshop_path: Path) -> None:
+    import subprocess
+    import sys
+
+    server = subprocess.Popen(
+        [sys.executable, "-m", "ampdesk", "live", str(workshop_path), "--headless", "--events"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert server.stdout is not None and server.stdin is not None
+    assert "url" in server.stdout.readline()
+    server.stdin.close()  # what the operating system does when the app dies
+    assert server.wait(timeout=20) == 0
