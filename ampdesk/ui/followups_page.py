@@ -23,6 +23,7 @@ from ampdesk.framework.followup import (
     CheckInValue,
     progress_lines,
 )
+from ampdesk.framework.state import ActionValue
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.counts_editor import CountsEditor
 from ampdesk.ui.trend_chart import TrendChart
@@ -92,6 +93,7 @@ class FollowUpsPage(ScrollPage):
         self.counts: CountsEditor | None = None
         layout.addStretch(1)
         self.checkin_id: int | None = None
+        self._shown: tuple[CheckInValue | None, list[ActionValue]] | None = None
         controller.changed.connect(self.refresh)
         self.refresh()
 
@@ -119,11 +121,14 @@ class FollowUpsPage(ScrollPage):
         for widget in (self.chooser, self.pulse, self.delete, self.table):
             widget.setEnabled(self.checkin_id is not None)
         current = next((c for c in checkins if c.id == self.checkin_id), None)
-        self._fill_table(current)
+        actions = repo.actions()
+        if (current, actions) != self._shown:  # else keep the table: a note may be typed
+            self._shown = (current, actions)
+            self._fill_table(current, actions)
         self._fill_counts()
 
-    def _fill_table(self, checkin: CheckInValue | None) -> None:
-        actions = self.controller.repo.actions() if checkin is not None else []
+    def _fill_table(self, checkin: CheckInValue | None, actions: list[ActionValue]) -> None:
+        actions = actions if checkin is not None else []
         self.table.setRowCount(len(actions))
         for row, action in enumerate(actions):
             status, note = (checkin.statuses if checkin else {}).get(action.id, ("not_started", ""))

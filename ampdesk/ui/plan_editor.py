@@ -194,13 +194,18 @@ class PlanEditor(QWidget):
             height=90,
         )
         layout.addWidget(self.notes)
+        self._shown: WorkshopPlan | None = None
         controller.changed.connect(self.refresh)
         self.refresh()
 
     # -- reading ---------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Show the stored plan."""
+        """Show the stored plan (left alone when only other things changed, so that an edit
+        in progress is not interrupted, for example while phones send answers)."""
         plan = self.controller.repo.plan()
+        if plan == self._shown:
+            return
+        self._shown = plan
         self.timeline.set_items(plan.agenda)
         selected = self.agenda.currentRow()
         self.agenda.blockSignals(True)
@@ -273,6 +278,7 @@ class PlanEditor(QWidget):
             self.controller.set_plan(plan, text)
         except PlanError as exc:
             self.window().statusBar().showMessage(str(exc), 8000)  # type: ignore[attr-defined]
+            self._shown = None
             self.refresh()
 
     def _agenda(self, agenda: list[AgendaItem], text: str) -> None:
