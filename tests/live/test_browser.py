@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from ampdesk.framework.live import voting
+from ampdesk.framework.live import for_step, voting
 from ampdesk.store.live import LiveStore
 from ampdesk.store.repository import Repository
 from ampdesk.store.workshop_file import open_workshop
@@ -126,3 +126,49 @@ def test_a_phone_joins_answers_adds_an_idea_and_votes(
         if "Content Security Policy" in entry["message"] or entry["level"] == "SEVERE"
     ]
     assert problems == []
+
+
+def test_every_screen_of_the_page_passes_an_accessibility_audit(
+    browser: object, serve: Callable[..., LiveProcess], workshop_path: Path
+) -> None:
+    """axe-core (the engine behind common accessibility checkers) on each screen of the page:
+    joining, waiting, the pulse, autonomy, mastery and dot voting. CI installs axe-core."""
+    axe = os.environ.get("AMPDESK_AXE")
+    if not axe:
+        if os.environ.get("AMPDESK_REQUIRE_BROWSER"):
+            pytest.fail("set AMPDESK_AXE to axe.min.js (npm install axe-core)")
+        pytest.skip("axe-core is not installed (AMPDESK_AXE)")
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.wait import WebDriverWait
+
+    driver = browser  # type: ignore[assignment]
+    source = Path(axe).read_text(encoding="utf-8")
+    with open_workshop(workshop_path) as workshop:
+        Repository(workshop).add_note("autonomy", "idea", "Own tools", dimension="how")
+    server = serve()
+
+    def audit(screen: str, marker: str) -> None:
+        WebDriverWait(driver, 20).until(  # type: ignore[arg-type]
+            ec.text_to_be_present_in_element((By.ID, "main"), marker)
+        )
+        driver.execute_script(source)  # type: ignore[attr-defined]
+        violations = driver.execute_async_script(  # type: ignore[attr-defined]
+            "const done = arguments[arguments.length - 1];"
+            "axe.run().then(r => done(r.violations.map(v => v.id + ': ' + v.help)));"
+        )
+        assert violations == [], screen
+
+    driver.get(server.url)  # type: ignore[attr-defined]
+    audit("join form", "Join code")
+    driver.get(server.info["join_url"])  # type: ignore[attr-defined]
+    audit("waiting", "Waiting")
+    for state, marker in (
+        (for_step("fairness"), "Pay fairness pulse"),
+        (for_step("autonomy"), "Idea"),
+        (for_step("mastery"), "Blocker"),
+        (voting("autonomy", 3), "Place your dots"),
+    ):
+        with open_workshop(workshop_path) as workshop:
+            LiveStore(workshop).set_state(state)
+        audit(state.activity, marker)
