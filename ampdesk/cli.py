@@ -225,7 +225,7 @@ def _decimal(key: str, value: str) -> float:
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:
-    from ampdesk.store.workshop_file import inspect
+    from ampdesk.store.file_header import inspect  # no SQLAlchemy yet: the splash comes first
     from ampdesk.ui.app import run_app
 
     if args.file is not None:
@@ -371,7 +371,7 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``ampdesk`` command; returns the exit status."""
     from ampdesk.framework.content import ContentError
-    from ampdesk.store.workshop_file import WorkshopFileError
+    from ampdesk.store.file_header import WorkshopFileError
 
     args = _parse(sys.argv[1:] if argv is None else argv)
     run: Callable[[argparse.Namespace], int] = args.run

@@ -13,3 +13,16 @@ def test_core_layers_do_not_import_qt() -> None:
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_the_first_windows_come_before_sqlalchemy() -> None:
+    """The start window and the splash show before the store loads (start-up, see
+    docs/performance.md); a module-level import of the store here would undo that."""
+    script = (
+        "import sys, ampdesk.cli, ampdesk.ui.app, ampdesk.ui.start_window, "
+        "ampdesk.store.file_header;"
+        "print(sorted(m for m in sys.modules if m.startswith('sqlalchemy'))[:3])"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

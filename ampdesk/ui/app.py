@@ -1,21 +1,28 @@
-"""Start the desktop app: the application object, the start window and opening files."""
+"""Start the desktop app: the application object, the start window and opening files.
+
+Opening a file shows a small splash window first, before the store (SQLAlchemy) and the
+workshop window's modules are imported: those take most of the start-up time, and the
+facilitator should see at once that the app is starting (see docs/performance.md).
+"""
 
 from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QStandardPaths, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtGui import QColor, QPainter, QPixmap
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from ampdesk import __version__
-from ampdesk.framework.content import framework
 from ampdesk.resources_path import resources_dir
-from ampdesk.store.workshop_file import WorkshopFileError, open_workshop
-from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.icons import icon
-from ampdesk.ui.main_window import WorkshopWindow
+
+if TYPE_CHECKING:
+    from ampdesk.ui.main_window import WorkshopWindow
 
 MAX_RECENT = 8
 
@@ -48,6 +55,11 @@ def recent_files(settings: QSettings) -> list[Path]:
 
 def open_workshop_window(path: Path, parent: QWidget | None = None) -> WorkshopWindow | None:
     """Open ``path`` in a new window; a file that cannot be used is explained, not opened."""
+    from ampdesk.framework.content import framework
+    from ampdesk.store.workshop_file import WorkshopFileError, open_workshop
+    from ampdesk.ui.controller import WorkshopController
+    from ampdesk.ui.main_window import WorkshopWindow
+
     try:
         workshop = open_workshop(path)
     except WorkshopFileError as exc:
@@ -66,13 +78,54 @@ def demo_path() -> Path:
     return folder / "demo.ampdesk"
 
 
+SPLASH_SIZE = (420, 180)
+SPLASH_WAIT = 0.2  # seconds to wait for the window system to show the splash
+
+
+def show_splash(path: Path) -> QLabel:
+    """A small window saying which workshop is opening, painted before the slow imports.
+
+    (Not QSplashScreen: where the window manager is slow to report the window as shown, its
+    ``show`` waits up to a second, longer than the start-up it is meant to cover.)
+    """
+    pixmap = QPixmap(*SPLASH_SIZE)
+    pixmap.fill(QColor("#14213d"))
+    painter = QPainter(pixmap)
+    painter.drawPixmap(24, 24, icon("ampdesk").pixmap(64, 64))
+    painter.setPen(QColor("#f5f5f5"))
+    font = painter.font()
+    font.setPointSize(18)
+    font.setBold(True)
+    painter.setFont(font)
+    painter.drawText(104, 24, 300, 64, Qt.AlignmentFlag.AlignVCenter, "ampdesk")
+    font.setPointSize(11)
+    font.setBold(False)
+    painter.setFont(font)
+    name = painter.fontMetrics().elidedText(path.name, Qt.TextElideMode.ElideMiddle, 372)
+    painter.drawText(24, 110, 372, 24, Qt.AlignmentFlag.AlignLeft, f"Opening {name}…")
+    painter.end()
+    splash = QLabel()
+    splash.setWindowFlags(Qt.WindowType.SplashScreen | Qt.WindowType.FramelessWindowHint)
+    splash.setPixmap(pixmap)
+    splash.setAccessibleName(f"Opening {path.name}")
+    splash.show()
+    deadline = time.monotonic() + SPLASH_WAIT
+    while not splash.windowHandle().isExposed() and time.monotonic() < deadline:
+        QApplication.processEvents()
+    splash.repaint()  # painted now, before the imports that take time
+    QApplication.processEvents()
+    return splash
+
+
 def run_app(path: Path | None) -> int:
     """Run the app until its last window closes; returns the exit status."""
     from ampdesk.ui.start_window import StartWindow
 
     app = create_application()
     if path is not None:
-        window = open_workshop_window(path)
+        splash = show_splash(path)
+        window = open_workshop_window(path, splash)
+        splash.close()
         if window is None:
             return 2
     else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
@@ -17,14 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ampdesk.demo import write_demo
-from ampdesk.framework.plan import PlanError, Template
-from ampdesk.store.templates import load_template, new_from_template
-from ampdesk.store.workshop_file import WorkshopFileError, create_workshop
 from ampdesk.ui.app import demo_path, open_workshop_window, recent_files
 from ampdesk.ui.icons import icon
-from ampdesk.ui.main_window import WorkshopWindow
 from ampdesk.ui.widgets import heading, plain_label
+
+if TYPE_CHECKING:
+    from ampdesk.framework.plan import Template
+    from ampdesk.ui.main_window import WorkshopWindow
+
+# The store (SQLAlchemy) and the workshop window load when a workshop is first created or
+# opened, so that this window is on the screen within a fraction of a second.
 
 FILE_FILTER = "ampdesk workshops (*.ampdesk)"
 
@@ -95,6 +98,8 @@ class StartWindow(QWidget):
 
     def new_workshop(self) -> None:
         """Ask for a title and a file name, create the workshop and open it."""
+        from ampdesk.store.workshop_file import WorkshopFileError, create_workshop
+
         title, ok = QInputDialog.getText(self, "New workshop", "Title of the workshop:")
         if not ok:
             return
@@ -113,6 +118,9 @@ class StartWindow(QWidget):
 
     def new_from_template(self) -> None:
         """Choose a template (shipped, or a file), then a title and a file name."""
+        from ampdesk.framework.plan import PlanError
+        from ampdesk.store.templates import load_template
+
         choices = {"Half-day workshop (about 4 hours)": "half-day",
                    "Full-day workshop": "full-day",
                    "A template file…": ""}  # fmt: skip
@@ -147,6 +155,9 @@ class StartWindow(QWidget):
 
     def create_from_template(self, template: Template, title: str, path: Path) -> None:
         """Create ``path`` planned as ``template`` says and open it."""
+        from ampdesk.store.templates import new_from_template
+        from ampdesk.store.workshop_file import WorkshopFileError
+
         try:
             new_from_template(path, template, title or None).close()
         except WorkshopFileError as exc:
@@ -162,6 +173,8 @@ class StartWindow(QWidget):
 
     def open_demo(self) -> None:
         """Write a fresh copy of the demo workshop and open it."""
+        from ampdesk.demo import write_demo
+
         path = demo_path()
         for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
             stale.unlink(missing_ok=True)

@@ -57,3 +57,13 @@ def test_demo_shows_every_warning_the_rules_find(qtbot: QtBot, tmp_path: Path) -
     names = {label.accessibleName() for label in window.warnings.widget().findChildren(QLabel)}
     assert {f"Warning: {f.title}" for f in findings} <= names
     assert window.show_step("autonomy")
+
+
+def test_opening_a_file_shows_a_splash_with_its_name_first(qtbot: QtBot, tmp_path: Path) -> None:
+    from ampdesk.ui.app import show_splash
+
+    splash = show_splash(tmp_path / "Spring offsite.ampdesk")
+    qtbot.addWidget(splash)
+    assert splash.isVisible()
+    assert splash.accessibleName() == "Opening Spring offsite.ampdesk"
+    assert not splash.pixmap().isNull()
