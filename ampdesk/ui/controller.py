@@ -62,6 +62,7 @@ class WorkshopController(QObject):
         self.repo = Repository(workshop)
         self.undo_stack = QUndoStack(self)
         self._evaluation = evaluate(self.repo.inputs(), content)
+        self._plan = self.repo.plan()
         self._refresh = QTimer(self, singleShot=True, interval=0)
         self._refresh.timeout.connect(self._reevaluate)
 
@@ -70,11 +71,17 @@ class WorkshopController(QObject):
         """The rules' verdict on the workshop as it is in the file."""
         return self._evaluation
 
+    @property
+    def plan(self) -> WorkshopPlan:
+        """The workshop's plan as it is in the file (read once per refresh, not per widget)."""
+        return self._plan
+
     def schedule_refresh(self) -> None:
         """Re-run the rules soon; many edits in one turn cause one refresh."""
         self._refresh.start()
 
     def _reevaluate(self) -> None:
+        self._plan = self.repo.plan()
         self._evaluation = evaluate(self.repo.inputs(), self.content)
         self.changed.emit()
 
@@ -173,8 +180,13 @@ class WorkshopController(QObject):
 
     def set_plan(self, plan: WorkshopPlan, text: str = "Change the plan") -> None:
         """Replace the plan (agenda, per-step choices, materials, notes)."""
-        before = self.repo.plan()
-        self._push(text, lambda: self.repo.set_plan(plan), lambda: self.repo.set_plan(before))
+        before = self._plan
+
+        def store(value: WorkshopPlan) -> None:
+            self.repo.set_plan(value)
+            self._plan = value  # at once: the next edit in the same turn builds on it
+
+        self._push(text, lambda: store(plan), lambda: store(before))
 
     def set_roster(self, names: Sequence[str]) -> None:
         """Replace the list of people expected."""

@@ -32,7 +32,6 @@ class LiveBar(QWidget):
     def __init__(self, session: LiveSession) -> None:
         super().__init__()
         self.session = session
-        self.current_page = "plan"
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 2, 8, 2)
         self.host: str | None = None  # None: the first network found when starting
@@ -104,7 +103,6 @@ class LiveBar(QWidget):
 
     def follow(self, page_id: str) -> None:
         """The facilitator opened another page."""
-        self.current_page = page_id
         self.session.follow(page_id)
         self.vote.setChecked(False)
         self.vote.setEnabled(self.session.running and page_id in STEP_IDS)
@@ -135,7 +133,7 @@ class LiveBar(QWidget):
             widget.setVisible(running)
         self.pause.setChecked(False)
         self.vote.setChecked(False)
-        self.vote.setEnabled(running and self.current_page in STEP_IDS)
+        self.vote.setEnabled(running and self.session.page in STEP_IDS)
 
     def _pause(self, paused: bool) -> None:
         if self.session.running:
@@ -149,6 +147,6 @@ class LiveBar(QWidget):
             self, "Dot voting", "Dots per person:", DEFAULT_DOTS, 1, MAX_DOTS
         )
         if ok:
-            self.session.open_vote(self.current_page, dots)
+            self.session.open_vote(self.session.page, dots)
         else:
             self.vote.setChecked(False)

@@ -53,7 +53,7 @@ class LiveSession(QObject):
         self.info: dict[str, object] | None = None
         self._process: QProcess | None = None
         self._buffer = b""
-        self._page = "plan"
+        self.page = "plan"  # the page the facilitator is on
         self._refresh = QTimer(self, singleShot=True, interval=150)
         self._refresh.timeout.connect(controller.schedule_refresh)
 
@@ -67,7 +67,7 @@ class LiveSession(QObject):
         if self._process is not None:
             return
         self.controller.flush_requested.emit()
-        self.store.set_state(self._activity_of(self._page))
+        self.store.set_state(self._activity_of(self.page))
         path = str(self.controller.workshop.path)
         command = ampdesk_command("live", path, "--headless", "--host", host, "--events")
         process = QProcess(self)
@@ -91,7 +91,7 @@ class LiveSession(QObject):
 
     def follow(self, page_id: str) -> None:
         """The facilitator moved to ``page_id``: open its activity on the phones."""
-        self._page = page_id
+        self.page = page_id
         if self.running:
             self.store.set_state(self._activity_of(page_id))
 
@@ -110,11 +110,11 @@ class LiveSession(QObject):
 
     def end_vote(self) -> None:
         """Back to the current page's activity."""
-        self.store.set_state(self._activity_of(self._page))
+        self.store.set_state(self._activity_of(self.page))
 
     def _activity_of(self, page_id: str) -> LiveState:
         """The page's phone activity, unless the plan keeps phones out of that step."""
-        if not self.controller.repo.plan().step_plan(page_id).phones:
+        if not self.controller.plan.step_plan(page_id).phones:
             return LiveState()
         return for_step(page_id)
 

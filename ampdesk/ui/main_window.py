@@ -85,7 +85,7 @@ class WorkshopWindow(QMainWindow):
         self._add_page("followups", "Follow-ups", self._followups_page)
         self._add_page("report", "Report", self._report_page)
         self._add_page("cases", "Cases", self._cases_page)
-        self.timer = StepTimer(lambda page: controller.repo.plan().timebox(page), self)
+        self.timer = StepTimer(lambda page: controller.plan.timebox(page), self)
         self.presenter: PresenterWindow | None = None
         self.rail.currentRowChanged.connect(self._show_row)
         self.timer_toolbar = self.addToolBar("Timer")

@@ -179,7 +179,7 @@ class PlanEditor(QWidget):
         layout.addWidget(heading("Materials", 2))
         self.materials = SavedText(
             controller,
-            lambda: "\n".join(controller.repo.plan().materials),
+            lambda: "\n".join(controller.plan.materials),
             self._save_materials,
             "What to bring, one item per line",
             height=110,
@@ -188,7 +188,7 @@ class PlanEditor(QWidget):
         layout.addWidget(heading("Private notes", 2))
         self.notes = SavedText(
             controller,
-            lambda: controller.repo.plan().facilitator_notes,
+            lambda: controller.plan.facilitator_notes,
             lambda text: self._change("Edit private notes", facilitator_notes=text),
             "Notes for the facilitator only (in the plan PDF, never on the projector)",
             height=90,
@@ -202,7 +202,7 @@ class PlanEditor(QWidget):
     def refresh(self) -> None:
         """Show the stored plan (left alone when only other things changed, so that an edit
         in progress is not interrupted, for example while phones send answers)."""
-        plan = self.controller.repo.plan()
+        plan = self.controller.plan
         if plan == self._shown:
             return
         self._shown = plan
@@ -273,7 +273,7 @@ class PlanEditor(QWidget):
 
     # -- editing ---------------------------------------------------------------------------
     def _change(self, text: str, **changes: object) -> None:
-        plan = replace(self.controller.repo.plan(), **changes)  # type: ignore[arg-type]
+        plan = replace(self.controller.plan, **changes)  # type: ignore[arg-type]
         try:
             self.controller.set_plan(plan, text)
         except PlanError as exc:
@@ -285,7 +285,7 @@ class PlanEditor(QWidget):
         self._change(text, agenda=tuple(agenda))
 
     def _edit(self, row: int, **changes: object) -> None:
-        agenda = list(self.controller.repo.plan().agenda)
+        agenda = list(self.controller.plan.agenda)
         if row >= len(agenda):
             return
         changed = replace(agenda[row], **changes)  # type: ignore[arg-type]
@@ -294,20 +294,20 @@ class PlanEditor(QWidget):
             self._agenda(agenda, "Edit the agenda")
 
     def _insert(self, item: AgendaItem) -> None:
-        agenda = list(self.controller.repo.plan().agenda)
+        agenda = list(self.controller.plan.agenda)
         row = self.agenda.currentRow()
         agenda.insert(row + 1 if row >= 0 else len(agenda), item)
         self._agenda(agenda, f"Add {item.title.lower()}")
 
     def _remove(self) -> None:
-        agenda = list(self.controller.repo.plan().agenda)
+        agenda = list(self.controller.plan.agenda)
         row = self.agenda.currentRow()
         if 0 <= row < len(agenda) and agenda[row].kind != "step":
             del agenda[row]
             self._agenda(agenda, "Remove an agenda item")
 
     def _move(self, delta: int) -> None:
-        agenda = list(self.controller.repo.plan().agenda)
+        agenda = list(self.controller.plan.agenda)
         row = self.agenda.currentRow()
         target = row + delta
         if 0 <= row < len(agenda) and 0 <= target < len(agenda):
@@ -320,14 +320,14 @@ class PlanEditor(QWidget):
         self._agenda(list(agenda), "Use a standard agenda")
 
     def _set_step(self, step: str, **changes: object) -> None:
-        plan = self.controller.repo.plan()
+        plan = self.controller.plan
         steps = dict(plan.steps)
         steps[step] = replace(plan.step_plan(step), **changes)  # type: ignore[arg-type]
         self._change("Change a step's plan", steps=steps)
 
     def _toggle_prompt(self, step: str, index: int, on: bool) -> None:
         count = len(self.controller.content.step(step).prompts)
-        chosen = self.controller.repo.plan().step_plan(step).prompts
+        chosen = self.controller.plan.step_plan(step).prompts
         current = set(range(count) if chosen is None else chosen)
         current = current | {index} if on else current - {index}
         prompts = None if len(current) == count else tuple(sorted(current))
@@ -335,7 +335,7 @@ class PlanEditor(QWidget):
 
     def _save_expected(self) -> None:
         value = self.expected.value() or None
-        if value != self.controller.repo.plan().expected_participants:
+        if value != self.controller.plan.expected_participants:
             self._change("Set the number of people", expected_participants=value)
 
     def _save_materials(self, text: str) -> None:

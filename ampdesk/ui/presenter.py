@@ -127,7 +127,7 @@ class PresenterWindow(QWidget):
     def _move_prompt(self, delta: int) -> None:
         if self.page_id in STEP_IDS:
             step = self.controller.content.step(self.page_id)
-            count = len(self.controller.repo.plan().prompts(step))
+            count = len(self.controller.plan.prompts(step))
             self.prompt_index = (self.prompt_index + delta) % count
             self.case_id = None
             self.refresh()
@@ -153,7 +153,7 @@ class PresenterWindow(QWidget):
         elif self.page_id in STEP_IDS:
             step = content.step(self.page_id)
             self.step_label.setText(f"Step {step.number} · {step.title}")
-            prompts = self.controller.repo.plan().prompts(step)
+            prompts = self.controller.plan.prompts(step)
             self.title.setText(prompts[self.prompt_index % len(prompts)][1])
             getattr(self, f"_results_{self.page_id}")()
         elif self.page_id == "actions":

@@ -99,7 +99,7 @@ class StepPage(ScrollPage):
 
     def refresh(self) -> None:
         """Show the planned prompts and cases, the stored checklist, status and lock state."""
-        plan = self.controller.repo.plan()
+        plan = self.controller.plan
         clear_layout(self.prompts)
         for number, prompt in plan.prompts(self.step):
             self.prompts.addWidget(plain_label(f"{number}. {prompt}"))
