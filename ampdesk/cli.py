@@ -350,7 +350,12 @@ def build_parser() -> argparse.ArgumentParser:
     live = command("live", "serve the participant page for phones (live input)", _cmd_live)
     live.add_argument("--headless", action="store_true", help="serve without a window")
     live.add_argument("--host", default="127.0.0.1", help="address to listen on")
-    live.add_argument("--port", type=int, default=0, help="port (0: any free port)")
+    live.add_argument(
+        "--port",
+        type=int,
+        default=0,
+        help="port (0: the workshop's port of last time if free, else any free port)",
+    )
     live.add_argument("--step", choices=("fairness", "autonomy", "mastery", "purpose"))
     live.add_argument("--events", action="store_true", help="print a line when phones change data")
     return parser

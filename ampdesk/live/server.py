@@ -8,6 +8,7 @@ after its transaction is committed.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import json
 import logging
@@ -84,11 +85,25 @@ class LiveServer:
         return self._code
 
     async def start(self, host: str, port: int) -> int:
-        """Listen on ``host``:``port`` (0 picks a free port); returns the port."""
+        """Listen on ``host``:``port`` and return the port. Port 0 means the port this
+        workshop used last time if it is free (phones that reload their page, or scan a QR
+        code shown before, reach the server again), else any free port."""
         self._code = await self._run(self.store.join_code)
         self._phones = await self._run(self.store.phones)
         self._runner = web.AppRunner(self.app(), access_log=None, handle_signals=False)
         await self._runner.setup()
+        last = await self._run(self.store.last_port) if port == 0 else None
+        bound = None
+        if last:
+            with contextlib.suppress(OSError):  # taken by now: any free port instead
+                bound = await self._listen(host, last)
+        if bound is None:
+            bound = await self._listen(host, port)
+        await self._run(self.store.remember_port, bound)
+        return bound
+
+    async def _listen(self, host: str, port: int) -> int:
+        assert self._runner is not None
         site = web.TCPSite(self._runner, host, port)
         await site.start()
         return site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]

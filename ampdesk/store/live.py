@@ -28,6 +28,7 @@ from ampdesk.store.workshop_file import Workshop
 
 STATE_KEY = "live.state"
 CODE_KEY = "live.code"
+PORT_KEY = "live.port"
 SOURCE = "phone"
 
 Response = tuple[int, dict[str, Any], bool]  # status, body, replayed
@@ -65,6 +66,17 @@ class LiveStore:
                 code = new_code()
                 s.add(Setting(key=CODE_KEY, value=code))
             return code
+
+    def last_port(self) -> int | None:
+        """The port the participant server listened on last time for this workshop."""
+        with self.workshop.session() as s:
+            value = s.scalar(select(Setting.value).where(Setting.key == PORT_KEY))
+        return int(value) if value and value.isdigit() else None
+
+    def remember_port(self, port: int) -> None:
+        """Keep the port the server listens on, to try it first next time."""
+        with self.workshop.session() as s:
+            s.merge(Setting(key=PORT_KEY, value=str(port)))
 
     def offered_notes(self, step: str | None) -> list[NoteValue]:
         """The notes a vote on ``step`` offers, as phones see them."""

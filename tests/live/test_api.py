@@ -254,7 +254,10 @@ def test_sigterm_stops_cleanly_with_everything_committed(serve: Serve, workshop_
         assert [n.text for n in Repository(workshop).notes("mastery")] == ["Public speaking"]
     restarted = serve()
     assert restarted.code == server.code  # printed QR codes stay valid
+    assert restarted.url == server.url  # the same port again: reloaded pages reach it
     assert Phone(restarted.url, phone.token).state().status == 200  # phones stay joined
+    busy = serve()  # the last port is taken now (by the restarted server): any free port
+    assert busy.url != restarted.url and Phone(busy.url, phone.token).state().status == 200
 
 
 def test_a_checkin_pulse_is_stored_with_its_checkin(serve: Serve, workshop_path: Path) -> None:
