@@ -24,10 +24,16 @@ from ampdesk.ui.widgets import plain_label
 QR_THUMBNAIL = 56
 
 
+def phones_text(count: int) -> str:
+    """ "12 phones joined"."""
+    return f"{count} phone{'s' if count != 1 else ''} joined"
+
+
 class LiveBar(QWidget):
     """Controls of one :class:`LiveSession`, for the main window's toolbar."""
 
     join_changed = Signal(object)  # the join info dict, or None when live input stops
+    phones_counted = Signal(int)  # how many phones have joined, after every change
 
     def __init__(self, session: LiveSession) -> None:
         super().__init__()
@@ -111,7 +117,8 @@ class LiveBar(QWidget):
         """Update the count of joined phones."""
         if self.session.running:
             count = len(self.session.store.phones())
-            self.phones.setText(f"{count} phone{'s' if count != 1 else ''} joined")
+            self.phones.setText(phones_text(count))
+            self.phones_counted.emit(count)
 
     def _started(self, info: dict[str, object]) -> None:
         self.qr.setPixmap(qr_pixmap(str(info["join_url"]), QR_THUMBNAIL))

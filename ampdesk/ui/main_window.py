@@ -95,6 +95,7 @@ class WorkshopWindow(QMainWindow):
         self.live = LiveSession(controller)
         self.live_bar = LiveBar(self.live)
         self.live_bar.join_changed.connect(self._join_changed)
+        self.live_bar.phones_counted.connect(self._phones_counted)
         live_toolbar = self.addToolBar("Live input")
         live_toolbar.setObjectName("live-toolbar")
         live_toolbar.setMovable(False)
@@ -204,6 +205,8 @@ class WorkshopWindow(QMainWindow):
             current = self.page_ids[max(self.rail.currentRow(), 0)]
             self.presenter.show_page(current)
             self.presenter.set_join(self.live.info)
+            if self.live.running:
+                self.live_bar.refresh()  # the phone count, on the presenter too
         self.presenter.show()
         self.presenter.raise_()
         return self.presenter
@@ -211,6 +214,10 @@ class WorkshopWindow(QMainWindow):
     def _join_changed(self, info: dict[str, object] | None) -> None:
         if self.presenter is not None:
             self.presenter.set_join(info)
+
+    def _phones_counted(self, count: int) -> None:
+        if self.presenter is not None:
+            self.presenter.set_phone_count(count)
 
     def present_case(self, case_id: str) -> None:
         """Show a case on the presenter screen (opening it if needed)."""

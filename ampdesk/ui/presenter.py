@@ -12,6 +12,7 @@ from ampdesk.framework.state import NOTE_KIND_LABELS
 from ampdesk.ui.autonomy_chart import AutonomyChart
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.counts_editor import summary_text
+from ampdesk.ui.live_bar import phones_text
 from ampdesk.ui.qr import qr_pixmap
 from ampdesk.ui.step_timer import StepTimer, clock
 from ampdesk.ui.widgets import clear_layout, plain_label
@@ -74,7 +75,10 @@ class PresenterWindow(QWidget):
         self.join_code = plain_label("")
         self.join_code.setObjectName("presenter-code")
         self.join_code.setAccessibleName("Join code")
-        for widget in (self.join_qr, self.join_text, self.join_code):
+        self.join_count = plain_label("")
+        self.join_count.setObjectName("presenter-small")
+        self.join_count.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        for widget in (self.join_qr, self.join_text, self.join_code, self.join_count):
             join.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
         join.addStretch(1)
         self.join_panel.hide()
@@ -110,6 +114,10 @@ class PresenterWindow(QWidget):
             address = str(info["url"]).removeprefix("http://").rstrip("/")
             self.join_text.setText(f"Scan the code, or open\n{address}\nand type")
             self.join_code.setText(str(info["code"]))
+
+    def set_phone_count(self, count: int) -> None:
+        """Show how many phones have joined (under the join code)."""
+        self.join_count.setText(phones_text(count))
 
     def show_case(self, case_id: str) -> None:
         """Put a case on the screen (``own:N`` for the organisation's own stories)."""

@@ -79,6 +79,7 @@ def test_phones_answer_and_the_facilitator_sees_and_moderates(
     texts = [board.list.item(i).text() for i in range(board.list.count())]
     assert any(hostile in t for t in texts)  # shown as typed, not as markup
     qtbot.waitUntil(lambda: "3 phones joined" in window.live_bar.phones.text(), timeout=5000)
+    assert presenter.join_count.text() == "3 phones joined"
 
     # moderation: fix a typo, merge the duplicate, then undo the merge
     notes = {n.text: n.id for n in window.controller.repo.notes("mastery")}
