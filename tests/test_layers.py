@@ -26,3 +26,19 @@ def test_the_first_windows_come_before_sqlalchemy() -> None:
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_a_days_worth_of_qt_calls_does_not_wear_out_none() -> None:
+    """Guards against the PySide6 6.12.0 fault described in ampdesk/ui/__init__.py: without
+    the protection this process aborts long before 50,000 calls."""
+    script = (
+        "import os; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "import ampdesk.ui\n"
+        "from PySide6.QtWidgets import QApplication, QLabel\n"
+        "app = QApplication([]); label = QLabel()\n"
+        "for i in range(50_000): label.setText(str(i)); QApplication.processEvents()\n"
+        "print(label.text())\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-500:]
+    assert result.stdout.strip() == "49999"

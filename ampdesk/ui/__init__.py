@@ -1,1 +1,30 @@
-"""The Qt desktop app."""
+"""The Qt desktop app.
+
+PySide6 6.12.0 on Python 3.11 releases one reference to ``None`` too many each time a Qt
+method that returns nothing is called (``setText``, ``update``, ``processEvents``...). After a
+few thousand such calls ``None`` would be freed and the interpreter aborts ("deallocating
+None"): a day-long workshop with a ticking step timer gets there. Python 3.12 and later make
+``None`` immortal. Where the fault is seen (a probe call that should leave ``None``'s count
+unchanged lowers it), ``None`` is given the same protection here: a reference count that cannot
+run out. Nothing else reads that count.
+"""
+
+import ctypes
+import sys
+
+from PySide6.QtCore import QSettings
+
+_AMPLE = 1 << 40
+
+
+def _protect_none() -> bool:
+    """Make ``None`` immortal if this PySide6 wears its reference count down; True if it did."""
+    before = sys.getrefcount(None)
+    QSettings.setDefaultFormat(QSettings.defaultFormat())  # returns nothing: a fair probe
+    if sys.getrefcount(None) >= before:
+        return False
+    ctypes.c_ssize_t.from_address(id(None)).value += _AMPLE  # ob_refcnt, the object's first field
+    return True
+
+
+NONE_PROTECTED = _protect_none()

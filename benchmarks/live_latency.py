@@ -1,0 +1,88 @@
+"""From a phone's submission to the facilitator's window: how long until a note shows.
+
+    python benchmarks/live_latency.py [--runs N]
+
+The demo workshop is opened in the window (offscreen), live input is started on 127.0.0.1 as
+the toolbar does, a phone joins, and each run sends one idea and measures the time from the
+server's 2xx to the moment the step's notes board lists it (the server announces changes at
+most four times a second, the window coalesces them and refreshes). Prints medians; no timed
+assertions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import secrets
+import statistics
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _post(url: str, path: str, body: dict[str, object], token: str | None = None) -> dict:
+    request = urllib.request.Request(
+        url.rstrip("/") + path,
+        data=json.dumps(body).encode(),
+        headers={"Content-Type": "application/json"}
+        | ({"Authorization": f"Bearer {token}"} if token else {}),
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.loads(response.read())
+
+
+def main() -> None:
+    """Print the median time from a 2xx to the note on the screen."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+    from PySide6.QtWidgets import QApplication
+
+    from ampdesk.demo import write_demo
+    from ampdesk.framework.content import framework
+    from ampdesk.store.workshop_file import open_workshop
+    from ampdesk.ui.app import create_application
+    from ampdesk.ui.controller import WorkshopController
+    from ampdesk.ui.main_window import WorkshopWindow
+    from ampdesk.ui.notes_board import NotesBoard
+
+    create_application()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "demo.ampdesk"
+        write_demo(path).close()
+        window = WorkshopWindow(WorkshopController(open_workshop(path), framework()))
+        window.show()
+        window.show_step("autonomy")
+        board = window.page("autonomy").findChild(NotesBoard)
+        started: list[dict] = []
+        window.live.started.connect(started.append)
+        window.live_bar.choose_host("127.0.0.1")
+        window.live_bar.toggle()
+        while not started:
+            QApplication.processEvents()
+        url, code = str(started[0]["url"]), str(started[0]["code"])
+        token = _post(url, "/api/join", {"code": code})["token"]
+        delays = []
+        for run in range(args.runs):
+            text = f"Latency probe {run}"
+            note = {"activity": "autonomy", "kind": "idea", "dimension": "how", "text": text}
+            _post(url, "/api/notes", {"key": secrets.token_urlsafe(12), **note}, token)
+            acknowledged = time.perf_counter()
+            while not any(text in board.list.item(i).text() for i in range(board.list.count())):
+                QApplication.processEvents()
+            delays.append(time.perf_counter() - acknowledged)
+            time.sleep(0.3)  # as people type: not a burst
+        window.close()
+    print(f"phone 2xx to the note in the window, {args.runs} runs, offscreen")
+    print(
+        f"median {statistics.median(delays) * 1000:.0f} ms, "
+        f"min {min(delays) * 1000:.0f} ms, max {max(delays) * 1000:.0f} ms"
+    )
+
+
+if __name__ == "__main__":
+    main()
