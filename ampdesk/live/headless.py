@@ -36,14 +36,23 @@ async def _serve(server: LiveServer, host: str, port: int, step: str | None, eve
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
     pending: list[asyncio.TimerHandle] = []
+    announced = [-EVENT_INTERVAL]
 
     def announce() -> None:
         pending.clear()
+        announced[0] = loop.time()
         _print({"event": "changed"})
 
     def changed() -> None:
-        if events and not pending:
-            pending.append(loop.call_later(EVENT_INTERVAL, announce))
+        """Announce at once, unless the last announcement was less than EVENT_INTERVAL ago:
+        then once at the end of that interval, for everything that came meanwhile."""
+        if not events or pending:
+            return
+        wait = announced[0] + EVENT_INTERVAL - loop.time()
+        if wait <= 0:
+            announce()
+        else:
+            pending.append(loop.call_later(wait, announce))
 
     server.on_change = changed
     if events:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QObject, QProcess, QTimer, Signal
+from PySide6.QtCore import QObject, QProcess, Signal
 
 from ampdesk.framework.live import LiveState, checkin_pulse, for_step, voting
 from ampdesk.store.live import LiveStore
@@ -54,8 +54,6 @@ class LiveSession(QObject):
         self._process: QProcess | None = None
         self._buffer = b""
         self.page = "plan"  # the page the facilitator is on
-        self._refresh = QTimer(self, singleShot=True, interval=150)
-        self._refresh.timeout.connect(controller.schedule_refresh)
 
     @property
     def running(self) -> bool:
@@ -130,8 +128,8 @@ class LiveSession(QObject):
             if "url" in message and self.info is None:
                 self.info = message
                 self.started.emit(message)
-            elif message.get("event") == "changed":
-                self._refresh.start()
+            elif message.get("event") == "changed":  # at most four a second (the server)
+                self.controller.schedule_refresh()
 
     def _failed(self, error: QProcess.ProcessError) -> None:
         if error == QProcess.ProcessError.FailedToStart and self._process is not None:
