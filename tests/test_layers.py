@@ -4,15 +4,20 @@ import subprocess
 import sys
 
 
+def _python(script: str) -> str:
+    """Run ``script`` in a fresh interpreter; its output (it must succeed)."""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-500:]
+    return result.stdout.strip()
+
+
 def test_core_layers_do_not_import_qt() -> None:
     script = (
         "import sys, ampdesk.framework.evaluation, ampdesk.store.repository, ampdesk.status, "
         "ampdesk.demo, ampdesk.cli, ampdesk.report.builder, ampdesk.live.headless;"
         "print(sorted(m for m in sys.modules if m.startswith('PySide6')))"
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "[]"
+    assert _python(script) == "[]"
 
 
 def test_the_first_windows_come_before_sqlalchemy() -> None:
@@ -23,9 +28,7 @@ def test_the_first_windows_come_before_sqlalchemy() -> None:
         "ampdesk.store.file_header;"
         "print(sorted(m for m in sys.modules if m.startswith('sqlalchemy'))[:3])"
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "[]"
+    assert _python(script) == "[]"
 
 
 def test_a_days_worth_of_qt_calls_does_not_wear_out_none() -> None:
@@ -39,6 +42,4 @@ def test_a_days_worth_of_qt_calls_does_not_wear_out_none() -> None:
         "for i in range(50_000): label.setText(str(i)); QApplication.processEvents()\n"
         "print(label.text())\n"
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr[-500:]
-    assert result.stdout.strip() == "49999"
+    assert _python(script) == "49999"

@@ -37,6 +37,14 @@ def _unlock(window: WorkshopWindow) -> None:
     window.controller.schedule_refresh()
 
 
+def _joined_phone(qtbot: QtBot, window: WorkshopWindow) -> Phone:
+    """Start live input from the toolbar and join one phone with the code shown."""
+    info = _start_live(qtbot, window)
+    phone = Phone(str(info["url"]))
+    assert phone.join(str(info["code"])).status == 201
+    return phone
+
+
 def _wait_for_activity(qtbot: QtBot, phone: Phone, activity: str) -> None:
     """Poll as the phone page does (not faster: the server limits each phone's requests)."""
     for _ in range(50):
@@ -121,9 +129,7 @@ def test_phones_follow_the_facilitator_between_steps(
     create_workshop(path, "Follow").close()
     window = open_window(path)
     _unlock(window)
-    info = _start_live(qtbot, window)
-    phone = Phone(str(info["url"]))
-    phone.join(str(info["code"]))
+    phone = _joined_phone(qtbot, window)
     assert phone.state().data["activity"] == "waiting"  # the plan page has no activity
     for step, activity in (("fairness", "pulse"), ("autonomy", "autonomy"), ("purpose", "purpose")):
         qtbot.waitUntil(lambda s=step: window.show_step(s))
@@ -150,9 +156,7 @@ def test_a_checkin_pulse_runs_on_the_phones_from_the_followups_page(
     qtbot.waitUntil(lambda: page.chooser.count() == 1)
     qtbot.mouseClick(page.pulse, Qt.MouseButton.LeftButton)
     assert "Start live input first" in window.statusBar().currentMessage()
-    info = _start_live(qtbot, window)
-    phone = Phone(str(info["url"]))
-    phone.join(str(info["code"]))
+    phone = _joined_phone(qtbot, window)
     qtbot.mouseClick(page.pulse, Qt.MouseButton.LeftButton)
     _wait_for_activity(qtbot, phone, "checkin")
     reply = phone.submit("answers", {"activity": "checkin", "answers": {"settled": 4}})
