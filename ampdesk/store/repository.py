@@ -526,8 +526,9 @@ class Repository:
 
     def trend(self) -> list[TrendPoint]:
         """The workshop and then every check-in, aggregated for the trend."""
-        threshold = self.details().anonymity_threshold
-        points = [point("Workshop", self.details().held_on, self.checkin_answers(None), threshold)]
+        details = self.details()
+        threshold = details.anonymity_threshold
+        points = [point("Workshop", details.held_on, self.checkin_answers(None), threshold)]
         action_ids = [action.id for action in self.actions()]
         for checkin in self.checkins():
             points.append(
