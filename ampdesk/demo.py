@@ -182,8 +182,8 @@ def write_demo(path: Path) -> Workshop:
         repo.add_answers("autonomy", item, values)
     for step, kind, dimension, text, dots in _NOTES:
         note_id = repo.add_note(step, kind, text, dimension=dimension)  # type: ignore[arg-type]
-        for voter in range(dots):
-            repo.add_vote(note_id, f"demo-voter-{voter}")
+        for _ in range(dots):
+            repo.add_vote(note_id)
     repo.set_decision(START_DIMENSION, "how")
     repo.set_decision(FEEDBACK_RHYTHM, "weekly")
     repo.set_decision(

@@ -45,6 +45,8 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 
+from ampdesk.store.live import pseudonym
+
 ROOT = Path(__file__).resolve().parent.parent
 ACTIVITY = "autonomy"
 ITEM = "how.current"
@@ -121,6 +123,7 @@ class PhoneResult:
     """What one phone sent and got back."""
 
     label: str | None = None
+    ballot: str | None = None  # the phone's pseudonym for its answers, found in the file
     join_status: int | None = None
     latencies: list[float] = field(default_factory=list)
     statuses: Counter[str] = field(default_factory=Counter)
@@ -151,6 +154,7 @@ async def _phone(
                 if response.status == 201:
                     token = BARE_TOKEN if fake_token else data["token"]
                     result.label = data.get("phone")
+                    result.ballot = pseudonym(data["token"], f"answers:{ACTIVITY}:None")
         except (aiohttp.ClientError, TimeoutError, ValueError, KeyError):
             result.join_status = None
         headers = {"Content-Type": "application/json", "Authorization": f"Bearer {token}"}
@@ -211,11 +215,11 @@ def count_lost(path: Path, results: list[PhoneResult]) -> dict[str, int]:
         texts = {row[0] for row in db.execute("SELECT text FROM note")}
         answers: dict[str, list[int]] = {}
         query = (
-            "SELECT respondent, value FROM answer WHERE source = 'phone' "
+            "SELECT ballot, value FROM answer WHERE source = 'phone' "
             "AND activity = ? AND item = ? AND checkin_id IS NULL"
         )
-        for respondent, value in db.execute(query, (ACTIVITY, ITEM)):
-            answers.setdefault(respondent, []).append(value)
+        for ballot, value in db.execute(query, (ACTIVITY, ITEM)):
+            answers.setdefault(ballot, []).append(value)
         note_rows = db.execute("SELECT count(*) FROM note").fetchone()[0]
         answer_rows = db.execute("SELECT count(*) FROM answer WHERE source = 'phone'").fetchone()[0]
     lost_notes = sum(text not in texts for r in results for text in r.acked_notes)
@@ -223,7 +227,7 @@ def count_lost(path: Path, results: list[PhoneResult]) -> dict[str, int]:
     for r in results:
         if r.last_answer is None:
             continue
-        rows = answers.get(r.label or "", [])
+        rows = answers.get(r.ballot or "", [])
         if len(rows) != 1 or (not r.answer_after_ack_failed and rows[0] != r.last_answer):
             lost_answers += 1
     return {

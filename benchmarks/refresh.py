@@ -32,15 +32,13 @@ def _add_phones(path: Path, phones: int) -> None:
         for phone in range(phones):
             label = f"Phone {phone}"
             for item in ("peers", "market", "settled"):
-                repo.add_answers(
-                    "fairness", item, [1 + phone % 5], source="phone", respondent=label
-                )
+                repo.add_answers("fairness", item, [1 + phone % 5], source="phone", ballot=label)
             for dim in AUTONOMY_DIMENSIONS:
                 for when in ("current", "desired"):
                     value = [1 + (phone + len(when)) % 5]
-                    repo.add_answers("autonomy", f"{dim}.{when}", value, respondent=label)
-            repo.add_note("autonomy", "idea", f"Idea {phone}", dimension="how", author=label)
-            repo.add_note("purpose", "story", f"Story {phone}", author=label)
+                    repo.add_answers("autonomy", f"{dim}.{when}", value, ballot=label)
+            repo.add_note("autonomy", "idea", f"Idea {phone}", dimension="how")
+            repo.add_note("purpose", "story", f"Story {phone}")
 
 
 def _refresh_times(path: Path, runs: int) -> list[float]:

@@ -148,16 +148,18 @@ class LiveServer:
             log.exception("participant request failed")
             return _error(500, "the server could not handle this request")
 
-    def _phone(self, request: web.Request) -> Phone:
+    def _phone(self, request: web.Request) -> str:
+        """The token of the phone that sent ``request`` (refused if unknown or too fast)."""
         auth = request.headers.get("Authorization", "")
         scheme, _, token = auth.partition(" ")
-        phone = self._phones.get(token_hash(token.strip())) if scheme == "Bearer" else None
+        token = token.strip()
+        phone = self._phones.get(token_hash(token)) if scheme == "Bearer" else None
         if phone is None:
             raise LiveInputError(401, "unknown token: join again with the code")
         wait = self.rate.take(phone[1])
         if wait:
             raise web.HTTPTooManyRequests(headers={"Retry-After": str(max(1, round(wait)))})
-        return phone
+        return token
 
     async def _body(self, request: web.Request) -> dict[str, Any]:
         if request.content_type != "application/json":
@@ -264,33 +266,33 @@ class LiveServer:
             return self._state[1], self._state[2]
 
     async def _answers(self, request: web.Request) -> web.Response:
-        phone = self._phone(request)
+        token = self._phone(request)
         data = await self._body(request)
         key = idempotency_key(data)
 
         def job(batch: SubmissionBatch) -> Response:
             return batch.apply(
-                phone[0], key, lambda: batch.answers(phone[1], parse_answers(data, batch.state))
+                token, key, lambda: batch.answers(token, parse_answers(data, batch.state))
             )
 
         return await self._submit(job)
 
     async def _notes(self, request: web.Request) -> web.Response:
-        phone = self._phone(request)
+        token = self._phone(request)
         data = await self._body(request)
         key = idempotency_key(data)
 
         def job(batch: SubmissionBatch) -> Response:
             def write() -> Written:
                 kind, dimension, text = parse_note(data, batch.state)
-                return batch.note(phone[1], batch.state.step or "", kind, dimension, text)
+                return batch.note(batch.state.step or "", kind, dimension, text)
 
-            return batch.apply(phone[0], key, write)
+            return batch.apply(token, key, write)
 
         return await self._submit(job)
 
     async def _votes(self, request: web.Request) -> web.Response:
-        phone = self._phone(request)
+        token = self._phone(request)
         data = await self._body(request)
         key = idempotency_key(data)
 
@@ -298,9 +300,9 @@ class LiveServer:
             def write() -> Written:
                 offered = batch.offered_notes()
                 ids = parse_votes(data, batch.state, set(offered))
-                return batch.votes(phone[1], offered, ids)
+                return batch.votes(token, offered, ids)
 
-            return batch.apply(phone[0], key, write)
+            return batch.apply(token, key, write)
 
         return await self._submit(job)
 

@@ -1,5 +1,6 @@
 """Hand-over: the manager sends a prepared workshop to the facilitator as a new file,
-optionally without the pay audit's individual rows."""
+optionally without the pay audit's individual rows. A copy never carries phones' tokens,
+ballots (pseudonyms) or retry records."""
 
 from __future__ import annotations
 
@@ -8,7 +9,10 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+from sqlalchemy import delete, update
+
 from ampdesk.framework.fairness import summarize_pay
+from ampdesk.store.models import Answer, Participant, Submission, Vote
 from ampdesk.store.repository import Repository
 from ampdesk.store.workshop_file import Workshop, WorkshopFileError, copy_database, open_workshop
 
@@ -17,7 +21,8 @@ def hand_over(workshop: Workshop, target: Path, include_individual_pay: bool) ->
     """Write a copy of ``workshop`` to ``target``. Without individual pay, the copy keeps the
     audit's figures per role and level (so the gate and the report work as before) and no
     person's pay: the rows are deleted and the file is rebuilt so that no trace of them is
-    left in its free pages. The target is complete or absent, never half written."""
+    left in its free pages. Either way the copy holds no phone's token hash, no ballot and no
+    submission record. The target is complete or absent, never half written."""
     if target.resolve() == workshop.path.resolve():
         raise WorkshopFileError(f"{target.name}: choose another file than the open workshop")
     if target.suffix != ".ampdesk":
@@ -26,16 +31,26 @@ def hand_over(workshop: Workshop, target: Path, include_individual_pay: bool) ->
     partial.unlink(missing_ok=True)
     try:
         copy_database(workshop.path, partial)
-        if not include_individual_pay:
-            with open_workshop(partial) as copy:
+        with open_workshop(partial) as copy:
+            _forget_phones(copy)
+            if not include_individual_pay:
                 repo = Repository(copy)
                 rows = repo.pay_rows()
                 if rows:
                     summary = summarize_pay(rows, repo.thresholds(), dt.date.today())
                     repo.replace_pay_by_summary(summary)
-            with closing(sqlite3.connect(partial)) as conn:
-                conn.execute("PRAGMA journal_mode = DELETE")
-                conn.execute("VACUUM")
+        with closing(sqlite3.connect(partial)) as conn:
+            conn.execute("PRAGMA journal_mode = DELETE")
+            conn.execute("VACUUM")
         partial.replace(target)
     finally:
         partial.unlink(missing_ok=True)
+
+
+def _forget_phones(copy: Workshop) -> None:
+    """Remove what ties rows to phones: token hashes, ballots, submission records."""
+    with copy.session() as s:
+        s.execute(update(Participant).values(token=None))
+        s.execute(update(Answer).values(ballot=None))
+        s.execute(update(Vote).values(ballot=None))
+        s.execute(delete(Submission))

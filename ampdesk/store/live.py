@@ -4,7 +4,9 @@ submissions. A submission and its idempotency record are written in one transact
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import hmac
 import json
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -37,6 +39,19 @@ Response = tuple[int, dict[str, Any], bool]  # status, body, replayed
 def token_hash(token: str) -> str:
     """How a phone's token is kept in the file: only its SHA-256, never the token itself."""
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def pseudonym(token: str, scope: str) -> str:
+    """A phone's name for one purpose (one activity's answers, one vote, one submission): an
+    HMAC of ``scope`` keyed by the token. The file holds only the token's SHA-256, from which
+    no pseudonym can be computed, and two scopes give unrelated pseudonyms, so rows of one
+    phone in different scopes share nothing."""
+    return hmac.new(token.encode("utf-8"), scope.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
+
+
+def this_hour() -> dt.datetime:
+    """The current time (UTC) cut to the hour: how the file keeps times written by phones."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None, minute=0, second=0, microsecond=0)
 
 
 class LiveStore:
@@ -90,7 +105,7 @@ class LiveStore:
     def add_phone(self, token: str) -> tuple[int, str]:
         """Register a phone by its token; returns its id and label ("Phone 7")."""
         with self.workshop.session() as s:
-            phone = Participant(label="", token=token_hash(token))
+            phone = Participant(label="", token=token_hash(token), joined_at=this_hour())
             s.add(phone)
             s.flush()
             phone.label = f"Phone {phone.id}"
@@ -135,15 +150,15 @@ class SubmissionBatch:
             session.scalar(select(Setting.value).where(Setting.key == STATE_KEY))
         )
 
-    def apply(self, phone_id: int, key: str, write: Callable[[], Written]) -> Response:
+    def apply(self, token: str, key: str, write: Callable[[], Written]) -> Response:
         """Run ``write`` unless this phone sent ``key`` before; then answer as the first time.
 
-        An exception from ``write`` (a refused submission) undoes only this submission.
+        The record is kept under a pseudonym of the phone's token and ``key``, so it names no
+        phone. An exception from ``write`` (a refused submission) undoes only this submission.
         """
+        kept_as = pseudonym(token, f"submission:{key}")
         row = self.session.execute(
-            select(Submission.status, Submission.response).where(
-                Submission.participant_id == phone_id, Submission.key == key
-            )
+            select(Submission.status, Submission.response).where(Submission.key == kept_as)
         ).first()
         if row is not None:
             return row[0], json.loads(row[1]), True
@@ -151,22 +166,23 @@ class SubmissionBatch:
             status, body = write()
             self.session.add(
                 Submission(
-                    participant_id=phone_id, key=key, status=status, response=json.dumps(body)
+                    key=kept_as, status=status, response=json.dumps(body), created_at=this_hour()
                 )
             )
         return status, body, False
 
-    def answers(self, respondent: str, answers: dict[str, int]) -> Written:
+    def answers(self, token: str, answers: dict[str, int]) -> Written:
         """Store 1-5 answers to the open activity, replacing this phone's earlier answers to
-        the same items (at the same check-in)."""
+        the same items (at the same check-in): found by the phone's ballot for that activity."""
         checkin = self.state.checkin
         for item, value in answers.items():
             stored_as = self.state.stored_as(item)
+            ballot = pseudonym(token, f"answers:{stored_as}:{checkin}")
             self.session.execute(
                 delete(Answer).where(
                     Answer.activity == stored_as,
                     Answer.item == item,
-                    Answer.respondent == respondent,
+                    Answer.ballot == ballot,
                     given_at(checkin),
                 )
             )
@@ -176,15 +192,16 @@ class SubmissionBatch:
                     item=item,
                     value=value,
                     source=SOURCE,
-                    respondent=respondent,
+                    ballot=ballot,
                     checkin_id=checkin,
+                    created_at=this_hour(),
                 )
             )
         return 200, {"saved": len(answers)}
 
-    def note(self, author: str, step: str, kind: str, dimension: str | None, text: str) -> Written:
-        """Add a note written on a phone."""
-        note = Note(step=step, kind=kind, dimension=dimension, text=text, author=author)
+    def note(self, step: str, kind: str, dimension: str | None, text: str) -> Written:
+        """Add a note written on a phone: no author is kept."""
+        note = Note(step=step, kind=kind, dimension=dimension, text=text, created_at=this_hour())
         self.session.add(note)
         self.session.flush()
         return 201, {"id": note.id}
@@ -195,8 +212,12 @@ class SubmissionBatch:
             return []
         return [note.id for note in self.session.scalars(_offered(self.state.step))]
 
-    def votes(self, voter: str, offered: Sequence[int], note_ids: Sequence[int]) -> Written:
-        """Replace this phone's dots among the ``offered`` notes by ``note_ids``."""
-        self.session.execute(delete(Vote).where(Vote.voter == voter, Vote.note_id.in_(offered)))
-        self.session.add_all(Vote(note_id=i, voter=voter) for i in note_ids)
+    def votes(self, token: str, offered: Sequence[int], note_ids: Sequence[int]) -> Written:
+        """Replace this phone's dots among the ``offered`` notes by ``note_ids``: found by the
+        phone's ballot for this vote."""
+        ballot = pseudonym(token, f"votes:{self.state.step}")
+        self.session.execute(delete(Vote).where(Vote.ballot == ballot, Vote.note_id.in_(offered)))
+        self.session.add_all(
+            Vote(note_id=i, ballot=ballot, created_at=this_hour()) for i in note_ids
+        )
         return 200, {"votes": len(note_ids)}

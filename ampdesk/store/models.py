@@ -47,7 +47,8 @@ class WorkshopDetails(Base):
 
 
 class Participant(Base):
-    """Someone in the room. Anonymous by default: a label, and a name only if given."""
+    """Someone in the room. Anonymous by default: a label, and a name only if given. A phone
+    keeps only its token's hash, and the hour it joined (schema 5)."""
 
     __tablename__ = "participant"
 
@@ -81,7 +82,11 @@ class PayRecord(Base):
 
 
 class Answer(Base):
-    """One anonymous answer on a 1-5 scale (a pulse statement or an autonomy rating)."""
+    """One anonymous answer on a 1-5 scale (a pulse statement or an autonomy rating).
+
+    ``ballot`` (schema 5) is a phone's pseudonym for one activity, so that answering again
+    replaces: derived from the phone's token, which the file does not hold, it matches nothing
+    else in the file (not the phone, not its notes, not its dots, not its other activities)."""
 
     __tablename__ = "answer"
     __table_args__ = (CheckConstraint("value BETWEEN 1 AND 5", name="value_on_scale"),)
@@ -91,7 +96,7 @@ class Answer(Base):
     item: Mapped[str] = mapped_column(String(32))
     value: Mapped[int]
     source: Mapped[str] = mapped_column(String(16), default="facilitator")
-    respondent: Mapped[str | None] = mapped_column(String(64))
+    ballot: Mapped[str | None] = mapped_column(String(64))
     checkin_id: Mapped[int | None] = mapped_column(ForeignKey("checkin.id", ondelete="CASCADE"))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
 
@@ -104,7 +109,8 @@ def given_at(checkin_id: int | None) -> ColumnElement[bool]:
 
 
 class Note(Base):
-    """A piece of group input: an idea, a story, a skill, a blocker, a goal."""
+    """A piece of group input: an idea, a story, a skill, a blocker, a goal. No author is kept
+    (schema 5)."""
 
     __tablename__ = "note"
 
@@ -115,20 +121,21 @@ class Note(Base):
     text: Mapped[str] = mapped_column(Text)
     hidden: Mapped[bool] = mapped_column(default=False)
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("note.id", ondelete="SET NULL"))
-    author: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
 
     votes: Mapped[list[Vote]] = relationship(back_populates="note", cascade="all, delete-orphan")
 
 
 class Vote(Base):
-    """One dot placed on a note by a voter (a phone token or the facilitator)."""
+    """One dot on a note, one row per dot. ``ballot`` (schema 5) is a phone's pseudonym for one
+    vote, so that voting again replaces its dots; the facilitator's dots have none. It matches
+    nothing else in the file."""
 
     __tablename__ = "vote"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     note_id: Mapped[int] = mapped_column(ForeignKey("note.id", ondelete="CASCADE"), index=True)
-    voter: Mapped[str] = mapped_column(String(64))
+    ballot: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
 
     note: Mapped[Note] = relationship(back_populates="votes")
@@ -262,13 +269,13 @@ class OwnCase(Base):
 
 
 class Submission(Base):
-    """A phone's submission, kept by its idempotency key so that a retry is answered, not redone."""
+    """A phone's submission, kept so that a retry is answered, not redone. ``key`` (schema 5)
+    is a pseudonym of the phone's token and its idempotency key: it names no phone."""
 
     __tablename__ = "submission"
-    __table_args__ = (UniqueConstraint("participant_id", "key"),)
+    __table_args__ = (UniqueConstraint("key"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id", ondelete="CASCADE"))
     key: Mapped[str] = mapped_column(String(64))
     status: Mapped[int]
     response: Mapped[str] = mapped_column(Text)

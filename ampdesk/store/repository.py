@@ -172,7 +172,7 @@ class Repository:
         values: Iterable[int],
         *,
         source: str = "facilitator",
-        respondent: str | None = None,
+        ballot: str | None = None,
         checkin_id: int | None = None,
     ) -> None:
         """Store anonymous 1-5 answers to one item of an activity."""
@@ -183,7 +183,7 @@ class Repository:
                     item=item,
                     value=v,
                     source=source,
-                    respondent=respondent,
+                    ballot=ballot,
                     checkin_id=checkin_id,
                 )
                 for v in values
@@ -229,13 +229,12 @@ class Repository:
         text: str,
         *,
         dimension: str | None = None,
-        author: str | None = None,
     ) -> int:
         """Capture a piece of group input; returns its id."""
         if not text.strip():
             raise ValueError("a note needs some text")
         with self.workshop.session() as s:
-            note = Note(step=step, kind=kind, text=text, dimension=dimension, author=author)
+            note = Note(step=step, kind=kind, text=text, dimension=dimension)
             s.add(note)
             s.flush()
             return note.id
@@ -266,10 +265,10 @@ class Repository:
         with self.workshop.session() as s:
             s.get_one(Note, note_id).merged_into_id = into
 
-    def add_vote(self, note_id: int, voter: str) -> int:
+    def add_vote(self, note_id: int) -> int:
         """Place one dot on a note; returns the vote's id."""
         with self.workshop.session() as s:
-            vote = Vote(note_id=note_id, voter=voter)
+            vote = Vote(note_id=note_id)
             s.add(vote)
             s.flush()
             return vote.id
@@ -476,7 +475,7 @@ class Repository:
         with self.workshop.session() as s:
             checkin = s.get_one(CheckIn, checkin_id)
             answers = s.execute(
-                select(Answer.activity, Answer.item, Answer.value, Answer.source, Answer.respondent)
+                select(Answer.activity, Answer.item, Answer.value, Answer.source, Answer.ballot)
                 .where(Answer.checkin_id == checkin_id)
                 .order_by(Answer.id)
             ).all()
@@ -510,10 +509,10 @@ class Repository:
                     item=item,
                     value=v,
                     source=source,
-                    respondent=respondent,
+                    ballot=ballot,
                     checkin_id=value.id,
                 )
-                for activity, item, v, source, respondent in snapshot.answers
+                for activity, item, v, source, ballot in snapshot.answers
             )
 
     def checkin_answers(self, checkin_id: int | None) -> dict[str, list[int]]:

@@ -22,8 +22,6 @@ from ampdesk.framework.state import NoteKind, StepStatus
 from ampdesk.store.repository import CheckInSnapshot, Repository
 from ampdesk.store.workshop_file import Workshop
 
-FACILITATOR = "facilitator"
-
 
 class _Edit(QUndoCommand):
     """One undoable change: two callables that write to the file."""
@@ -271,7 +269,7 @@ class WorkshopController(QObject):
         placed: list[int] = []
         self._push(
             "Add a dot",
-            lambda: placed.append(self.repo.add_vote(note_id, FACILITATOR)),
+            lambda: placed.append(self.repo.add_vote(note_id)),
             lambda: self.repo.delete_vote(placed.pop()),
         )
 

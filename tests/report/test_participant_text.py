@@ -21,7 +21,7 @@ def test_hostile_notes_are_printed_literally(tmp_path: Path) -> None:
     with create_workshop(path, "Hostile input") as workshop:
         repo = Repository(workshop)
         for text in TEXTS:
-            repo.add_note("purpose", "story", text, author="Phone 1")
+            repo.add_note("purpose", "story", text)
         build_report(workshop, tmp_path / "r.pdf")
     printed = "\n".join(page.extract_text() for page in PdfReader(tmp_path / "r.pdf").pages)
     assert "<script>alert('x')</script> & <b>not bold</b>" in printed

@@ -73,7 +73,7 @@ def test_upgraded_file_keeps_its_evaluation(tmp_path: Path) -> None:
         assert repo.acknowledgements() == {}
 
 
-@pytest.mark.parametrize("version", [2, 3])
+@pytest.mark.parametrize("version", [2, 3, 4])
 def test_newer_old_files_are_upgraded_and_keep_their_data(tmp_path: Path, version: int) -> None:
     path = tmp_path / "old.ampdesk"
     shutil.copy(FIXTURES / f"workshop_schema{version}.ampdesk", path)
@@ -81,9 +81,45 @@ def test_newer_old_files_are_upgraded_and_keep_their_data(tmp_path: Path, versio
         repo = Repository(workshop)
         assert len(repo.pay_rows()) == 12
         assert repo.details().anonymity_threshold == 5
-        assert repo.plan() == half_day(framework())  # no plan stored yet
+        if version < 4:
+            assert repo.plan() == half_day(framework())  # no plan stored yet
+        else:
+            assert repo.plan().expected_participants == 12
     assert backup_path(path, version).exists()
     fresh = tmp_path / "fresh.ampdesk"
     create_workshop(fresh, "new").close()
     assert _schema(path) == _schema(fresh)
     assert {"submission", "agenda_item", "workshop_plan"} <= set(_schema(path))
+
+
+def test_schema4_upgrade_removes_every_link_between_a_phone_and_its_input(tmp_path: Path) -> None:
+    """The schema-4 fixture holds three phones' answers ("Phone 13"), notes (author) and dots
+    (voter) with retry records naming each phone; schema 5 keeps the input, not the links."""
+    path = tmp_path / "old.ampdesk"
+    shutil.copy(FIXTURES / "workshop_schema4.ampdesk", path)
+    with open_workshop(path) as workshop:
+        repo = Repository(workshop)
+        assert len(repo.answers_by_item("fairness")["peers"]) == 15
+        assert any(n.text.startswith("As the only person on phone 0") for n in repo.notes())
+    with sqlite3.connect(path) as conn:
+        assert (
+            conn.execute("SELECT count(*) FROM answer WHERE ballot IS NOT NULL").fetchone()[0] == 0
+        )
+        assert conn.execute("SELECT count(*) FROM vote WHERE ballot IS NOT NULL").fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM submission").fetchone()[0] == 0
+        assert "author" not in {r[1] for r in conn.execute("PRAGMA table_info(note)")}
+        times = [
+            r[0]
+            for table, column in (
+                ("participant", "joined_at"),
+                ("answer", "created_at"),
+                ("note", "created_at"),
+                ("vote", "created_at"),
+            )
+            for r in conn.execute(f"SELECT {column} FROM {table}")
+        ]
+    conn.close()
+    assert times and all(t.endswith(":00:00") for t in times)
+    raw = path.read_bytes()
+    for trace in (b"answer-key-0", b"note-key-1", b'{"id": 17}'):
+        assert trace not in raw  # overwritten, not left in free pages
