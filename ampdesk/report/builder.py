@@ -62,7 +62,7 @@ def build_report(
     write_pdf(
         target,
         paper,
-        story(ctx),
+        lambda: story(ctx),
         title=f"{details.title}: workshop report",
         author=details.facilitator or "ampdesk",
         subject="Autonomy, Mastery, Purpose workshop report",
@@ -76,21 +76,25 @@ def build_followup_report(workshop: Workshop, target: Path | BinaryIO, paper: st
     ctx = gather(workshop)
     details = ctx.details
     held = f" of {details.held_on:%d %B %Y}" if details.held_on else ""
-    intro = [
-        Heading(f"{details.title}: progress since the workshop{held}"),
-        text(
-            f"{details.organisation or 'ampdesk'} · printed {ctx.generated_on:%d %B %Y}. "
-            "Pay figures and individual answers are never part of this report.",
-            styles().body,
-        ),
-    ]
+
+    def intro() -> list[Flowable]:
+        return [
+            Heading(f"{details.title}: progress since the workshop{held}"),
+            text(
+                f"{details.organisation or 'ampdesk'} · printed {ctx.generated_on:%d %B %Y}. "
+                "Pay figures and individual answers are never part of this report.",
+                styles().body,
+            ),
+        ]
+
     write_pdf(
         target,
         paper,
-        [*intro, *followups.build(ctx)[1:]],
+        lambda: [*intro(), *followups.build(ctx)[1:]],
         title=f"{details.title}: follow-up report",
         author=details.facilitator or "ampdesk",
         subject="Autonomy, Mastery, Purpose follow-up report",
         header=details.title,
         footer=f"{details.organisation or 'ampdesk'} · follow-up report",
+        cover=False,
     )

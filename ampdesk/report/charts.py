@@ -16,6 +16,11 @@ LIGHT = colors.HexColor("#b8c0cc")
 SCALE = [colors.HexColor(c) for c in ("#2b2b2b", "#6b6b6b", "#a8a8a8", "#d0d0d0", "#f2f2f2")]
 
 
+def _drawing(width: float, height: float) -> Drawing:
+    """An empty drawing whose initial font is the report's (no Helvetica in the file)."""
+    return Drawing(width, height, initialFontName=FONT, initialFontSize=7)
+
+
 def horizontal_bars(
     labels: Sequence[str],
     series: Sequence[Sequence[float]],
@@ -28,7 +33,7 @@ def horizontal_bars(
     label_width, bar, gap = 150.0, 9.0, 8.0
     group = bar * len(series) + gap
     height = 30 + group * len(labels)
-    drawing = Drawing(width, height)
+    drawing = _drawing(width, height)
     low, high = scale
     plot = width - label_width - 30
 
@@ -96,7 +101,7 @@ def stacked_distribution(
     """One 100% bar per item, split into the five scale points (1 dark ... 5 light)."""
     label_width, bar, gap = 150.0, 12.0, 8.0
     height = 24 + (bar + gap) * len(labels)
-    drawing = Drawing(width, height)
+    drawing = _drawing(width, height)
     plot = width - label_width - 10
     for index, (label, row) in enumerate(zip(labels, counts, strict=True)):
         y = height - 22 - index * (bar + gap)
@@ -159,7 +164,7 @@ def trend_lines(
     left, right, bottom, legend = 24.0, 40.0, 18.0, 14.0 * ((len(series) + 1) // 2)
     plot_height = 120.0
     height = bottom + plot_height + 10 + legend
-    drawing = Drawing(width, height)
+    drawing = _drawing(width, height)
     plot_width = width - left - right
     count = len(labels)
 

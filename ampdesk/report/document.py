@@ -1,20 +1,37 @@
-"""Page layout of the report: running header and footer, "page N of M", outline, metadata."""
+"""Page layout of every PDF: running header and footer, "page N of M", outline, contents,
+document language and metadata."""
 
 from __future__ import annotations
 
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfdoc import PDFPageLabel
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Table,
+    TableStyle,
+)
 
-from ampdesk.report.styles import FONT, MUTED, RULE, styles
+from ampdesk.report.styles import ALERT, FONT, FONT_BOLD, MUTED, RULE, markup, styles
 
 PAPERS = {"a4": A4, "letter": LETTER}
 MARGIN = 20 * mm
+# A document longer than this gets a contents list on its second page.
+CONTENTS_FROM_PAGES = 8
+LANGUAGE = "en"
 
 
 class Heading(Paragraph):
@@ -22,32 +39,77 @@ class Heading(Paragraph):
 
     def __init__(self, title: str, level: int = 0) -> None:
         style = styles().h1 if level == 0 else styles().h2
-        super().__init__(title.replace("&", "&amp;").replace("<", "&lt;"), style)
+        super().__init__(markup(title), style)
         self.title = title
         self.level = level
 
 
+class ContentsSlot(Flowable):
+    """Where a long document's contents list goes (nothing in a short one)."""
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        """Nothing: the slot is replaced before the final layout."""
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A heading as laid out: its bookmark key, title, level, page and top edge."""
+
+    key: str
+    title: str
+    level: int
+    page: int
+    top: float
+
+
+def fit(value: str, font: str, size: float, width: float) -> str:
+    """``value`` shortened with an ellipsis so that it is at most ``width`` wide."""
+    if stringWidth(value, font, size) <= width:
+        return value
+    while value and stringWidth(value + "…", font, size) > width:
+        value = value[:-1]
+    return value.rstrip() + "…"
+
+
 class _NumberedCanvas(Canvas):
-    """Draws the header and "page N of M" once the page count is known."""
+    """Draws the header, the marks and "page N of M" once the page count is known, and places
+    each bookmark on the page its heading was drawn on."""
 
     header_text = ""
     footer_text = ""
+    mark_text = ""
+    has_cover = True
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._pages: list[dict[str, Any]] = []
+        self._marks: list[Mark] = []
+
+    def add_mark(self, mark: Mark) -> None:
+        """Bookmark ``mark`` on the page being drawn."""
+        self._marks.append(mark)
 
     def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
+        self._marks = []
         self._startPage()
 
     def save(self) -> None:
         total = len(self._pages)
-        self.addPageLabel(0, prefix="Cover")
-        if total > 1:
-            self.addPageLabel(1, style=PDFPageLabel.ARABIC, start=2)
+        if self.has_cover:
+            self.addPageLabel(0, prefix="Cover")
+            if total > 1:
+                self.addPageLabel(1, style=PDFPageLabel.ARABIC, start=2)
+        else:
+            self.addPageLabel(0, style=PDFPageLabel.ARABIC, start=1)
         for state in self._pages:
             self.__dict__.update(state)
+            for mark in self._marks:
+                self.bookmarkPage(mark.key, fit="XYZ", left=0, top=mark.top, zoom=0)
+                self.addOutlineEntry(mark.title, mark.key, level=mark.level)
             self._decorate(total)
             super().showPage()
         super().save()
@@ -55,16 +117,28 @@ class _NumberedCanvas(Canvas):
     def _decorate(self, total: int) -> None:
         number = self._pageNumber
         width, height = self._pagesize
+        line = width - 2 * MARGIN
+        page = f"Page {number} of {total}"
         self.saveState()
         self.setFont(FONT, 7.5)
         self.setFillColor(MUTED)
         self.setStrokeColor(RULE)
-        if number > 1:
-            self.drawString(MARGIN, height - 12 * mm, self.header_text)
+        mark_width = 0.0
+        if self.mark_text:
+            self.setFont(FONT_BOLD, 7.5)
+            self.setFillColor(ALERT)
+            self.drawRightString(width - MARGIN, height - 12 * mm, self.mark_text)
+            mark_width = stringWidth(self.mark_text, FONT_BOLD, 7.5) + 12
+            self.setFont(FONT, 7.5)
+            self.setFillColor(MUTED)
+        if number > 1 or not self.has_cover:
+            header = fit(self.header_text, FONT, 7.5, line - mark_width)
+            self.drawString(MARGIN, height - 12 * mm, header)
             self.line(MARGIN, height - 13.5 * mm, width - MARGIN, height - 13.5 * mm)
         self.line(MARGIN, 14 * mm, width - MARGIN, 14 * mm)
-        self.drawString(MARGIN, 10 * mm, self.footer_text)
-        self.drawRightString(width - MARGIN, 10 * mm, f"Page {number} of {total}")
+        page_width = stringWidth(page, FONT, 7.5) + 12
+        self.drawString(MARGIN, 10 * mm, fit(self.footer_text, FONT, 7.5, line - page_width))
+        self.drawRightString(width - MARGIN, 10 * mm, page)
         self.restoreState()
 
 
@@ -83,42 +157,131 @@ class ReportDocument(BaseDocTemplate):
             author=author,
             subject=subject,
             creator="ampdesk",
+            lang=LANGUAGE,
+            initialFontName=FONT,
         )
         frame = Frame(MARGIN, MARGIN, self.width, self.height, id="body")
         self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-        self._bookmarks = 0
+        self.marks: list[Mark] = []
 
     def afterFlowable(self, flowable: Flowable) -> None:
-        """Turn every heading into an outline entry."""
+        """Turn every heading into an outline entry on the page it was drawn on."""
         if isinstance(flowable, Heading):
-            self._bookmarks += 1
-            key = f"section-{self._bookmarks}"
-            self.canv.bookmarkPage(key)
-            self.canv.addOutlineEntry(flowable.title, key, level=flowable.level)
+            frame = self.frame
+            top = frame._y + flowable.height + flowable.style.spaceAfter
+            mark = Mark(
+                f"section-{len(self.marks) + 1}",
+                flowable.title,
+                flowable.level,
+                self.page,
+                min(top + 4, frame._y1 + frame._height),
+            )
+            self.marks.append(mark)
+            self.canv.add_mark(mark)  # type: ignore[attr-defined]
 
-    def render(self, story: list[Flowable], header: str, footer: str) -> None:
-        """Lay the story out on numbered pages."""
 
-        class _Canvas(_NumberedCanvas):
-            header_text = header
-            footer_text = footer
+def contents(marks: list[Mark], shift: int) -> list[Flowable]:
+    """A contents list of the top-level sections (and their parts while they fit one page),
+    each line linked to its section."""
+    s = styles()
+    chosen = [m for m in marks if m.level == 0 and m.page > 1]
+    if len([m for m in marks if m.page > 1]) <= 40:
+        chosen = [m for m in marks if m.page > 1]
+    rows = []
+    for mark in chosen:
+        style = s.body if mark.level == 0 else s.small
+        indent = "" if mark.level == 0 else "&nbsp;&nbsp;&nbsp;&nbsp;"
+        rows.append(
+            [
+                Paragraph(f'{indent}<a href="#{mark.key}">{markup(mark.title)}</a>', style),
+                Paragraph(f'<a href="#{mark.key}">{mark.page + shift}</a>', style),
+            ]
+        )
+    listing = Table(rows, colWidths=[150 * mm, 20 * mm], hAlign="LEFT")
+    listing.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
+                ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return [Paragraph("Contents", s.h1), listing, PageBreak()]
 
-        self.build(story, canvasmaker=_Canvas)
+
+def _layout(
+    target: Any,
+    paper: str,
+    story: list[Flowable],
+    meta: dict[str, str],
+    canvas: type[_NumberedCanvas],
+) -> tuple[list[Mark], int]:
+    document = ReportDocument(target, paper, meta["title"], meta["author"], meta["subject"])
+    document.build(story, canvasmaker=canvas)
+    return document.marks, document.page
 
 
 def write_pdf(
     target: Path | BinaryIO,
     paper: str,
-    story: list[Flowable],
+    make_story: Callable[[], list[Flowable]],
     *,
     title: str,
     author: str,
     subject: str,
     header: str,
     footer: str,
+    mark: str = "",
+    cover: bool = True,
 ) -> None:
-    """Lay ``story`` out on numbered pages of ``paper`` and write it to ``target``."""
-    document = ReportDocument(
-        str(target) if isinstance(target, Path) else target, paper, title, author, subject
-    )
-    document.render(story, header, footer)
+    """Lay the story out on numbered pages of ``paper`` and write it to ``target``.
+
+    ``make_story`` gives fresh flowables for each layout pass: a document longer than
+    CONTENTS_FROM_PAGES pages is laid out again with a contents list in its ContentsSlot,
+    page numbers taken from the first pass and checked against the second."""
+
+    class _Canvas(_NumberedCanvas):
+        header_text = header
+        footer_text = footer
+        mark_text = mark
+        has_cover = cover
+
+    meta = {"title": title, "author": author, "subject": subject}
+    story = make_story()
+    has_slot = any(isinstance(f, ContentsSlot) for f in story)
+    out: Any = str(target) if isinstance(target, Path) else target
+    if not has_slot:
+        _layout(out, paper, story, meta, _Canvas)
+        return
+    draft = io.BytesIO()
+    marks, pages = _layout(draft, paper, story, meta, _Canvas)
+    if pages <= CONTENTS_FROM_PAGES:
+        data = draft.getvalue()
+        if isinstance(out, str):
+            Path(out).write_bytes(data)
+        else:
+            out.write(data)
+        return
+    shift = 1
+    for _ in range(3):
+        story = [
+            part
+            for flowable in make_story()
+            for part in (
+                contents(marks, shift) if isinstance(flowable, ContentsSlot) else [flowable]
+            )
+        ]
+        draft = io.BytesIO()
+        laid, _pages = _layout(draft, paper, story, meta, _Canvas)
+        if [m.page for m in laid] == [m.page + shift for m in marks]:
+            break
+        shift = 0
+        marks = laid
+    data = draft.getvalue()
+    if isinstance(out, str):
+        Path(out).write_bytes(data)
+    else:
+        out.write(data)

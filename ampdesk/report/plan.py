@@ -81,10 +81,11 @@ def build_plan(workshop: Workshop, target: Path | BinaryIO, paper: str = "a4") -
     write_pdf(
         target,
         paper,
-        story,
+        lambda: story,
         title=f"{details.title}: facilitator's plan",
         author=details.facilitator or "ampdesk",
         subject="Autonomy, Mastery, Purpose workshop plan",
         header=f"{details.title} · facilitator's plan",
         footer="ampdesk",
+        cover=False,
     )

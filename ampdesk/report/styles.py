@@ -104,6 +104,11 @@ def styles() -> Styles:
     )
 
 
+def markup(value: str) -> str:
+    """Plain text as paragraph markup: participants' words are escaped, never read as markup."""
+    return escape(value).replace("\n", "<br/>")
+
+
 def text(value: str, style: ParagraphStyle) -> Paragraph:
-    """A paragraph of plain text (participants' words are escaped, never markup)."""
-    return Paragraph(escape(value).replace("\n", "<br/>"), style)
+    """A paragraph of plain text."""
+    return Paragraph(markup(value), style)

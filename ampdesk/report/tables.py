@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from reportlab.platypus import Table, TableStyle
 
-from ampdesk.report.styles import RULE, SHADE, styles, text
+from ampdesk.report.styles import FONT, RULE, SHADE, styles, text
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float]) -> Table:
@@ -18,6 +18,7 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence
     result.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
                 ("BACKGROUND", (0, 0), (-1, 0), SHADE),
                 ("LINEBELOW", (0, 0), (-1, 0), 0.8, RULE),
                 ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),

@@ -38,6 +38,7 @@ def build(ctx: ReportContext) -> list[Flowable]:
             body,
         )
     )
+    story.append(Heading("The trend", 1))
     story.append(
         trend_lines(
             [p.label for p in points],
@@ -48,7 +49,7 @@ def build(ctx: ReportContext) -> list[Flowable]:
     story.append(Spacer(1, 3 * mm))
     for line in progress_lines(points):
         story.append(text(f"• {line}", body))
-    story.append(Spacer(1, 3 * mm))
+    story.append(Heading("Check-ins", 1))
     rows = [
         [
             p.label,
@@ -65,8 +66,8 @@ def build(ctx: ReportContext) -> list[Flowable]:
         )
     )
     latest = ctx.checkins[-1]
-    story.append(Spacer(1, 3 * mm))
-    story.append(text(f"Where each action stands ({latest.held_on:%d %b %Y}):", body))
+    story.append(Heading("Where each action stands", 1))
+    story.append(text(f"As of the check-in of {latest.held_on:%d %B %Y}.", body))
     rows = []
     for action in ctx.inputs.actions:
         status, note = latest.statuses.get(action.id, ("not_started", ""))
