@@ -93,10 +93,10 @@ _NOTES = (
 _ACTIONS = (
     (
         "fairness",
-        "Bring the two part-time roles below market to at least 0.95 compa-ratio",
+        "Propose to the works council to bring mid-level software engineers up to market pay",
         "Head of People",
         28,
-        "Compa-ratio of every role at or above 0.95 in the January audit",
+        "Median FTE-adjusted compa-ratio of mid-level engineers at 1.00 or above in January",
     ),
     (
         "autonomy",
@@ -208,7 +208,7 @@ def write_demo(path: Path) -> Workshop:
     repo.add_checkin(
         WORKSHOP_DAY + dt.timedelta(days=14),
         {
-            action_ids[0]: ("on_track", "Budget approved; letters go out in January."),
+            action_ids[0]: ("on_track", "Works council agreed the pay proposal; budget approved."),
             action_ids[1]: ("done", "Both squads chose their method."),
             action_ids[3]: ("on_track", "Held twice."),
         },

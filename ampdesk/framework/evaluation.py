@@ -23,7 +23,7 @@ from ampdesk.framework.fairness import (
 )
 from ampdesk.framework.mistakes import Finding, MistakeInputs, find_mistakes
 from ampdesk.framework.pulse import STATEMENTS, ItemSummary, summarize
-from ampdesk.framework.state import ActionValue, NoteValue, StepStatus
+from ampdesk.framework.state import ActionValue, NoteValue, OwnCaseValue, StepStatus
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +41,8 @@ class WorkshopInputs:
     step_statuses: dict[str, StepStatus]
     override: GateOverride | None
     pay_summary: PaySummary | None = None  # the audit's figures when its rows were left out
+    own_cases: tuple[OwnCaseValue, ...] = ()
+    ticked: frozenset[str] = frozenset()  # ticked checklist items as "step.item"
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +100,8 @@ def evaluate(inputs: WorkshopInputs, content: Framework) -> Evaluation:
                 dim: (_mean(pair["current"]), _mean(pair["desired"]))
                 for dim, pair in autonomy.items()
             },
+            own_cases=inputs.own_cases,
+            ticked=inputs.ticked,
         ),
         content,
     )

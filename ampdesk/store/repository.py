@@ -566,6 +566,13 @@ class Repository:
             step_statuses=self.step_statuses(),
             override=self.active_override(),
             pay_summary=self.pay_summary(),
+            own_cases=tuple(self.own_cases()),
+            ticked=frozenset(
+                f"{step}.{item}"
+                for step in STEP_IDS
+                for item, done in self.checklist(step).items()
+                if done
+            ),
         )
 
     def pay_summary(self) -> PaySummary | None:

@@ -82,6 +82,11 @@ class WarningsPanel(ScrollPage):
         open_count = sum(1 for f in findings if f.id not in notes)
         title = f"Warnings ({open_count} open)" if findings else "No warnings"
         self.content.addWidget(heading(title, 2))
+        english = QLabel(
+            "The checks read English wording only; notes in other languages are not checked."
+        )
+        english.setWordWrap(True)
+        self.content.addWidget(english)
         self.cards = [FindingCard(self, f, notes.get(f.id)) for f in findings]
         for card in self.cards:
             self.content.addWidget(card)

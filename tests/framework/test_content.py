@@ -34,7 +34,8 @@ CHECK_IDS = (
     "annual_feedback_only",
     "all_autonomy_dimensions_at_once",
     "mostly_routine_work",
-    "severe_underpayment",
+    "autonomy_without_structure",
+    "action_without_owner_or_date",
 )
 SOURCE_KINDS = {"book", "article", "podcast", "tv", "web", "report", "law"}
 # Errors of the seed document, and phrasing of it that must not be copied.
@@ -165,7 +166,7 @@ def test_checks_belong_to_the_expected_steps_and_mistakes(content: Framework) ->
         "annual_feedback_only": "mastery",
         "all_autonomy_dimensions_at_once": "autonomy",
         "mostly_routine_work": "fairness",
-        "severe_underpayment": "fairness",
+        "autonomy_without_structure": "autonomy",
     }
     for check_id, step in steps.items():
         assert content.check(check_id).step == step, check_id

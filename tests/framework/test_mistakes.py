@@ -21,6 +21,7 @@ from ampdesk.framework.state import (
     START_DIMENSION,
     ActionValue,
     NoteValue,
+    OwnCaseValue,
 )
 
 CREATIVE = PayRow("Designer", "Mid", "creative", 52_000, 50_000)
@@ -28,8 +29,11 @@ ROUTINE = PayRow("Support", "Agent", "routine", 38_000, 37_000)
 GOOD_PULSE = summarize([4, 4, 4, 5, 4], 5)
 
 
-def action(step: str, title: str, measure: str = "") -> ActionValue:
-    return ActionValue(id=1, step=step, title=title, owner="Ana", due=None, measure=measure)
+DUE = dt.date(2027, 1, 15)
+
+
+def action(step: str, title: str, measure: str = "Reviewed at the next retro") -> ActionValue:
+    return ActionValue(id=1, step=step, title=title, owner="Ana", due=DUE, measure=measure)
 
 
 def note(step: str, kind: str, text: str, hidden: bool = False) -> NoteValue:
@@ -91,11 +95,17 @@ def test_if_then_rewards_for_routine_roles_and_now_that_rewards_pass() -> None:
     assert "if_then_reward_for_creative_work" not in found(thanks)
 
 
+STARTED = {s: "in_progress" for s in ("fairness", "autonomy", "mastery", "purpose")}
+
+
 def test_defaulting_to_control() -> None:
-    assert "defaulting_to_control" in found(inputs(actions=(action("mastery", "Weekly review"),)))
+    weekly = (action("mastery", "Weekly review"),)
+    assert "defaulting_to_control" in found(inputs(actions=weekly, step_statuses=STARTED))
     approvals = inputs(actions=(action("autonomy", "Manager approval for every deploy"),))
     assert "defaulting_to_control" in found(approvals)
-    gap = inputs(actions=(action("mastery", "Weekly review"),), autonomy_means={"how": (2.0, 4.2)})
+    removed = inputs(actions=(action("autonomy", "Drop the manager approval for every deploy"),))
+    assert "defaulting_to_control" not in found(removed)
+    gap = inputs(actions=weekly, autonomy_means={"how": (2.0, 4.2)}, step_statuses=STARTED)
     (finding,) = [f for f in find_mistakes(gap, framework()) if f.id == "defaulting_to_control"]
     assert "how" in finding.detected
 
@@ -109,16 +119,38 @@ def test_ignoring_baseline_fairness() -> None:
     assert "ignoring_baseline_fairness" in found(overridden)
 
 
+def test_no_autonomy_action_is_said_only_once_step_2_has_started() -> None:
+    first_step_only = inputs(actions=(action("fairness", "Raise pay for designers to market"),))
+    assert "defaulting_to_control" not in found(first_step_only)
+    started = dataclasses.replace(first_step_only, step_statuses={"autonomy": "in_progress"})
+    assert "defaulting_to_control" in found(started)
+
+
 def test_substitute_for_pay() -> None:
     text = inputs(actions=(action("autonomy", "More flexible hours instead of a raise"),))
     assert "substitute_for_pay" in found(text)
+    swap = inputs(actions=(action("autonomy", "Thanks rather than money prizes"),))
+    assert "substitute_for_pay" not in found(swap)
+
+
+def test_one_underpaid_role_gives_one_warning_without_its_figure() -> None:
     blocked = evaluate_gate(role_figures([PayRow("D", "M", "creative", 40_000, 50_000)]), None)
-    no_pay_action = inputs(gate=blocked, actions=(action("purpose", "Customer visit"),))
-    assert "substitute_for_pay" in found(no_pay_action)
+    nothing_later = inputs(gate=blocked, actions=(action("fairness", "Raise pay for D to market"),))
+    assert found(nothing_later) == set()
+    later = inputs(gate=blocked, actions=(action("purpose", "Invite a customer to the retro"),))
+    findings = find_mistakes(later, framework())
+    assert [f.id for f in findings] == ["ignoring_baseline_fairness"]
+    assert "no action on pay" in findings[0].detected
+    assert "0.8" not in findings[0].detected
     with_pay_action = inputs(
-        gate=blocked, actions=(action("purpose", "Customer visit"), action("fairness", "Raise pay"))
+        gate=blocked,
+        actions=(
+            action("purpose", "Invite a customer to the retro"),
+            action("fairness", "Raise pay for D to market"),
+        ),
     )
-    assert "substitute_for_pay" not in found(with_pay_action)
+    (finding,) = find_mistakes(with_pay_action, framework())
+    assert "no action on pay" not in finding.detected
 
 
 @pytest.mark.parametrize(
@@ -135,6 +167,14 @@ def test_inauthentic_purpose(statement: str, flagged: bool) -> None:
     assert ("inauthentic_purpose" in found(state)) is flagged
 
 
+def test_an_own_case_about_purpose_counts_as_a_story() -> None:
+    statement = {PURPOSE_STATEMENT: "Help patients get care sooner"}
+    own = OwnCaseValue(1, "The night nurse", "She booked a scan at 2 am.", "Be there", "purpose")
+    assert "purpose_without_story" not in found(inputs(decisions=statement, own_cases=(own,)))
+    elsewhere = dataclasses.replace(own, step="mastery")
+    assert "purpose_without_story" in found(inputs(decisions=statement, own_cases=(elsewhere,)))
+
+
 def test_purpose_without_story() -> None:
     state = inputs(decisions={PURPOSE_STATEMENT: "Help patients get care sooner"})
     assert "purpose_without_story" in found(state)
@@ -145,9 +185,45 @@ def test_purpose_without_story() -> None:
     assert "purpose_without_story" in found(hidden_story)
 
 
+@pytest.mark.parametrize(
+    ("rhythm", "flagged"),
+    [
+        ("annual", True),
+        ("quarterly", True),
+        ("monthly", True),
+        ("fortnightly", False),
+        ("weekly", False),
+    ],
+)
+def test_feedback_rhythm_slower_than_fortnightly(rhythm: str, flagged: bool) -> None:
+    chosen = inputs(decisions={FEEDBACK_RHYTHM: rhythm})
+    assert ("annual_feedback_only" in found(chosen)) is flagged
+
+
+def test_a_chosen_fast_rhythm_outweighs_a_slow_action() -> None:
+    slow = (action("mastery", "Quarterly career conversation"),)
+    assert "annual_feedback_only" in found(inputs(actions=slow))
+    fast = inputs(actions=slow, decisions={FEEDBACK_RHYTHM: "weekly"})
+    assert "annual_feedback_only" not in found(fast)
+
+
+def test_autonomy_without_structure_unless_the_checklist_says_it_was_agreed() -> None:
+    bare = inputs(actions=(action("autonomy", "Let people choose their hours", measure=""),))
+    assert "autonomy_without_structure" in found(bare)
+    agreed = dataclasses.replace(
+        bare, ticked=frozenset({"autonomy.limits_agreed", "autonomy.review_date_set"})
+    )
+    assert "autonomy_without_structure" not in found(agreed)
+
+
+def test_actions_without_an_owner_or_a_date() -> None:
+    nobody = dataclasses.replace(action("mastery", "Weekly review"), owner="the team")
+    undated = dataclasses.replace(action("mastery", "Weekly review"), due=None)
+    for value in (nobody, undated):
+        assert "action_without_owner_or_date" in found(inputs(actions=(value,)))
+
+
 def test_annual_feedback_and_all_dimensions_at_once() -> None:
-    assert "annual_feedback_only" in found(inputs(decisions={FEEDBACK_RHYTHM: "annual"}))
-    assert "annual_feedback_only" not in found(inputs(decisions={FEEDBACK_RHYTHM: "weekly"}))
     all_four = inputs(decisions={START_DIMENSION: "what,how,when,who"})
     assert "all_autonomy_dimensions_at_once" in found(all_four)
     assert "all_autonomy_dimensions_at_once" not in found(
@@ -158,8 +234,6 @@ def test_annual_feedback_and_all_dimensions_at_once() -> None:
 def test_not_ideal_for_situations() -> None:
     mostly_routine = inputs(rows=(ROUTINE, ROUTINE, CREATIVE))
     assert "mostly_routine_work" in found(mostly_routine)
-    underpaid = (PayRow("D", "M", "creative", 40_000, 50_000),)
-    assert "severe_underpayment" in found(inputs(rows=underpaid))
 
 
 def test_every_check_has_its_texts_and_a_valid_step() -> None:

@@ -1,0 +1,261 @@
+"""A small reader for workshop wording: clauses, word forms, and what a clause takes away.
+
+The mistake checks do not search text with patterns; they ask three questions of it, the way a
+careful facilitator reads an action: which clause says something, does it name a term (in any
+of its regular English forms: approve, approves, approved, approving), and does the clause add
+that thing or take it away (stop, drop, no longer, replace X with Y, instead of X). English only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+
+def word_set(spec: str) -> frozenset[str]:
+    """The words of a space-separated list (how the word lists below are written)."""
+    return frozenset(spec.split())
+
+
+# Written variants folded into one word before reading.
+_FOLD = (
+    (re.compile(r"\b(?:1\s*[:-]\s*1|1 on 1|one[- ](?:to|on)[- ]one)(s?)\b"), r" oneonone\1 "),
+    (re.compile(r"\bsign[- ]?offs?\b"), " signoff "),
+    (re.compile(r"\bsigned[- ]off\b"), " signoff "),
+    (re.compile(r"\b(?:bi-?weekly|every (?:two|2) weeks|every other week)\b"), " fortnightly "),
+    (re.compile("[\u2019`]"), "'"),
+)
+_TOKEN = re.compile(r"[a-z0-9€$£%_]+(?:'[a-z]+)?")
+# Hard clause ends: sentence punctuation and brackets.
+_CLAUSE_END = re.compile(r"[.;:!?()\n]+(?:\s|$)|[;!?()\n]")
+
+# Words that start a new clause after "and", "or" or "then", ending any scope.
+CLAUSE_VERBS = word_set(
+    """add introduce require let lets give allow offer start keep make set hold run pay move use
+    ask have put create agree review thank celebrate share invite hire track monitor approve plan
+    provide show protect rotate pilot try publish send report check post launch build we they
+    i you everyone nobody each teams team managers leads replace swap drop stop remove end scrap
+    cut reward tie link"""
+)
+# Conjunctions that always end a scope.
+BREAKERS = word_set("but so then while whereas yet because which unless until once")
+# Cue words that take the following thing away.
+REMOVAL_CUES = word_set(
+    """stop stops stopped stopping drop drops dropped dropping remove removes removed removing
+    end ends ended ending scrap scraps scrapped scrapping abolish abolishes abolished abolishing
+    cut cuts cutting eliminate eliminates eliminated eliminating ditch ditches ditched ditching
+    retire retires retired retiring cancel cancels cancelled canceled cancelling skip skips
+    skipped skipping axe axed waive waives waived lift lifts lifted lifting relax relaxes relaxed
+    loosen loosens loosened reduce reduces reduced reducing pause paused suspend suspended fewer
+    less without no not never nor dont doesnt don't doesn't won't wont isn't aren't shouldn't
+    replace replaces replaced replacing swap swaps swapped swapping trade
+    abandon abandons abandoned"""
+)
+# Multi-word cues, folded to one token before reading.
+_CUE_PHRASES = (
+    ("phase out", "phase_out"),
+    ("phased out", "phase_out"),
+    ("get rid of", "rid_of"),
+    ("do away with", "rid_of"),
+    ("no longer", "no_longer"),
+    ("no more", "no_more"),
+    ("away from", "away_from"),
+    ("instead of", "instead_of"),
+    ("rather than", "rather_than"),
+    ("in place of", "in_place_of"),
+    ("in lieu of", "in_place_of"),
+    ("as an alternative to", "in_place_of"),
+    ("in exchange for", "in_place_of"),
+    ("in return for", "in_place_of"),
+    ("to make up for", "in_place_of"),
+    ("make up for", "in_place_of"),
+    ("makes up for", "in_place_of"),
+    ("compensate for", "in_place_of"),
+    ("compensates for", "in_place_of"),
+    ("after the fact", "after_the_fact"),
+    ("now that", "now_that"),
+)
+PHRASE_CUES = frozenset(token for _, token in _CUE_PHRASES) - {"after_the_fact", "now_that"}
+SUBSTITUTION_CUES = frozenset({"instead_of", "rather_than", "in_place_of"})
+# "X no longer needed", "timesheets are scrapped": cues after the thing they take away.
+AFTER_CUES = word_set(
+    """dropped removed scrapped abolished retired cancelled canceled gone optional free waived
+    lifted ends ended stops stopped"""
+) | {"no_longer"}
+_NEGATORS = word_set("no not nothing never nobody none nor dont don't")
+# Cues whose scope ends at "with"/"by"/"to"/"for" (replace X with Y, move from X to Y).
+_SCOPE_TO = {"replace": "with by", "swap": "for with", "trade": "for", "from": "to into"}
+_MOVES = word_set("move moves moved moving switch switches switched shift shifted go change")
+
+
+def _fold(text: str) -> str:
+    text = f" {text.lower()} "
+    for pattern, replacement in _FOLD:
+        text = pattern.sub(replacement, text)
+    for phrase, token in _CUE_PHRASES:
+        text = re.sub(rf"\b{phrase}\b", f" {token} ", text)
+    return text.replace("-", " ").replace("/", " ")
+
+
+def _tokens(text: str) -> list[str]:
+    out = []
+    for token in _TOKEN.findall(text):
+        if token.endswith("'s"):
+            token = token[:-2]
+        out.append(token.replace("'", ""))
+    return out
+
+
+def clauses(text: str) -> list[list[str]]:
+    """The text's clauses, each a list of lower-case words (cue phrases folded to one word)."""
+    return [words for piece in _CLAUSE_END.split(_fold(text)) if (words := _tokens(piece))]
+
+
+@cache
+def forms(word: str, noun_only: bool = False) -> frozenset[str]:
+    """The regular English forms of ``word``: plural, and unless a noun, -s, -ed and -ing."""
+    found = {word, word + "s"}
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        found.add(word + "es")
+    consonant_y = len(word) > 2 and word.endswith("y") and word[-2] not in "aeiou"
+    if consonant_y:
+        found |= {word[:-1] + "ies"}
+    if noun_only:
+        return frozenset(found)
+    if word.endswith("e"):
+        found |= {word + "d", word[:-1] + "ing"}
+    elif consonant_y:
+        found |= {word[:-1] + "ied", word + "ing"}
+    else:
+        found |= {word + "ed", word + "ing"}
+        if len(word) >= 3 and word[-1] not in "aeiouwxy" and word[-2] in "aeiou":
+            found |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    return frozenset(found)
+
+
+@dataclass(frozen=True, slots=True)
+class Terms:
+    """A set of terms (words or short phrases) matched in any of their regular forms.
+
+    Written as a space-separated spec: ``"bonus prize story_point commission:n =per"``; ``_``
+    joins a phrase, ``:n`` keeps a word a noun (commission matches commissions, not
+    commissioned), ``=`` matches the word exactly.
+    """
+
+    phrases: tuple[tuple[frozenset[str], ...], ...]
+
+    @classmethod
+    def of(cls, spec: str) -> Terms:
+        """Build the terms from their spec."""
+        phrases = []
+        for item in spec.split():
+            noun_only = item.endswith(":n")
+            words = item.removesuffix(":n").split("_")
+            # Only a phrase's last word takes a plural or a verb form, the others stay exact
+            # unless they are a verb at the start (clock in, clocking in, signs off).
+            phrase = []
+            for position, word in enumerate(words):
+                if word.startswith("="):
+                    phrase.append(frozenset({word[1:]}))
+                elif position == len(words) - 1 or position == 0:
+                    phrase.append(forms(word, noun_only))
+                else:
+                    phrase.append(frozenset({word}))
+            phrases.append(tuple(phrase))
+        return cls(tuple(phrases))
+
+    def positions(self, words: list[str]) -> list[int]:
+        """Where in ``words`` one of the terms starts."""
+        found = []
+        for start in range(len(words)):
+            for phrase in self.phrases:
+                end = start + len(phrase)
+                if end <= len(words) and all(
+                    w in allowed for w, allowed in zip(words[start:end], phrase, strict=True)
+                ):
+                    found.append(start)
+                    break
+        return found
+
+    def within(self, words: Iterable[str]) -> bool:
+        """Whether any term occurs in ``words``."""
+        return bool(self.positions(list(words)))
+
+
+def _breaks(words: list[str], index: int) -> bool:
+    """Whether a new clause starts at ``index`` (after "and", "or" or a comma-free list)."""
+    word = words[index]
+    if word in BREAKERS:
+        return True
+    previous = words[index - 1] if index else ""
+    return previous in ("and", "or", "then") and word in CLAUSE_VERBS
+
+
+def scope_start(words: list[str], index: int) -> int:
+    """The first word of the part of the clause that ``words[index]`` belongs to."""
+    start = index
+    while start > 0 and not _breaks(words, start):
+        start -= 1
+    return start
+
+
+def cue_before(words: list[str], index: int) -> str | None:
+    """The removal or substitution cue governing ``words[index]``, if any.
+
+    The nearest cue before the word, in the same part of the clause, decides. "Replace X with
+    Y" and "move from X to Y" take away only X. "No X without Y" requires Y, so it is no cue.
+    """
+    start = scope_start(words, index)
+    for position in range(index - 1, start - 1, -1):
+        word = words[position]
+        if word in ("with", "by", "to", "into", "for") and any(
+            word in _SCOPE_TO.get(_base(w), "").split() for w in words[start:position]
+        ):
+            return None
+        if word == "from" and any(w in _MOVES for w in words[max(start, position - 4) : position]):
+            return "from"
+        if word in REMOVAL_CUES or word in PHRASE_CUES:
+            if word in ("without",) and any(w in _NEGATORS for w in words[start:position]):
+                return None
+            if word == "end" and words[position + 1 : position + 2] == ["of"]:
+                continue
+            return word
+    return None
+
+
+def _base(word: str) -> str:
+    for base in _SCOPE_TO:
+        if word in forms(base):
+            return base
+    return word
+
+
+def cue_after(words: list[str], index: int, length: int = 4) -> bool:
+    """Whether a removal cue follows ``words[index]`` closely ("timesheets are scrapped")."""
+    for position in range(index + 1, min(len(words), index + 1 + length)):
+        if _breaks(words, position):
+            return False
+        if words[position] in AFTER_CUES:
+            return True
+        if words[position] in ("not", "no") and words[position + 1 : position + 2] in (
+            ["needed"],
+            ["required"],
+        ):
+            return True
+    return False
+
+
+def taken_away(words: list[str], index: int) -> bool:
+    """Whether the clause takes away (or declines) what starts at ``words[index]``."""
+    return cue_before(words, index) is not None or cue_after(words, index)
+
+
+def mentions(text: str, terms: Terms, *, kept: bool = True) -> bool:
+    """Whether ``text`` names one of ``terms``; with ``kept``, only where it is not taken away."""
+    for words in clauses(text):
+        for index in terms.positions(words):
+            if not kept or not taken_away(words, index):
+                return True
+    return False
