@@ -110,6 +110,13 @@ def test_a_phone_joins_answers_adds_an_idea_and_votes(
         "return [window.innerWidth, document.documentElement.scrollWidth]"
     )
     assert widths == [360, 360]  # readable on a 360 px wide screen, no sideways scrolling
+    # read the console while the server still runs: the page's next poll after stop() fails
+    problems = [
+        entry["message"]
+        for entry in driver.get_log("browser")  # type: ignore[attr-defined]
+        if "Content Security Policy" in entry["message"] or entry["level"] == "SEVERE"
+    ]
+    assert problems == []
 
     server.stop()
     with open_workshop(workshop_path) as workshop:
@@ -120,12 +127,6 @@ def test_a_phone_joins_answers_adds_an_idea_and_votes(
     assert notes["Choose our own tools — ✓ ü"].dimension == "how"
     assert notes["Choose our own tools — ✓ ü"].votes == 2 and notes["<script>x</script>"].votes == 0
     assert existing in {n.id for n in notes.values()}
-    problems = [
-        entry["message"]
-        for entry in driver.get_log("browser")  # type: ignore[attr-defined]
-        if "Content Security Policy" in entry["message"] or entry["level"] == "SEVERE"
-    ]
-    assert problems == []
 
 
 def test_every_screen_of_the_page_passes_an_accessibility_audit(
