@@ -69,7 +69,17 @@ class CheckInSnapshot:
     answers: tuple[tuple[str, str, int, str, str | None], ...]
 
 
+@dataclass(frozen=True, slots=True)
+class ActionSnapshot:
+    """A deleted action with its check-in statuses, kept so that undo can put it back."""
+
+    action: ActionValue
+    statuses: tuple[tuple[int, str, str], ...]  # (check-in id, status, note)
+
+
 PAY_SUMMARY_KEY = "handover.pay_summary"
+OVERRIDE_ACTION_KEY = "override.action"  # "override id:action id" of the remediation action
+STEP_SECONDS_PREFIX = "timer.seconds."  # seconds the group spent on a step, per step id
 
 
 class Repository:
@@ -347,17 +357,47 @@ class Repository:
             return {d.key: d.value for d in s.scalars(select(Decision))}
 
     # -- gate override -------------------------------------------------------------------
-    def set_override(self, override: GateOverride) -> None:
-        """Record the decision to go on although the gate did not pass."""
+    def set_override(self, override: GateOverride) -> int:
+        """Record the decision to go on although the gate did not pass; returns its id."""
         with self.workshop.session() as s:
-            s.add(
-                GateOverrideRecord(
-                    reason=override.reason,
-                    remediation=override.remediation,
-                    owner=override.owner,
-                    due=override.due,
-                )
+            record = GateOverrideRecord(
+                reason=override.reason,
+                remediation=override.remediation,
+                owner=override.owner,
+                due=override.due,
             )
+            s.add(record)
+            s.flush()
+            return record.id
+
+    def active_override_id(self) -> int | None:
+        """The id of the override in force, if any."""
+        query = (
+            select(GateOverrideRecord.id)
+            .where(GateOverrideRecord.withdrawn_at.is_(None))
+            .order_by(GateOverrideRecord.id.desc())
+        )
+        with self.workshop.session() as s:
+            return s.scalars(query).first()
+
+    def link_override_action(self, override_id: int | None, action_id: int | None) -> None:
+        """Remember which action carries out an override's remediation (None: forget it)."""
+        with self.workshop.session() as s:
+            if override_id is None or action_id is None:
+                s.execute(delete(Setting).where(Setting.key == OVERRIDE_ACTION_KEY))
+            else:
+                s.merge(Setting(key=OVERRIDE_ACTION_KEY, value=f"{override_id}:{action_id}"))
+
+    def override_action_id(self) -> int | None:
+        """The action that carries out the active override's remediation, if any."""
+        with self.workshop.session() as s:
+            text = s.scalar(select(Setting.value).where(Setting.key == OVERRIDE_ACTION_KEY))
+        if text is None:
+            return None
+        override_id, _, action_id = text.partition(":")
+        if int(override_id) != self.active_override_id():
+            return None
+        return int(action_id)
 
     def withdraw_override(self) -> None:
         """Withdraw the active override (it stays in the file's history)."""
@@ -387,22 +427,55 @@ class Repository:
 
     # -- actions and check-ins -----------------------------------------------------------
     def add_action(
-        self, step: str, title: str, owner: str = "", due: dt.date | None = None, measure: str = ""
+        self,
+        step: str,
+        title: str,
+        owner: str = "",
+        due: dt.date | None = None,
+        measure: str = "",
+        action_id: int | None = None,
     ) -> int:
-        """Add an agreed action; returns its id."""
+        """Add an agreed action (with ``action_id``: under that id again); returns its id."""
         if not title.strip():
             raise ValueError("an action needs a title")
         with self.workshop.session() as s:
-            action = ActionItem(step=step, title=title, owner=owner, due=due, measure=measure)
+            action = ActionItem(
+                id=action_id, step=step, title=title, owner=owner, due=due, measure=measure
+            )
             s.add(action)
             s.flush()
             return action.id
 
-    def delete_action(self, action_id: int) -> None:
-        """Remove an action (and its check-in statuses)."""
+    def update_action(self, action_id: int, **changes: object) -> dict[str, object]:
+        """Change some of an action's fields; returns what they were."""
+        if "title" in changes and not str(changes["title"]).strip():
+            raise ValueError("an action needs a title")
         with self.workshop.session() as s:
+            action = s.get_one(ActionItem, action_id)
+            before = {key: getattr(action, key) for key in changes}
+            for key, value in changes.items():
+                setattr(action, key, value)
+            return before
+
+    def delete_action(self, action_id: int) -> ActionSnapshot:
+        """Remove an action and its check-in statuses; returns what undo needs to restore it."""
+        action = next(a for a in self.actions() if a.id == action_id)
+        with self.workshop.session() as s:
+            query = select(CheckInStatus).where(CheckInStatus.action_id == action_id)
+            statuses = tuple((r.checkin_id, r.status, r.note) for r in s.scalars(query))
             s.execute(delete(CheckInStatus).where(CheckInStatus.action_id == action_id))
             s.execute(delete(ActionItem).where(ActionItem.id == action_id))
+        return ActionSnapshot(action, statuses)
+
+    def restore_action(self, snapshot: ActionSnapshot) -> None:
+        """Put a deleted action back under its id, with its check-in statuses."""
+        a = snapshot.action
+        self.add_action(a.step, a.title, a.owner, a.due, a.measure, action_id=a.id)
+        with self.workshop.session() as s:
+            s.add_all(
+                CheckInStatus(checkin_id=c, action_id=a.id, status=status, note=note)
+                for c, status, note in snapshot.statuses
+            )
 
     def actions(self) -> list[ActionValue]:
         """Every action, in the order they were agreed."""
@@ -662,6 +735,17 @@ class Repository:
                 row.key: row.value
                 for row in s.scalars(select(Setting).where(Setting.key.in_(names)))
             }
+
+    def step_seconds(self) -> dict[str, int]:
+        """How long the group really spent on each step, in seconds (timed steps only)."""
+        with self.workshop.session() as s:
+            rows = s.scalars(select(Setting).where(Setting.key.startswith(STEP_SECONDS_PREFIX)))
+            return {r.key.removeprefix(STEP_SECONDS_PREFIX): int(r.value) for r in rows}
+
+    def set_step_seconds(self, step: str, seconds: int) -> None:
+        """Record how long the group has spent on a step so far."""
+        with self.workshop.session() as s:
+            s.merge(Setting(key=f"{STEP_SECONDS_PREFIX}{step}", value=str(max(seconds, 0))))
 
     def acknowledge(self, check_id: str, note: str) -> None:
         """Keep the facilitator's note on a mistake warning (replacing an earlier note)."""

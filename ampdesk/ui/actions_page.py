@@ -4,26 +4,31 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QAbstractItemModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDateEdit,
     QGridLayout,
+    QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
 )
 
+from ampdesk.framework.followup import ACTION_STATUS_LABELS, ACTION_STATUSES
+from ampdesk.ui.actions_model import DUE, MEASURE, STATUS, STEP, TITLE, ActionsModel, missing
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.widgets import ScrollPage, date_edit, heading, plain_label
 
-HEADERS = ("Step", "Action", "Owner", "Due", "How progress will be seen")
-
 
 class ActionsPage(ScrollPage):
-    """Lists the agreed actions and adds new ones."""
+    """Lists the agreed actions; adds, edits in place and deletes them."""
 
     def __init__(self, controller: WorkshopController) -> None:
         super().__init__()
@@ -63,37 +68,72 @@ class ActionsPage(ScrollPage):
         form.setColumnStretch(1, 1)
         form.setColumnStretch(2, 2)
         layout.addLayout(form)
-        self.table = QTableWidget(0, len(HEADERS))
+        for edit in (self.title, self.owner, self.measure):
+            edit.returnPressed.connect(self.add)  # Enter adds the action
+        self.missing = plain_label("")
+        self.missing.setObjectName("actions-missing")
+        self.missing.setStyleSheet("color: #8a4b00; font-weight: 600;")
+        layout.addWidget(self.missing)
+        self.model = ActionsModel(controller)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setItemDelegate(ActionDelegate(controller, self.table))
         self.table.setAccessibleName("Action plan")
-        self.table.setHorizontalHeaderLabels(HEADERS)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(MEASURE, QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumHeight(300)
+        remove = QAction("Delete action", self.table)
+        remove.setShortcut(QKeySequence.StandardKey.Delete)
+        remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        remove.triggered.connect(self.delete_selected)
+        self.table.addAction(remove)
         layout.addWidget(self.table, 1)
-        controller.changed.connect(self.refresh)
+        buttons = QHBoxLayout()
+        self.delete_button = QPushButton("Delete action")
+        self.delete_button.setToolTip(
+            "Delete the selected action (Del); Edit > Undo brings it back"
+        )
+        self.delete_button.clicked.connect(self.delete_selected)
+        buttons.addWidget(plain_label("Double-click or type on a cell to edit it."), 1)
+        buttons.addWidget(self.delete_button)
+        layout.addLayout(buttons)
+        self.model.modelReset.connect(self.refresh)
+        self.model.dataChanged.connect(self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
-        """Re-list the actions from the file."""
-        actions = self.controller.repo.actions()
-        self.table.setRowCount(len(actions))
-        for row, action in enumerate(actions):
-            step = self.controller.content.step(action.step)
-            cells = (
-                f"{step.number} {step.title}",
-                action.title,
-                action.owner,
-                action.due.isoformat() if action.due else "",
-                action.measure,
-            )
-            for column, text in enumerate(cells):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+        """Fit the rows to their text and say which actions lack an owner or a date."""
         self.table.resizeRowsToContents()
+        lacking = [a for a in self.model.actions if missing(a)]
+        self.missing.setVisible(bool(lacking))
+        if len(lacking) == 1:
+            self.missing.setText(
+                f"⚠ The action “{lacking[0].title}” has no {' and no '.join(missing(lacking[0]))}."
+            )
+        elif lacking:
+            self.missing.setText(
+                f"⚠ {len(lacking)} actions have no owner or no due date: who does each, by when?"
+            )
+
+    def delete_selected(self) -> None:
+        """Delete the selected action (undo restores it)."""
+        rows = self.table.selectionModel().selectedRows() or (
+            [self.table.currentIndex()] if self.table.currentIndex().isValid() else []
+        )
+        if rows:
+            self.controller.delete_action(self.model.action_id(rows[0].row()))
 
     def add(self) -> None:
         """Add the typed action."""
@@ -111,3 +151,59 @@ class ActionsPage(ScrollPage):
         )
         for edit in (self.title, self.owner, self.measure):
             edit.clear()
+        self.title.setFocus()
+
+
+class ActionDelegate(QStyledItemDelegate):
+    """Editors per column: a step list, a date field, a status list, a line of text."""
+
+    def __init__(self, controller: WorkshopController, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.controller = controller
+
+    def createEditor(
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QWidget:
+        """A list for step and status, a calendar field for the date, else a text line."""
+        if index.column() == STEP:
+            box = QComboBox(parent)
+            for step in self.controller.content.steps:
+                box.addItem(f"{step.number} {step.title}", step.id)
+            return box
+        if index.column() == STATUS:
+            box = QComboBox(parent)
+            for status in ACTION_STATUSES:
+                box.addItem(ACTION_STATUS_LABELS[status], status)
+            return box
+        if index.column() == DUE:
+            edit = date_edit(QDate.currentDate())
+            edit.setParent(parent)
+            return edit
+        return super().createEditor(parent, option, index)
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
+        """Load the cell's value into the editor."""
+        value = index.data(Qt.ItemDataRole.EditRole)
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(editor.findData(value), 0))
+        elif isinstance(editor, QDateEdit):
+            editor.setDate(value)
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(
+        self,
+        editor: QWidget,
+        model: QAbstractItemModel,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        """Store the editor's value through the model (and so the undo stack)."""
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData())
+        elif isinstance(editor, QDateEdit):
+            model.setData(index, editor.date())
+        else:
+            super().setModelData(editor, model, index)

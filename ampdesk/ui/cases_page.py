@@ -57,6 +57,7 @@ class CasesPage(ScrollPage):
         self.new_story = QPlainTextEdit()
         self.new_story.setAccessibleName("The story")
         self.new_story.setFixedHeight(80)
+        self.new_story.setTabChangesFocus(True)
         self.new_lesson = QLineEdit()
         self.new_lesson.setAccessibleName("The lesson it teaches")
         self.new_step = QComboBox()

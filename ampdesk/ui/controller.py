@@ -19,7 +19,7 @@ from ampdesk.framework.fairness import GateOverride, PayRow
 from ampdesk.framework.followup import ActionStatus
 from ampdesk.framework.plan import WorkshopPlan
 from ampdesk.framework.state import NoteKind, StepStatus
-from ampdesk.store.repository import CheckInSnapshot, Repository
+from ampdesk.store.repository import ActionSnapshot, CheckInSnapshot, Repository
 from ampdesk.store.workshop_file import Workshop
 
 
@@ -237,23 +237,42 @@ class WorkshopController(QObject):
         )
 
     def set_override(self, override: GateOverride) -> None:
-        """Go on although the gate did not pass (kept in the file and reported)."""
-        self._push(
-            "Override the gate",
-            lambda: self.repo.set_override(override),
-            self.repo.withdraw_override,
-        )
+        """Go on although the gate did not pass (kept in the file and reported).
+
+        The remediation becomes an action on the fairness step, linked to the override.
+        """
+        action_ids: list[int | None] = [None]
+
+        def redo() -> None:
+            override_id = self.repo.set_override(override)
+            action_ids[0] = self.repo.add_action(
+                "fairness",
+                override.remediation,
+                override.owner,
+                override.due,
+                "The pay-fairness gate passes without the override.",
+                action_id=action_ids[0],
+            )
+            self.repo.link_override_action(override_id, action_ids[0])
+
+        def undo() -> None:
+            self.repo.withdraw_override()
+            self.repo.link_override_action(None, None)
+            self.repo.delete_action(action_ids[0])  # type: ignore[arg-type]
+
+        self._push("Override the gate", redo, undo)
 
     def withdraw_override(self) -> None:
         """Withdraw the active override; the gate applies again."""
         override = self.repo.active_override()
         if override is None:
             return
-        self._push(
-            "Withdraw the override",
-            self.repo.withdraw_override,
-            lambda: self.repo.set_override(override),
-        )
+        action_id = self.repo.override_action_id()
+
+        def undo() -> None:
+            self.repo.link_override_action(self.repo.set_override(override), action_id)
+
+        self._push("Withdraw the override", self.repo.withdraw_override, undo)
 
     def add_note(self, step: str, kind: NoteKind, text: str, dimension: str | None = None) -> None:
         """Capture a piece of group input."""
@@ -301,12 +320,33 @@ class WorkshopController(QObject):
     def add_action(
         self, step: str, title: str, owner: str, due: dt.date | None, measure: str
     ) -> None:
-        """Add an agreed action."""
-        created: list[int] = []
+        """Add an agreed action (redo after undo brings it back under the same id)."""
+        ids: list[int | None] = [None]
+
+        def add() -> None:
+            ids[0] = self.repo.add_action(step, title, owner, due, measure, action_id=ids[0])
+
+        self._push("Add action", add, lambda: self.repo.delete_action(ids[0]))  # type: ignore[arg-type]
+
+    def update_action(self, action_id: int, **changes: object) -> None:
+        """Change an action's title, owner, due date, measure or step."""
+        action = next(a for a in self.repo.actions() if a.id == action_id)
+        before = {key: getattr(action, key) for key in changes}
+        if before == changes:
+            return
         self._push(
-            "Add action",
-            lambda: created.append(self.repo.add_action(step, title, owner, due, measure)),
-            lambda: self.repo.delete_action(created.pop()),
+            "Edit action",
+            lambda: self.repo.update_action(action_id, **changes),
+            lambda: self.repo.update_action(action_id, **before),
+        )
+
+    def delete_action(self, action_id: int) -> None:
+        """Remove an action with its check-in statuses (undo restores it under the same id)."""
+        snapshot: list[ActionSnapshot] = []
+        self._push(
+            "Delete action",
+            lambda: snapshot.append(self.repo.delete_action(action_id)),
+            lambda: self.repo.restore_action(snapshot.pop()),
         )
 
     def acknowledge(self, check_id: str, note: str) -> None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSpinBox, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QGridLayout, QLabel, QSpinBox, QWidget
 
 from ampdesk.framework.followup import stored_activity
 from ampdesk.framework.pulse import ItemSummary
 from ampdesk.ui.controller import WorkshopController
+from ampdesk.ui.saved_text import SAVE_AFTER_MS
 from ampdesk.ui.widgets import plain_label
 
 
@@ -23,8 +26,28 @@ def summary_text(summary: ItemSummary, threshold: int) -> str:
     )
 
 
+class CountBox(QSpinBox):
+    """A count that only the focused box's wheel changes (scrolling the page passes over it)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setRange(0, 999)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        """Change the count only when the box has the focus; otherwise let the page scroll."""
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()
+
+
 class CountsEditor(QWidget):
-    """Rows of five counters (scale points 1-5) per item, each saved as the item's answers."""
+    """Rows of five counters (scale points 1-5) per item, each saved as the item's answers.
+
+    Counts are stored as they are typed: when typing pauses, on leaving a box and before
+    anything reads the file; there is no Save button to forget.
+    """
 
     def __init__(
         self,
@@ -42,29 +65,30 @@ class CountsEditor(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         self.boxes: dict[str, list[QSpinBox]] = {}
         self.results: dict[str, QLabel] = {}
-        self.save_buttons: dict[str, QPushButton] = {}
-        self.unsaved: set[str] = set()  # items with typed counts not saved yet
+        self.unsaved: set[str] = set()  # items with typed counts not stored yet
+        self._pause = QTimer(self, singleShot=True, interval=SAVE_AFTER_MS)
+        self._pause.timeout.connect(self.save_all)
         for row, (item, text) in enumerate(items):
-            grid.addWidget(plain_label(text), row * 2, 0, 1, 7)
-            boxes = []
+            grid.addWidget(plain_label(text), row * 2, 0, 1, 6)
+            boxes: list[QSpinBox] = []
             for point in range(5):
-                box = QSpinBox()
-                box.setRange(0, 999)
+                box = CountBox()
                 box.setPrefix(f"{point + 1}: ")
                 box.setAccessibleName(f"{text}: number of people answering {point + 1}")
-                box.valueChanged.connect(lambda _=0, i=item: self.unsaved.add(i))
+                box.valueChanged.connect(lambda _=0, i=item: self._typed(i))
+                box.editingFinished.connect(self.save_all)
                 grid.addWidget(box, row * 2 + 1, point)
                 boxes.append(box)
-            save = QPushButton("Save counts")
-            save.setAccessibleName(f"Save counts for: {text}")
-            save.clicked.connect(lambda _=False, i=item: self.save(i))
-            grid.addWidget(save, row * 2 + 1, 5)
-            self.save_buttons[item] = save
             result = plain_label("")
-            grid.addWidget(result, row * 2 + 1, 6)
+            grid.addWidget(result, row * 2 + 1, 5)
             self.boxes[item] = boxes
             self.results[item] = result
-        grid.setColumnStretch(6, 1)
+        grid.setColumnStretch(5, 1)
+        controller.flush_requested.connect(self.save_all)
+
+    def _typed(self, item: str) -> None:
+        self.unsaved.add(item)
+        self._pause.start()
 
     def load(self) -> None:
         """Show the stored facilitator counts; counts being typed are left alone."""
@@ -84,11 +108,21 @@ class CountsEditor(QWidget):
         for item, label in self.results.items():
             label.setText(summary_text(summaries[item], threshold))
 
+    def save_all(self) -> None:
+        """Store every item whose counts were typed and not stored yet."""
+        self._pause.stop()
+        for item in sorted(self.unsaved):
+            self.save(item)
+
     def save(self, item: str) -> None:
         """Store the counts typed for one item (replacing earlier typed counts)."""
         counts = [box.value() for box in self.boxes[item]]
         self.unsaved.discard(item)
-        self.controller.set_pulse_counts(self._activity(item), item, counts, self.checkin_id)
+        stored = self.controller.repo.facilitator_counts(
+            self._activity(item), item, self.checkin_id
+        )
+        if list(stored) != counts:
+            self.controller.set_pulse_counts(self._activity(item), item, counts, self.checkin_id)
 
     def _activity(self, item: str) -> str:
         return self.activity or stored_activity(item)

@@ -39,6 +39,7 @@ class OverrideDialog(QDialog):
         self.reason = QPlainTextEdit()
         self.reason.setAccessibleName("Reason for the override")
         self.reason.setFixedHeight(80)
+        self.reason.setTabChangesFocus(True)
         self.remediation = QLineEdit()
         self.remediation.setAccessibleName("Remediation action")
         self.owner = QLineEdit()

@@ -30,6 +30,7 @@ class SavedText(QPlainTextEdit):
         self.setPlaceholderText(placeholder)
         self.setAccessibleName(placeholder)
         self.setFixedHeight(height)
+        self.setTabChangesFocus(True)  # Tab moves on to the next field, as in a form
         self._pause = QTimer(self, singleShot=True, interval=SAVE_AFTER_MS)
         self._pause.timeout.connect(self.save)
         self.textChanged.connect(self._pause.start)

@@ -38,7 +38,7 @@ def _enter_counts(qtbot: QtBot, editor: CountsEditor, item: str, counts: list[in
     for box, count in zip(editor.boxes[item], counts, strict=True):
         box.setValue(count)
     qtbot.wait(20)  # a refresh in between must not wipe counts being typed
-    qtbot.mouseClick(editor.save_buttons[item], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not editor.unsaved)  # stored once typing pauses: no Save button
 
 
 def _record_checkin(

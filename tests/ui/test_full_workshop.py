@@ -113,14 +113,15 @@ def test_a_whole_workshop(qtbot: QtBot, tmp_path: Path) -> None:
     qtbot.keyClicks(actions.owner, "Squad lead")
     qtbot.keyClicks(actions.measure, "Tool chosen by the squad in two weeks")
     actions.step.setCurrentIndex(actions.step.findData("autonomy"))
+    assert actions.model.rowCount() == 1  # the override's remediation is already an action
     actions.add()
-    qtbot.waitUntil(lambda: actions.table.rowCount() == 1)
+    qtbot.waitUntil(lambda: actions.model.rowCount() == 2)
 
     # undo and redo an edit
     controller.undo_stack.undo()
-    qtbot.waitUntil(lambda: actions.table.rowCount() == 0)
+    qtbot.waitUntil(lambda: actions.model.rowCount() == 1)
     controller.undo_stack.redo()
-    qtbot.waitUntil(lambda: actions.table.rowCount() == 1)
+    qtbot.waitUntil(lambda: actions.model.rowCount() == 2)
     window.close()
 
     with open_workshop(path) as workshop:
@@ -131,7 +132,9 @@ def test_a_whole_workshop(qtbot: QtBot, tmp_path: Path) -> None:
         assert "A patient booked her therapy alone" in notes
         assert repo.decisions()[FEEDBACK_RHYTHM] == "annual"
         assert repo.decisions()[PURPOSE_STATEMENT] == "Maximise shareholder returns"
-        (action,) = repo.actions()
+        remediation, action = repo.actions()
+        assert remediation.title == "Bring designers to market"
+        assert repo.override_action_id() == remediation.id
         assert (action.title, action.owner, action.step) == (
             "Pilot tool choice in one squad",
             "Squad lead",

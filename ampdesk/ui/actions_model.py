@@ -1,0 +1,156 @@
+"""The action plan as an editable table model; every edit goes through the undo stack."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QApplication, QStyle
+
+from ampdesk.framework.followup import ACTION_STATUS_LABELS, ACTION_STATUSES
+from ampdesk.framework.state import ActionValue
+from ampdesk.ui.controller import WorkshopController
+
+STEP, TITLE, OWNER, DUE, MEASURE, STATUS = range(6)
+HEADERS = ("Step", "Action", "Owner", "Due", "How progress will be seen", "Status")
+FIELDS = {STEP: "step", TITLE: "title", OWNER: "owner", DUE: "due", MEASURE: "measure"}
+NO_CHECKIN_STATUS = "No check-in yet"
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def missing(action: ActionValue) -> list[str]:
+    """What an action lacks to be followed up: owner, due date."""
+    return [
+        name
+        for name, absent in (("owner", not action.owner.strip()), ("due date", not action.due))
+        if absent
+    ]
+
+
+class ActionsModel(QAbstractTableModel):
+    """One row per action, in the order they were agreed; reloaded when the workshop changes.
+
+    The status column is the action's status at the latest check-in (editable once one exists).
+    """
+
+    def __init__(self, controller: WorkshopController) -> None:
+        super().__init__(controller)
+        self.controller = controller
+        self.actions: list[ActionValue] = []
+        self._statuses: dict[int, tuple[str, str]] = {}
+        self._checkin: int | None = None
+        controller.changed.connect(self.reload)
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the actions and the latest check-in's statuses from the file."""
+        self.beginResetModel()
+        self.actions = self.controller.repo.actions()
+        checkins = self.controller.repo.checkins()
+        self._checkin = checkins[-1].id if checkins else None
+        self._statuses = dict(checkins[-1].statuses) if checkins else {}
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """The number of actions."""
+        return 0 if parent.isValid() else len(self.actions)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """The number of columns."""
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        """Column titles."""
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def action_id(self, row: int) -> int:
+        """The id of the action shown in ``row``."""
+        return self.actions[row].id
+
+    def status(self, row: int) -> str | None:
+        """The action's status at the latest check-in (None: no check-in yet)."""
+        if self._checkin is None:
+            return None
+        return self._statuses.get(self.actions[row].id, ("not_started", ""))[0]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """What each cell shows, edits and explains."""
+        if not index.isValid():
+            return None
+        action = self.actions[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(action, index.row(), column)
+        if role == Qt.ItemDataRole.EditRole:
+            if column == DUE:
+                return QDate(action.due) if action.due else QDate.currentDate()
+            if column == STATUS:
+                return self.status(index.row())
+            return getattr(action, FIELDS[column]) if column in FIELDS else None
+        if role == Qt.ItemDataRole.DecorationRole and column == TITLE and missing(action):
+            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(action, column)
+        return None
+
+    def _display(self, action: ActionValue, row: int, column: int) -> str:
+        if column == STEP:
+            step = self.controller.content.step(action.step)
+            return f"{step.number} {step.title}"
+        if column == DUE:
+            return action.due.strftime("%-d %b %Y") if action.due else ""
+        if column == STATUS:
+            status = self.status(row)
+            return NO_CHECKIN_STATUS if status is None else ACTION_STATUS_LABELS[status]
+        return str(getattr(action, FIELDS[column]))
+
+    def _tooltip(self, action: ActionValue, column: int) -> str | None:
+        if column == TITLE and missing(action):
+            return f"This action has no {' and no '.join(missing(action))}: who does it, by when?"
+        if column == STATUS and self._checkin is None:
+            return "Record a check-in on the Follow-ups page to follow each action's status."
+        if column == TITLE and action.id == self.controller.repo.override_action_id():
+            return "The remediation promised when the pay-fairness gate was overridden."
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        """Every cell is editable; the status once a check-in exists."""
+        base = super().flags(index)
+        if index.column() == STATUS and self._checkin is None:
+            return base
+        return base | Qt.ItemFlag.ItemIsEditable
+
+    def setData(self, index: _Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Store one edited cell through the controller (one undoable step)."""
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        action = self.actions[index.row()]
+        column = index.column()
+        if column == STATUS:
+            if self._checkin is None or value not in ACTION_STATUSES:
+                return False
+            note = self._statuses.get(action.id, ("", ""))[1]
+            self.controller.set_checkin_status(self._checkin, action.id, value, note)  # type: ignore[arg-type]
+            self._statuses[action.id] = (str(value), note)
+        else:
+            new = self._value(column, value)
+            if new is None:
+                return False
+            self.controller.update_action(action.id, **{FIELDS[column]: new})
+            self.actions[index.row()] = replace(action, **{FIELDS[column]: new})
+        self.dataChanged.emit(index.siblingAtColumn(0), index.siblingAtColumn(STATUS))
+        return True
+
+    def _value(self, column: int, value: object) -> object | None:
+        """The stored value of an edit, or None when the edit is refused."""
+        if column == DUE:
+            return value.toPython() if isinstance(value, QDate) else value
+        if column == STEP:
+            return value if value in {s.id for s in self.controller.content.steps} else None
+        text = str(value).strip()
+        return None if column == TITLE and not text else text  # an action needs a title

@@ -1,0 +1,112 @@
+"""The small things a facilitator relies on: redo keys, counts kept as typed, the wheel, Tab."""
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from ampdesk.store.repository import Repository
+from ampdesk.store.workshop_file import create_workshop, open_workshop
+from ampdesk.ui.fairness_panel import FairnessPanel
+from ampdesk.ui.main_window import WorkshopWindow
+from ampdesk.ui.override_dialog import OverrideDialog
+
+Opener = Callable[[Path], WorkshopWindow]
+
+
+def _fresh(tmp_path: Path, open_window: Opener) -> WorkshopWindow:
+    create_workshop(tmp_path / "w.ampdesk", "Small things").close()
+    return open_window(tmp_path / "w.ampdesk")
+
+
+def test_redo_by_ctrl_shift_z_and_ctrl_y(qtbot: QtBot, tmp_path: Path, open_window: Opener) -> None:
+    window = _fresh(tmp_path, open_window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    controller = window.controller
+    controller.add_action("fairness", "First", "Ana", None, "")
+    controller.add_action("fairness", "Second", "Ana", None, "")
+    window.rail.setFocus()
+    qtbot.keyClick(window.rail, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.rail, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert controller.repo.actions() == []
+    modifiers = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window.rail, Qt.Key.Key_Z, modifiers)
+    assert [a.title for a in controller.repo.actions()] == ["First"]
+    qtbot.keyClick(window.rail, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert [a.title for a in controller.repo.actions()] == ["First", "Second"]
+
+
+def test_counts_are_kept_as_typed_without_a_save_click(
+    qtbot: QtBot, tmp_path: Path, open_window: Opener
+) -> None:
+    window = _fresh(tmp_path, open_window)
+    panel = window.page("fairness").findChild(FairnessPanel)
+    assert panel is not None
+    boxes = panel.pulse.boxes["peers"]
+    assert not hasattr(panel.pulse, "save_buttons")
+    window.show_step("fairness")
+    boxes[3].setFocus()
+    boxes[3].selectAll()
+    qtbot.keyClicks(boxes[3], "7")
+    assert boxes[3].value() == 7
+    window.close()  # closed while the pause has not run out yet: stored on close
+    with open_workshop(tmp_path / "w.ampdesk") as workshop:
+        assert Repository(workshop).facilitator_counts("fairness", "peers") == [0, 0, 0, 7, 0]
+
+
+def test_counts_are_stored_when_typing_pauses(
+    qtbot: QtBot, tmp_path: Path, open_window: Opener
+) -> None:
+    window = _fresh(tmp_path, open_window)
+    panel = window.page("fairness").findChild(FairnessPanel)
+    assert panel is not None
+    panel.pulse.boxes["market"][0].setValue(4)
+    qtbot.waitUntil(lambda: not panel.pulse.unsaved)
+    assert window.controller.repo.facilitator_counts("fairness", "market") == [4, 0, 0, 0, 0]
+
+
+def test_the_wheel_changes_only_a_focused_count(
+    qtbot: QtBot, tmp_path: Path, open_window: Opener
+) -> None:
+    window = _fresh(tmp_path, open_window)
+    window.show_step("fairness")
+    panel = window.page("fairness").findChild(FairnessPanel)
+    assert panel is not None
+    box = panel.pulse.boxes["peers"][0]
+    window.rail.setFocus()
+
+    def wheel() -> None:
+        event = QWheelEvent(
+            QPointF(5, 5),
+            QPointF(box.mapToGlobal(QPoint(5, 5))),
+            QPoint(0, 0),
+            QPoint(0, 120),
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
+        QApplication.sendEvent(box, event)
+
+    wheel()
+    assert box.value() == 0
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus)
+    wheel()
+    assert box.value() == 1
+
+
+def test_tab_leaves_a_single_purpose_text_box(qtbot: QtBot) -> None:
+    dialog = OverrideDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.reason.setFocus()
+    qtbot.waitUntil(dialog.reason.hasFocus)
+    qtbot.keyClicks(dialog.reason, "Pay round in March")
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Tab)
+    assert dialog.reason.toPlainText() == "Pay round in March"
+    assert dialog.remediation.hasFocus()
