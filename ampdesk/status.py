@@ -9,6 +9,7 @@ from dataclasses import asdict
 from typing import Any
 
 from ampdesk.framework.content import framework
+from ampdesk.framework.disclosure import Policy
 from ampdesk.framework.evaluation import evaluate
 from ampdesk.store.migrations import SCHEMA_VERSION
 from ampdesk.store.repository import Repository
@@ -16,11 +17,13 @@ from ampdesk.store.workshop_file import Workshop
 
 
 def status_data(workshop: Workshop) -> dict[str, Any]:
-    """Evaluate the workshop and return its state as JSON-ready data."""
+    """Evaluate the workshop and return its state as JSON-ready data, as the disclosure
+    policy lets ``check`` show it: no figure of a group under the anonymity threshold."""
     repo = Repository(workshop)
     details = repo.details()
     inputs = repo.inputs()
     result = evaluate(inputs, framework())
+    policy = Policy("check_json", details.anonymity_threshold)
     counts = repo.counts()
     notes = repo.acknowledgements()
     return {
@@ -36,7 +39,7 @@ def status_data(workshop: Workshop) -> dict[str, Any]:
         },
         "gate": {
             "state": result.gate.state,
-            "reasons": [asdict(r) for r in result.gate.reasons],
+            "reasons": policy.reason_data(result.gate.reasons, result.roles),
             "overridden": result.gate.overridden,
             "locks_steps": result.gate.locks_steps,
             "override": _override(inputs.override),
@@ -60,7 +63,7 @@ def status_data(workshop: Workshop) -> dict[str, Any]:
             "pay_records": counts.pay_records,
             "checkins": counts.checkins,
         },
-        "roles": [asdict(r) for r in result.roles],
+        "roles": policy.role_data(result.roles),
         "routine_share": result.routine_share,
         "pulse": {item: asdict(summary) for item, summary in result.pulse.items()},
         "advice": [asdict(a) for a in result.advice],

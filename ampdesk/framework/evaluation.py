@@ -111,6 +111,6 @@ def evaluate(inputs: WorkshopInputs, content: Framework) -> Evaluation:
         pulse=pulse,
         autonomy=autonomy,
         gate=gate,
-        advice=advice(roles, share, inputs.thresholds),
+        advice=advice(roles, share, inputs.thresholds, threshold),
         findings=tuple(findings),
     )

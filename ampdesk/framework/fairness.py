@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from itertools import combinations
 from typing import Literal
 
+from ampdesk.framework.disclosure import DEFAULT_THRESHOLD, MIN_THRESHOLD
 from ampdesk.framework.pulse import ItemSummary
 
 WorkType = Literal["routine", "creative"]
@@ -67,7 +68,7 @@ class GateThresholds:
     attention_group_gap: float = 0.05
     attention_peer_mean: float = 3.5
     # Groups smaller than this are suppressed (Viva Insights, Culture Amp use 5).
-    min_group_size: int = 5
+    min_group_size: int = DEFAULT_THRESHOLD
 
     def __post_init__(self) -> None:
         checks = {
@@ -79,7 +80,7 @@ class GateThresholds:
             "attention_spread": 1.0 <= self.attention_spread <= 10.0,
             "attention_group_gap": 0.0 < self.attention_group_gap < 1.0,
             "attention_peer_mean": 1.0 <= self.attention_peer_mean <= 5.0,
-            "min_group_size": self.min_group_size >= 3,
+            "min_group_size": self.min_group_size >= MIN_THRESHOLD,
         }
         for key, ok in checks.items():
             if not ok:
@@ -107,22 +108,27 @@ class GroupGap:
     higher_group: str
     lower_group: str
     gap_share: float
+    higher_size: int = 0  # people in each group (0: not known, treated as small)
+    lower_size: int = 0
 
 
 @dataclass(frozen=True, slots=True)
 class RoleFigures:
-    """The figures of one role and level."""
+    """The figures of one role and level. In a summary handed over without individual pay,
+    a group under the anonymity threshold keeps no figure (``median_compa_ratio`` is None),
+    only the codes of the gate's reasons about it, so its state stays known."""
 
     role: str
     level: str
     work_type: WorkType
     headcount: int
     currency: str | None
-    median_compa_ratio: float
+    median_compa_ratio: float | None
     spread: float | None
     group_gaps: tuple[GroupGap, ...]
     suppressed_groups: int
     state: Literal["pass", "attention", "blocked"] = "pass"
+    withheld_reasons: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,14 +187,55 @@ def _group_gaps(rows: Sequence[PayRow], min_size: int) -> tuple[tuple[GroupGap, 
     gaps = []
     for a, b in combinations(big, 2):
         higher, lower = (a, b) if big[a] >= big[b] else (b, a)
-        gaps.append(GroupGap(higher, lower, (big[higher] - big[lower]) / big[higher]))
+        share = (big[higher] - big[lower]) / big[higher]
+        gaps.append(GroupGap(higher, lower, share, len(by_group[higher]), len(by_group[lower])))
     return tuple(gaps), len(by_group) - len(big)
 
 
-def _role_reasons(figures: RoleFigures, t: GateThresholds) -> list[GateReason]:
+# What a reason about a group whose figures are withheld says, by code.
+WITHHELD_REASONS: dict[str, tuple[Severity, str, str]] = {
+    "low_compa_ratio": ("blocked", "median_compa_ratio", "median compa-ratio is far below market"),
+    "creative_below_market": (
+        "attention",
+        "median_compa_ratio",
+        "median compa-ratio is below market for creative work",
+    ),
+    "routine_below_market": (
+        "attention",
+        "median_compa_ratio",
+        "median compa-ratio is below market for routine work",
+    ),
+    "wide_spread": ("attention", "spread", "pay within the group is spread widely"),
+    "group_gap": ("attention", "group_gap", "mean pay differs between groups"),
+}
+
+
+def _withheld_reasons(figures: RoleFigures) -> list[GateReason]:
     name = f"{figures.role} / {figures.level}"
     reasons = []
+    for code in figures.withheld_reasons:
+        severity, figure, text = WITHHELD_REASONS[code]
+        reasons.append(
+            GateReason(
+                code,
+                severity,
+                f"{name}: {text} (figures withheld: a small group)",
+                figures.role,
+                figures.level,
+                figure,
+                None,
+                None,
+            )
+        )
+    return reasons
+
+
+def _role_reasons(figures: RoleFigures, t: GateThresholds) -> list[GateReason]:
     median = figures.median_compa_ratio
+    if median is None:
+        return _withheld_reasons(figures)
+    name = f"{figures.role} / {figures.level}"
+    reasons = []
 
     def reason(
         code: str, severity: Severity, text: str, fig: str, value: float, limit: float
@@ -379,9 +426,13 @@ def _no_pulse_reason(pulse: ItemSummary | None) -> GateReason:
 
 
 def advice(
-    roles: Sequence[RoleFigures], share: float | None, thresholds: GateThresholds | None = None
+    roles: Sequence[RoleFigures],
+    share: float | None,
+    thresholds: GateThresholds | None = None,
+    anonymity_threshold: int = DEFAULT_THRESHOLD,
 ) -> tuple[Advice, ...]:
-    """What the audit means for how to pay, and whether this framework comes first."""
+    """What the audit means for how to pay, and whether this framework comes first. A group
+    under ``anonymity_threshold`` is counted, never named (the advice goes to every audience)."""
     t = thresholds or GateThresholds()
     found = []
     if any(r.work_type == "routine" for r in roles):
@@ -408,13 +459,22 @@ def advice(
                 "contingent pay may help more than this framework; use it for the creative part.",
             )
         )
-    severe = [r for r in roles if r.median_compa_ratio < t.blocked_median_compa]
+    severe = [
+        r
+        for r in roles
+        if "low_compa_ratio" in r.withheld_reasons
+        or (r.median_compa_ratio is not None and r.median_compa_ratio < t.blocked_median_compa)
+    ]
     if severe:
+        named = [f"{r.role} / {r.level}" for r in severe if r.headcount >= anonymity_threshold]
+        small = len(severe) - len(named)
+        if small:
+            named.append("1 small group" if small == 1 else f"{small} small groups")
         found.append(
             Advice(
                 "severe_underpayment",
                 "Pay is well below market for "
-                + ", ".join(f"{r.role} / {r.level}" for r in severe)
+                + ", ".join(named)
                 + ". Fix pay first: autonomy, mastery and purpose cannot make up for it.",
             )
         )
@@ -452,6 +512,7 @@ class PaySummary:
                     **{
                         **r,
                         "group_gaps": tuple(GroupGap(**g) for g in r["group_gaps"]),
+                        "withheld_reasons": tuple(r.get("withheld_reasons", ())),
                     }
                 )
                 for r in data["roles"]
@@ -466,6 +527,32 @@ class PaySummary:
             raise ValueError(f"the stored pay summary is damaged ({exc})") from exc
 
 
-def summarize_pay(rows: Sequence[PayRow], thresholds: GateThresholds, today: dt.date) -> PaySummary:
-    """The summary of an audit (figures per role and level, no person's pay)."""
-    return PaySummary(role_figures(rows, thresholds), routine_share(rows), len(rows), today)
+def summarize_pay(
+    rows: Sequence[PayRow],
+    thresholds: GateThresholds,
+    today: dt.date,
+    anonymity_threshold: int = DEFAULT_THRESHOLD,
+) -> PaySummary:
+    """The summary of an audit (figures per role and level, no person's pay). A group under
+    ``anonymity_threshold`` keeps its state and the codes of its reasons, but no figure."""
+    roles = []
+    for figures in role_figures(rows, thresholds):
+        if figures.headcount < anonymity_threshold:
+            codes = tuple(r.code for r in _role_reasons(figures, thresholds))
+            figures = replace(
+                figures,
+                median_compa_ratio=None,
+                spread=None,
+                group_gaps=(),
+                currency=None,
+                withheld_reasons=codes,
+            )
+        else:
+            gaps = tuple(
+                g
+                for g in figures.group_gaps
+                if min(g.higher_size, g.lower_size) >= anonymity_threshold
+            )
+            figures = replace(figures, group_gaps=gaps)
+        roles.append(figures)
+    return PaySummary(tuple(roles), routine_share(rows), len(rows), today)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-DEFAULT_ANONYMITY_THRESHOLD = 5
-MIN_ANONYMITY_THRESHOLD = 3
+from ampdesk.framework.disclosure import MIN_THRESHOLD
+
 SCALE = (1, 2, 3, 4, 5)
 
 # The three fairness statements (stable ids; the texts are ampdesk's own words).
@@ -33,9 +33,9 @@ def check_threshold(threshold: int) -> int:
     """Return ``threshold`` if it is a valid anonymity threshold, else raise ValueError."""
     if isinstance(threshold, bool) or not isinstance(threshold, int):
         raise ValueError("the anonymity threshold must be a whole number")
-    if threshold < MIN_ANONYMITY_THRESHOLD:
+    if threshold < MIN_THRESHOLD:
         raise ValueError(
-            f"the anonymity threshold cannot be below {MIN_ANONYMITY_THRESHOLD} "
+            f"the anonymity threshold cannot be below {MIN_THRESHOLD} "
             f"(got {threshold}): smaller groups could be identified"
         )
     return threshold

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ampdesk.framework.content import Framework, framework
+from ampdesk.framework.disclosure import Policy
 from ampdesk.framework.evaluation import Evaluation, WorkshopInputs, evaluate
 from ampdesk.framework.fairness import PayRow
 from ampdesk.framework.followup import CheckInValue, TrendPoint
@@ -35,6 +36,13 @@ class ReportContext:
     def threshold(self) -> int:
         """The workshop's anonymity threshold."""
         return self.details.anonymity_threshold
+
+    @property
+    def policy(self) -> Policy:
+        """What this report's readers may see (the disclosure policy): the confidential copy
+        with individual pay shows every figure, any other report no small group's."""
+        audience = "individual_pay_copy" if self.individual_pay is not None else "report"
+        return Policy(audience, self.threshold)
 
 
 def gather(workshop: Workshop, include_individual_pay: bool = False) -> ReportContext:

@@ -20,8 +20,9 @@ from ampdesk.store.workshop_file import Workshop, WorkshopFileError, copy_databa
 def hand_over(workshop: Workshop, target: Path, include_individual_pay: bool) -> None:
     """Write a copy of ``workshop`` to ``target``. Without individual pay, the copy keeps the
     audit's figures per role and level (so the gate and the report work as before) and no
-    person's pay: the rows are deleted and the file is rebuilt so that no trace of them is
-    left in its free pages. Either way the copy holds no phone's token hash, no ballot and no
+    person's pay; a group under the anonymity threshold keeps its state but no figure. The
+    rows are deleted and the file is rebuilt so that no trace of them is left in its free
+    pages. Either way the copy holds no phone's token hash, no ballot and no
     submission record. The target is complete or absent, never half written."""
     if target.resolve() == workshop.path.resolve():
         raise WorkshopFileError(f"{target.name}: choose another file than the open workshop")
@@ -37,7 +38,12 @@ def hand_over(workshop: Workshop, target: Path, include_individual_pay: bool) ->
                 repo = Repository(copy)
                 rows = repo.pay_rows()
                 if rows:
-                    summary = summarize_pay(rows, repo.thresholds(), dt.date.today())
+                    summary = summarize_pay(
+                        rows,
+                        repo.thresholds(),
+                        dt.date.today(),
+                        repo.details().anonymity_threshold,
+                    )
                     repo.replace_pay_by_summary(summary)
         with closing(sqlite3.connect(partial)) as conn:
             conn.execute("PRAGMA journal_mode = DELETE")

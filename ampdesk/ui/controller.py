@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ampdesk.framework.content import Framework
+from ampdesk.framework.disclosure import Policy
 from ampdesk.framework.evaluation import Evaluation, evaluate
 from ampdesk.framework.fairness import GateOverride, PayRow
 from ampdesk.framework.followup import ActionStatus
@@ -59,7 +60,7 @@ class WorkshopController(QObject):
         self.content = content
         self.repo = Repository(workshop)
         self.undo_stack = QUndoStack(self)
-        self._evaluation = evaluate(self.repo.inputs(), content)
+        self._evaluation, self._disclosure = self._evaluate()
         self._plan = self.repo.plan()
         self._refresh = QTimer(self, singleShot=True, interval=0)
         self._refresh.timeout.connect(self._reevaluate)
@@ -68,6 +69,17 @@ class WorkshopController(QObject):
     def evaluation(self) -> Evaluation:
         """The rules' verdict on the workshop as it is in the file."""
         return self._evaluation
+
+    @property
+    def disclosure(self) -> Policy:
+        """What the window may show of pay: everything in the manager's file (it holds the
+        individual pay), what the facilitator may see in a copy without it."""
+        return self._disclosure
+
+    def _evaluate(self) -> tuple[Evaluation, Policy]:
+        inputs = self.repo.inputs()
+        policy = Policy.for_window(inputs.anonymity_threshold, bool(inputs.pay_rows))
+        return evaluate(inputs, self.content), policy
 
     @property
     def plan(self) -> WorkshopPlan:
@@ -80,7 +92,7 @@ class WorkshopController(QObject):
 
     def _reevaluate(self) -> None:
         self._plan = self.repo.plan()
-        self._evaluation = evaluate(self.repo.inputs(), self.content)
+        self._evaluation, self._disclosure = self._evaluate()
         self.changed.emit()
 
     def _push(self, text: str, redo: Callable[[], None], undo: Callable[[], None]) -> None:

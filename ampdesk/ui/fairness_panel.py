@@ -114,28 +114,28 @@ class FairnessPanel(QWidget):
         """Show the latest gate, figures and pulse."""
         evaluation = self.controller.evaluation
         gate = evaluation.gate
-        self.gate.show(gate)
+        policy = self.controller.disclosure
+        self.gate.show(gate, policy.reason_lines(gate.reasons, evaluation.roles))
         self.override_button.setVisible(gate.state in ("blocked", "not_assessed", "attention"))
         self.override_button.setEnabled(not gate.overridden)
         self.withdraw_button.setVisible(gate.overridden)
         self.advice.setText("\n".join(a.message for a in evaluation.advice))
         self.advice.setVisible(bool(evaluation.advice))
 
-        self.roles.setRowCount(len(evaluation.roles))
-        for row, figures in enumerate(evaluation.roles):
-            gap = max((g.gap_share for g in figures.group_gaps), default=None)
+        listed, _ = policy.roles(evaluation.roles)
+        self.roles.setRowCount(len(listed))
+        for row, figures in enumerate(listed):
+            gap = max((g.gap_share for g in figures.gaps), default=None)
             cells = (
                 figures.role,
                 figures.level,
                 figures.work_type,
                 str(figures.headcount),
-                f"{figures.median_compa_ratio:.2f}",
+                "withheld"
+                if figures.median_compa_ratio is None
+                else f"{figures.median_compa_ratio:.2f}",
                 "—" if figures.spread is None else f"{figures.spread:.2f}",
-                f"{gap:.1%}"
-                if gap is not None
-                else "suppressed"
-                if figures.suppressed_groups
-                else "—",
+                f"{gap:.1%}" if gap is not None else "suppressed" if figures.gaps_withheld else "—",
                 figures.state,
             )
             for column, text in enumerate(cells):

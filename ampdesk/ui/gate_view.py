@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from ampdesk.framework.fairness import GateResult
@@ -23,13 +24,13 @@ class GateCallout:
         self.label = callout("", "ok")
         self.label.setAccessibleName("Pay-fairness gate")
 
-    def show(self, gate: GateResult) -> None:
-        """Show ``gate``'s state, tint and reasons."""
+    def show(self, gate: GateResult, reasons: Sequence[str]) -> None:
+        """Show ``gate``'s state, tint and ``reasons`` (as the disclosure policy words them)."""
         title = GATE_TITLE[gate.state]
         if gate.overridden:
             title += " (overridden by the facilitator)"
-        reasons = "".join(f"<li>{escape(r.message)}</li>" for r in gate.reasons)
-        self.label.setText(f"<b>{escape(title)}</b>" + (f"<ul>{reasons}</ul>" if reasons else ""))
+        items = "".join(f"<li>{escape(line)}</li>" for line in reasons)
+        self.label.setText(f"<b>{escape(title)}</b>" + (f"<ul>{items}</ul>" if items else ""))
         self.label.setProperty("callout", GATE_KIND[gate.state])
         self.label.style().unpolish(self.label)
         self.label.style().polish(self.label)

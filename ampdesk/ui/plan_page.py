@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
 )
 
-from ampdesk.framework.pulse import MIN_ANONYMITY_THRESHOLD
+from ampdesk.framework.disclosure import MIN_THRESHOLD
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.gate_view import GateCallout
 from ampdesk.ui.plan_editor import PlanEditor
@@ -52,7 +52,7 @@ class PlanPage(ScrollPage):
         self.date.dateChanged.connect(self._save_date)
         form.addRow(self.has_date, self.date)
         self.threshold = QSpinBox()
-        self.threshold.setRange(MIN_ANONYMITY_THRESHOLD, 50)
+        self.threshold.setRange(MIN_THRESHOLD, 50)
         self.threshold.setAccessibleName("Anonymity threshold")
         self.threshold.setToolTip(
             "<p>Answers are shown only as totals, and only once at least this many people have "
@@ -100,7 +100,8 @@ class PlanPage(ScrollPage):
             f"{counts.notes} notes, {counts.votes} votes, {counts.actions} actions, "
             f"{counts.pay_records} people in the pay audit."
         )
-        self.gate.show(self.controller.evaluation.gate)
+        ev = self.controller.evaluation
+        self.gate.show(ev.gate, self.controller.disclosure.reason_lines(ev.gate.reasons, ev.roles))
 
     def _save_text(self, key: str, edit: QLineEdit) -> None:
         value = edit.text().strip()

@@ -30,12 +30,18 @@ def check(tmp_path: Path) -> dict[str, object]:
     return json.loads(result.stdout)
 
 
+TWO_DESIGNERS = (
+    "Designer;Mid;creative;40.000;50.000;1;a;\nDesigner;Mid;creative;21.000;50.000;0,5;b;\n"
+)
+
+
 def test_blocked_gate_with_figures(tmp_path: Path) -> None:
-    # 40.000 / 50.000 = 0,80 and 21.000 at 0,5 FTE = 42.000 / 50.000 = 0,84: median 0,82
+    # 40.000 / 50.000 = 0,80; 21.000 at 0,5 FTE = 42.000 / 50.000 = 0,84; three at 0,82
     workshop(
         tmp_path,
         HEADER
-        + "Designer;Mid;creative;40.000;50.000;1;a;\nDesigner;Mid;creative;21.000;50.000;0,5;b;\n",
+        + TWO_DESIGNERS
+        + "".join(f"Designer;Mid;creative;41.000;50.000;1;{p};\n" for p in "cde"),
         peers=[4, 4, 4, 4, 4],
     )
     data = check(tmp_path)
@@ -43,9 +49,21 @@ def test_blocked_gate_with_figures(tmp_path: Path) -> None:
     (reason,) = data["gate"]["reasons"]  # type: ignore[index]
     assert reason["code"] == "low_compa_ratio" and reason["value"] == pytest.approx(0.82)
     (role,) = data["roles"]  # type: ignore[misc]
-    assert role["headcount"] == 2 and role["median_compa_ratio"] == pytest.approx(0.82)
+    assert role["headcount"] == 5 and role["median_compa_ratio"] == pytest.approx(0.82)
     assert role["spread"] == pytest.approx(42_000 / 40_000)
     assert data["steps"]["autonomy"]["locked"] is True  # type: ignore[index]
+
+
+def test_a_small_group_keeps_its_state_but_shows_no_figure(tmp_path: Path) -> None:
+    workshop(tmp_path, HEADER + TWO_DESIGNERS, peers=[4, 4, 4, 4, 4])
+    data = check(tmp_path)
+    assert data["gate"]["state"] == "blocked"  # type: ignore[index]
+    (reason,) = data["gate"]["reasons"]  # type: ignore[index]
+    assert reason["code"] == "low_compa_ratio" and reason["value"] is None
+    assert "0.82" not in reason["message"] and "withheld" in reason["message"]
+    (role,) = data["roles"]  # type: ignore[misc]
+    assert role["headcount"] == 2 and role["state"] == "blocked"
+    assert role["median_compa_ratio"] is None and role["spread"] is None
 
 
 def test_pass_gate_unlocks_the_steps(tmp_path: Path) -> None:
@@ -68,7 +86,13 @@ def test_group_gap_in_check_json(tmp_path: Path) -> None:
     data = check(tmp_path)
     (role,) = data["roles"]  # type: ignore[misc]
     assert role["group_gaps"] == [
-        {"higher_group": "A", "lower_group": "B", "gap_share": pytest.approx(0.10)}
+        {
+            "higher_group": "A",
+            "lower_group": "B",
+            "gap_share": pytest.approx(0.10),
+            "higher_size": 5,
+            "lower_size": 5,
+        }
     ]
     assert {r["code"] for r in data["gate"]["reasons"]} == {"group_gap", "creative_below_market"}  # type: ignore[index]
 

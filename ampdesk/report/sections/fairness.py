@@ -7,7 +7,7 @@ from html import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from ampdesk.framework.fairness import GateReason
+from ampdesk.framework.disclosure import small_groups_line
 from ampdesk.framework.pulse import STATEMENTS
 from ampdesk.report.charts import horizontal_bars, stacked_distribution
 from ampdesk.report.context import ReportContext
@@ -20,15 +20,6 @@ SHORT_LABELS = {
     "market": "Fair next to market",
     "settled": "Pay is settled",
 }
-
-
-def _reason_text(reason: GateReason, small_roles: set[tuple[str, str]], threshold: int) -> str:
-    if reason.role is not None and (reason.role, reason.level) in small_roles:
-        return (
-            f"{reason.role} / {reason.level}: {reason.figure.replace('_', ' ')} crosses its "
-            f"threshold (figures withheld: fewer than {threshold} people)"
-        )
-    return reason.message
 
 
 def build(ctx: ReportContext) -> list[Flowable]:
@@ -48,52 +39,56 @@ def build(ctx: ReportContext) -> list[Flowable]:
             )
         )
     story.append(text(f"Gate state: {ev.gate.state.replace('_', ' ')}.", s.body))
-    small = {(r.role, r.level) for r in ev.roles if r.headcount < ctx.threshold}
-    story += [text(f"• {_reason_text(r, small, ctx.threshold)}", s.body) for r in ev.gate.reasons]
+    policy = ctx.policy
+    story += [text(f"• {line}", s.body) for line in policy.reason_lines(ev.gate.reasons, ev.roles)]
 
     story.append(Heading("Pay by role and level", 1))
+    listed, counted = policy.roles(ev.roles)
     if not ev.roles:
         story.append(text("No compensation audit was recorded.", s.body))
     else:
         rows = []
-        for r in ev.roles:
-            gap = max((g.gap_share for g in r.group_gaps), default=None)
-            withheld = (r.role, r.level) in small and ctx.individual_pay is None
+        for r in listed:
+            gap = max((g.gap_share for g in r.gaps), default=None)
             rows.append(
                 [
                     r.role,
                     r.level,
                     r.work_type,
                     str(r.headcount),
-                    "withheld" if withheld else f"{r.median_compa_ratio:.2f}",
-                    "—" if withheld or r.spread is None else f"{r.spread:.2f}",
+                    "withheld" if r.median_compa_ratio is None else f"{r.median_compa_ratio:.2f}",
+                    "—" if r.spread is None else f"{r.spread:.2f}",
                     "—" if gap is None else f"{gap:.1%}",
                     r.state,
                 ]
             )
-        story.append(
-            table(
-                ("Role", "Level", "Work", "People", "Median compa", "Spread", "Gap", "State"),
-                rows,
-                [40 * mm, 18 * mm, 18 * mm, 16 * mm, 25 * mm, 18 * mm, 14 * mm, 21 * mm],
+        if counted:
+            story.append(text(small_groups_line(counted), s.body))
+        if rows:
+            story.append(
+                table(
+                    ("Role", "Level", "Work", "People", "Median compa", "Spread", "Gap", "State"),
+                    rows,
+                    [40 * mm, 18 * mm, 18 * mm, 16 * mm, 25 * mm, 18 * mm, 14 * mm, 21 * mm],
+                )
             )
-        )
         story.append(
             text(
-                f"Roles with fewer than {ctx.threshold} people show no figures in this report. "
+                f"Roles with fewer than {ctx.threshold} people are neither shown nor named in "
+                "this report, only counted where they have findings. "
                 "Group gaps appear only where two groups each have enough people; the 5% "
                 "threshold comes from the EU Pay Transparency Directive, which concerns gaps "
                 "between women and men; applying it to other groupings is ampdesk's extension.",
                 s.small,
             )
         )
-        shown = [r for r in ev.roles if (r.role, r.level) not in small or ctx.individual_pay]
+        shown = [r for r in listed if r.median_compa_ratio is not None]
         if shown:
             story.append(Spacer(1, 4 * mm))
             story.append(
                 horizontal_bars(
                     [f"{r.role} / {r.level}" for r in shown],
-                    [[r.median_compa_ratio for r in shown]],
+                    [[r.median_compa_ratio for r in shown if r.median_compa_ratio is not None]],
                     ["median compa-ratio"],
                     (0.5, 1.5),
                     [(0.85, "0.85 blocked below"), (1.0, "1.00 market")],

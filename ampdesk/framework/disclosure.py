@@ -1,0 +1,213 @@
+"""The one disclosure policy: what each audience may see of pay figures and small groups.
+
+Every output (the window, the projector, the phones, the report and its variants,
+``check --json``, the hand-over copy, exports) asks a :class:`Policy` instead of comparing a
+group's size with a threshold itself. ``docs/privacy.md`` says per audience what it may see and
+why, and which test proves it. Anchors: employee-survey tools (Culture Amp, Lattice, Qualtrics
+EX) show no result for a group under an anonymity threshold (5 by default here, never under 3)
+and also hide a second group where a hidden one could be derived by subtraction from a total.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from ampdesk.framework.fairness import GateReason, GroupGap, RoleFigures
+
+DEFAULT_THRESHOLD = 5  # people a group needs before any result about it is shown
+MIN_THRESHOLD = 3  # the threshold can be raised per workshop, never set under this
+
+Audience = Literal[
+    "manager",  # the manager's own file, which holds individual pay
+    "individual_pay_copy",  # a report or copy written with --include-individual-pay
+    "handover",  # the facilitator's copy without individual pay, and the window showing it
+    "check_json",  # ampdesk check (text and --json)
+    "report",  # the default report and its variants without individual pay
+    "projector",  # the presenter screen
+    "phones",  # the participant page
+    "export",  # JSON and CSV exports
+]
+# Who sees every figure, small groups' too.
+SEES_EVERYTHING: frozenset[Audience] = frozenset({"manager", "individual_pay_copy"})
+# Who sees a small group's name with its state (never its figures): the facilitator's copy
+# must explain why the gate holds, and check is read by the people who run the workshop.
+NAMES_SMALL_GROUPS: frozenset[Audience] = frozenset({"handover", "check_json"})
+
+
+def small_groups_line(count: int) -> str:
+    """How an audience that may not name small groups learns of their findings."""
+    groups = "1 small group has" if count == 1 else f"{count} small groups have"
+    return f"{groups} findings; see the confidential copy."
+
+
+@dataclass(frozen=True, slots=True)
+class RoleView:
+    """One role and level as an audience may see it; ``None`` figures are withheld."""
+
+    role: str
+    level: str
+    work_type: str
+    headcount: int
+    median_compa_ratio: float | None
+    spread: float | None
+    gaps: tuple[GroupGap, ...]
+    gaps_withheld: bool
+    state: str
+
+    @property
+    def withheld(self) -> bool:
+        """Whether this group's figures are withheld from the audience."""
+        return self.median_compa_ratio is None
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    """What ``audience`` may see, with the workshop's anonymity ``threshold``."""
+
+    audience: Audience
+    threshold: int = DEFAULT_THRESHOLD
+
+    def __post_init__(self) -> None:
+        if self.threshold < MIN_THRESHOLD:
+            raise ValueError(f"the anonymity threshold cannot be under {MIN_THRESHOLD}")
+
+    @classmethod
+    def for_window(cls, threshold: int, holds_individual_pay: bool) -> Policy:
+        """The window shows what its file's holder may see: the manager's file everything,
+        a hand-over copy what the facilitator may see."""
+        return cls("manager" if holds_individual_pay else "handover", threshold)
+
+    # -- the rules -----------------------------------------------------------------------
+    def is_small(self, headcount: int) -> bool:
+        """Whether a group of ``headcount`` people is under the threshold."""
+        return headcount < self.threshold
+
+    def shows_figures(self, headcount: int) -> bool:
+        """Whether a group's pay figures may be shown (phones never see pay)."""
+        if self.audience == "phones":
+            return False
+        return self.audience in SEES_EVERYTHING or not self.is_small(headcount)
+
+    def names(self, headcount: int) -> bool:
+        """Whether a group may be named with its state."""
+        return self.shows_figures(headcount) or self.audience in NAMES_SMALL_GROUPS
+
+    def hidden_parts(self, parts: Mapping[str, int], total_shown: bool) -> set[str]:
+        """The parts (name to size) to hide: every small one, and where a total is shown and
+        exactly one part is hidden, also the smallest other part, so that no hidden part can
+        be computed from the total and the parts shown (complementary suppression)."""
+        if self.audience in SEES_EVERYTHING:
+            return set()
+        hidden = {name for name, size in parts.items() if self.is_small(size)}
+        shown = sorted((size, name) for name, size in parts.items() if name not in hidden)
+        if total_shown and len(hidden) == 1 and shown:
+            hidden.add(shown[0][1])
+        return hidden
+
+    def shows_gap(self, gap: GroupGap) -> bool:
+        """A group gap is shown only where both groups have enough people."""
+        if self.audience in SEES_EVERYTHING:
+            return True
+        return not self.is_small(gap.higher_size) and not self.is_small(gap.lower_size)
+
+    # -- views ---------------------------------------------------------------------------
+    def role(self, figures: RoleFigures) -> RoleView:
+        """``figures`` as this audience may see them."""
+        shown = self.shows_figures(figures.headcount) and figures.median_compa_ratio is not None
+        gaps: tuple[GroupGap, ...] = ()
+        gaps_withheld = figures.suppressed_groups > 0
+        if shown:
+            sizes = {g.higher_group: g.higher_size for g in figures.group_gaps}
+            sizes |= {g.lower_group: g.lower_size for g in figures.group_gaps}
+            sizes |= {f"small group {n}": 0 for n in range(figures.suppressed_groups)}
+            hidden = self.hidden_parts(sizes, total_shown=True)
+            gaps = tuple(
+                g
+                for g in figures.group_gaps
+                if self.shows_gap(g) and not {g.higher_group, g.lower_group} & hidden
+            )
+            gaps_withheld = gaps_withheld or len(gaps) < len(figures.group_gaps)
+        return RoleView(
+            role=figures.role,
+            level=figures.level,
+            work_type=figures.work_type,
+            headcount=figures.headcount,
+            median_compa_ratio=figures.median_compa_ratio if shown else None,
+            spread=figures.spread if shown else None,
+            gaps=gaps,
+            gaps_withheld=gaps_withheld or (not shown and bool(figures.group_gaps)),
+            state=figures.state,
+        )
+
+    def roles(self, roles: Iterable[RoleFigures]) -> tuple[list[RoleView], int]:
+        """The roles this audience may list, and how many small ones with findings it may
+        only count (not name)."""
+        listed, counted = [], 0
+        for figures in roles:
+            if self.names(figures.headcount):
+                listed.append(self.role(figures))
+            elif figures.state != "pass":
+                counted += 1
+        return listed, counted
+
+    def reason_lines(
+        self, reasons: Sequence[GateReason], roles: Sequence[RoleFigures]
+    ) -> list[str]:
+        """The gate's reasons as lines for this audience: a small group's reasons carry no
+        figure, and are counted in one line where the audience may not name the group."""
+        sizes = {(r.role, r.level): r.headcount for r in roles}
+        lines, counted = [], set()
+        for reason in reasons:
+            size = sizes.get((reason.role, reason.level)) if reason.role is not None else None
+            if size is None or self.shows_figures(size):
+                lines.append(reason.message)
+            elif self.names(size):
+                lines.append(self.withheld_message(reason))
+            else:
+                counted.add((reason.role, reason.level))
+        if counted:
+            lines.append(small_groups_line(len(counted)))
+        return lines
+
+    def withheld_message(self, reason: GateReason) -> str:
+        """A small group's reason named without its figure."""
+        return (
+            f"{reason.role} / {reason.level}: {reason.figure.replace('_', ' ')} crosses its "
+            f"threshold (figures withheld: fewer than {self.threshold} people)"
+        )
+
+    def reason_data(
+        self, reasons: Sequence[GateReason], roles: Sequence[RoleFigures]
+    ) -> list[dict[str, Any]]:
+        """The gate's reasons as JSON-ready data for this audience (no small group's value)."""
+        sizes = {(r.role, r.level): r.headcount for r in roles}
+        data = []
+        for reason in reasons:
+            size = sizes.get((reason.role, reason.level)) if reason.role is not None else None
+            item = asdict(reason)
+            if size is not None and not self.shows_figures(size):
+                item.update(message=self.withheld_message(reason), value=None)
+            data.append(item)
+        return data
+
+    def role_data(self, roles: Iterable[RoleFigures]) -> list[dict[str, Any]]:
+        """The role figures as JSON-ready data for this audience: the roles it may name, a
+        withheld figure as null."""
+        data = []
+        for figures in roles:
+            if not self.names(figures.headcount):
+                continue
+            view = self.role(figures)
+            item = asdict(figures)
+            item.update(
+                median_compa_ratio=view.median_compa_ratio,
+                spread=view.spread,
+                group_gaps=[asdict(g) for g in view.gaps],
+                figures_withheld=view.withheld,
+                gaps_withheld=view.gaps_withheld,
+            )
+            data.append(item)
+        return data
