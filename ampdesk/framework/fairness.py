@@ -59,12 +59,14 @@ class GateThresholds:
     blocked_peer_disagree_share: float = 0.40
     # Creative work: pay at or a little above market stops money being the topic.
     attention_creative_compa: float = 1.00
-    # Routine work: within 5% of market (the EHRC audit's 5% line).
+    # Routine work: within 5% of market (ampdesk's own default; the EHRC 5% rule is about gaps
+    # between groups doing equal work, not pay against the market, so it is not the source).
     attention_routine_compa: float = 0.95
     # Ellig's survey ratio (highest over lowest pay for one position), adapted to one company.
     attention_spread: float = 1.5
     # EU Pay Transparency Directive 2023/970: a 5% gap triggers a joint pay assessment
-    # (the Directive concerns sex; applying it to any grouping is an extension).
+    # (the Directive concerns sex and employers of 100+ workers; applying it to any grouping is
+    # an extension; the EHRC audit guidance also investigates 5% gaps between equal-work groups).
     attention_group_gap: float = 0.05
     attention_peer_mean: float = 3.5
     # Groups smaller than this are suppressed (Viva Insights, Culture Amp use 5).
