@@ -25,6 +25,7 @@ class ReportContext:
     evaluation: Evaluation
     counts: Counts
     checklists: dict[str, dict[str, bool]]
+    step_times: dict[str, tuple[int | None, int]]  # step: (planned minutes, seconds taken)
     acknowledgements: dict[str, str]
     own_cases: tuple[OwnCaseValue, ...]
     individual_pay: tuple[PayRow, ...] | None
@@ -57,6 +58,10 @@ def gather(workshop: Workshop, include_individual_pay: bool = False) -> ReportCo
         evaluation=evaluate(inputs, content),
         counts=repo.counts(),
         checklists={step.id: repo.checklist(step.id) for step in content.steps},
+        step_times={
+            step: (repo.plan().timebox(step), seconds)
+            for step, seconds in repo.step_seconds().items()
+        },
         acknowledgements=repo.acknowledgements(),
         own_cases=tuple(repo.own_cases()),
         individual_pay=inputs.pay_rows if include_individual_pay else None,

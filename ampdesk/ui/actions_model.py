@@ -12,7 +12,7 @@ from ampdesk.framework.state import ActionValue
 from ampdesk.ui.controller import WorkshopController
 
 STEP, TITLE, OWNER, DUE, MEASURE, STATUS = range(6)
-HEADERS = ("Step", "Action", "Owner", "Due", "How progress will be seen", "Status")
+HEADERS = ("Step", "Action", "Owner", "Due", "Progress seen by", "Status")
 FIELDS = {STEP: "step", TITLE: "title", OWNER: "owner", DUE: "due", MEASURE: "measure"}
 NO_CHECKIN_STATUS = "No check-in yet"
 

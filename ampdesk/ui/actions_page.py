@@ -22,7 +22,16 @@ from PySide6.QtWidgets import (
 )
 
 from ampdesk.framework.followup import ACTION_STATUS_LABELS, ACTION_STATUSES
-from ampdesk.ui.actions_model import DUE, MEASURE, STATUS, STEP, TITLE, ActionsModel, missing
+from ampdesk.ui.actions_model import (
+    DUE,
+    MEASURE,
+    OWNER,
+    STATUS,
+    STEP,
+    TITLE,
+    ActionsModel,
+    missing,
+)
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.widgets import ScrollPage, date_edit, heading, plain_label
 
@@ -90,9 +99,11 @@ class ActionsPage(ScrollPage):
         self.table.verticalHeader().hide()
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(MEASURE, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((STEP, 120), (OWNER, 120), (DUE, 100), (STATUS, 100)):
+            self.table.setColumnWidth(column, width)
         self.table.setMinimumHeight(300)
         remove = QAction("Delete action", self.table)
         remove.setShortcut(QKeySequence.StandardKey.Delete)

@@ -383,6 +383,10 @@ class WorkshopController(QObject):
             lambda: self.repo.delete_own_case(created.pop()),
         )
 
+    def record_step_seconds(self, step: str, seconds: int) -> None:
+        """Keep how long the group has spent on a step (the clock, not an undoable edit)."""
+        self.repo.set_step_seconds(step, seconds)
+
     def close(self) -> None:
         """Store what editors still hold, then release the workshop file."""
         self.flush_requested.emit()

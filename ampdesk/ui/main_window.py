@@ -85,13 +85,19 @@ class WorkshopWindow(QMainWindow):
         self._add_page("followups", "Follow-ups", self._followups_page)
         self._add_page("report", "Report", self._report_page)
         self._add_page("cases", "Cases", self._cases_page)
-        self.timer = StepTimer(lambda page: controller.plan.timebox(page), self)
+        self.timer = StepTimer(
+            lambda page: controller.plan.timebox(page),
+            controller.repo.step_seconds(),
+            controller.record_step_seconds,
+            self,
+        )
         self.presenter: PresenterWindow | None = None
         self.rail.currentRowChanged.connect(self._show_row)
         self.timer_toolbar = self.addToolBar("Timer")
         self.timer_toolbar.setObjectName("timer-toolbar")
         self.timer_toolbar.setMovable(False)
-        self.timer_toolbar.addWidget(TimerBar(self.timer))
+        self.timer_toolbar.addWidget(TimerBar(self.timer, lambda s: RAIL_NAMES.get(s, s)))
+        self.timer.changed.connect(self._show_timer_toolbar)
         self.live = LiveSession(controller)
         self.live_bar = LiveBar(self.live)
         self.live_bar.join_changed.connect(self._join_changed)
@@ -193,10 +199,14 @@ class WorkshopWindow(QMainWindow):
         self.page(page_id)
         self.pages.setCurrentIndex(row)
         self.timer.set_step(page_id)
-        self.timer_toolbar.setVisible(self.timer.timeboxes(page_id) is not None)
+        self._show_timer_toolbar()
         self.live_bar.follow(page_id)
         if self.presenter is not None and page_id != "cases":
             self.presenter.show_page(page_id)
+
+    def _show_timer_toolbar(self) -> None:
+        """The timer shows on timed steps, and elsewhere while a step's clock runs."""
+        self.timer_toolbar.setVisible(self.timer.subject is not None)
 
     def open_presenter(self) -> PresenterWindow:
         """Open (or raise) the presenter screen, following the current page."""
@@ -383,6 +393,7 @@ class WorkshopWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Release the file when the window closes; every change is already saved."""
         self.live.stop()
+        self.timer.pause()  # the time taken so far is kept in the file
         if self.presenter is not None:
             self.presenter.close()
         if self.page_ids.index("report") in self._built:

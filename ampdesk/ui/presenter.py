@@ -14,7 +14,7 @@ from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.counts_editor import summary_text
 from ampdesk.ui.live_bar import phones_text
 from ampdesk.ui.qr import qr_pixmap
-from ampdesk.ui.step_timer import StepTimer, clock
+from ampdesk.ui.step_timer import PRESENTER_COLOURS, StepTimer, clock, urgency
 from ampdesk.ui.widgets import clear_layout, plain_label
 
 TOP_NOTES = 6
@@ -142,8 +142,12 @@ class PresenterWindow(QWidget):
 
     # -- rendering -------------------------------------------------------------------------
     def _show_time(self) -> None:
-        timed = self.timer.step is not None and self.timer.step == self.page_id
-        self.timer_label.setText(clock(self.timer.remaining) if timed else "")
+        if self.page_id not in STEP_IDS or self.timer.timeboxes(self.page_id) is None:
+            self.timer_label.setText("")
+            return
+        left = self.timer.remaining_of(self.page_id)
+        self.timer_label.setText(clock(left))
+        self.timer_label.setStyleSheet(f"color: {PRESENTER_COLOURS[urgency(left)]};")
 
     def _line(self, text: str, small: bool = False) -> None:
         label = plain_label(text)

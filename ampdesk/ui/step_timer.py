@@ -1,4 +1,9 @@
-"""The step timer: a timebox per step, started, paused and extended by the facilitator."""
+"""The step timer: each step's clock against its planned timebox, kept while you look elsewhere.
+
+One step's clock runs at a time. Leaving the step's page (to pick a case, to check the plan)
+does not stop it; starting another step's clock pauses the one before. The time each step took
+is written to the workshop file (for the report) every few seconds, on pause and on close.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,10 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-EXTEND_SECONDS = 5 * 60
+SAVE_EVERY_SECONDS = 15
+SOON_SECONDS = 2 * 60  # the clock turns amber this long before the timebox ends
+COLOURS = {"ok": "", "soon": "#b86e00", "over": "#c62828"}
+PRESENTER_COLOURS = {"ok": "#a8dadc", "soon": "#f1c453", "over": "#ff6b6b"}
 
 
 def clock(seconds: int) -> str:
@@ -17,62 +25,122 @@ def clock(seconds: int) -> str:
     return f"{sign}{minutes}:{rest:02d}"
 
 
+def urgency(seconds_left: int) -> str:
+    """``ok``, ``soon`` (two minutes or less left) or ``over`` (past the timebox)."""
+    if seconds_left < 0:
+        return "over"
+    return "soon" if seconds_left <= SOON_SECONDS else "ok"
+
+
 class StepTimer(QObject):
-    """Counts down the current step's timebox; ``changed`` fires every second and on edits."""
+    """The clocks of the timed steps; ``changed`` fires every second while one runs and on edits."""
 
     changed = Signal()
 
     def __init__(
-        self, timeboxes: Callable[[str], int | None], parent: QObject | None = None
+        self,
+        timeboxes: Callable[[str], int | None],
+        taken: dict[str, int] | None = None,
+        record: Callable[[str, int], None] | None = None,
+        parent: QObject | None = None,
     ) -> None:
-        """``timeboxes`` gives a page's planned minutes (None: the page has no timebox)."""
+        """``timeboxes`` gives a page's planned minutes (None: the page has no timebox);
+        ``taken`` the seconds already spent per step; ``record(step, seconds)`` keeps them."""
         super().__init__(parent)
         self.timeboxes = timeboxes
-        self.step: str | None = None
-        self.remaining = 0
+        self.elapsed: dict[str, int] = dict(taken or {})
+        self.extra: dict[str, int] = {}
+        self._record = record
+        self.step: str | None = None  # the page on screen
+        self.running_step: str | None = None
         self._tick = QTimer(self, interval=1000)
         self._tick.timeout.connect(self._count)
 
+    # -- reading ------------------------------------------------------------------------------
+    @property
+    def subject(self) -> str | None:
+        """The step the controls act on: the timed step on screen, else the one whose clock runs."""
+        if self.step is not None and self.timeboxes(self.step) is not None:
+            return self.step
+        return self.running_step
+
     @property
     def running(self) -> bool:
-        """Whether the clock is counting."""
-        return self._tick.isActive()
+        """Whether the subject's clock is counting."""
+        return self.running_step is not None and self.running_step == self.subject
 
+    @property
+    def remaining(self) -> int:
+        """Seconds left in the subject's timebox (negative in overtime; 0 without a subject)."""
+        return self.remaining_of(self.subject) if self.subject else 0
+
+    def planned_seconds(self, step: str) -> int:
+        """The step's timebox with the minutes added during the workshop."""
+        return (self.timeboxes(step) or 0) * 60 + self.extra.get(step, 0)
+
+    def remaining_of(self, step: str) -> int:
+        """Seconds left in ``step``'s timebox (negative in overtime)."""
+        return self.planned_seconds(step) - self.elapsed.get(step, 0)
+
+    # -- driving ------------------------------------------------------------------------------
     def set_step(self, step: str | None) -> None:
-        """Load a step's timebox (stopped); pages without a timebox clear the timer."""
-        if step == self.step:
-            return
-        self._tick.stop()
-        self.step = step
-        self.remaining = (self.timeboxes(step) or 0) * 60 if step else 0
-        self.changed.emit()
+        """Follow the page on screen; a running clock keeps running."""
+        if step != self.step:
+            self.step = step
+            self.changed.emit()
 
     def toggle(self) -> None:
-        """Start or pause."""
+        """Start or pause the subject's clock (starting it pauses another step's clock)."""
+        subject = self.subject
+        if subject is None or not self.timeboxes(subject):
+            return
         if self.running:
-            self._tick.stop()
-        elif self.step is not None and self.timeboxes(self.step):
-            self._tick.start()
+            self.pause()
+            return
+        self.pause()
+        self.running_step = subject
+        self._tick.start()
         self.changed.emit()
 
-    def extend(self) -> None:
-        """Give the step five more minutes."""
-        self.remaining += EXTEND_SECONDS
+    def pause(self) -> None:
+        """Stop the running clock and keep its time in the file."""
+        if self.running_step is not None:
+            self._save(self.running_step)
+        self._tick.stop()
+        self.running_step = None
         self.changed.emit()
+
+    def extend(self, minutes: int = 5) -> None:
+        """Give the subject ``minutes`` more."""
+        if self.subject is not None:
+            self.extra[self.subject] = self.extra.get(self.subject, 0) + minutes * 60
+            self.changed.emit()
 
     def _count(self) -> None:
-        self.remaining -= 1
+        if self.running_step is None:
+            return
+        seconds = self.elapsed.get(self.running_step, 0) + 1
+        self.elapsed[self.running_step] = seconds
+        if seconds % SAVE_EVERY_SECONDS == 0:
+            self._save(self.running_step)
         self.changed.emit()
+
+    def _save(self, step: str) -> None:
+        if self._record is not None and step in self.elapsed:
+            self._record(step, self.elapsed[step])
 
 
 class TimerBar(QWidget):
     """The timer's controls for the facilitator's window."""
 
-    def __init__(self, timer: StepTimer) -> None:
+    def __init__(self, timer: StepTimer, names: Callable[[str], str] = str) -> None:
+        """``names`` gives a step's name for the line about a clock running elsewhere."""
         super().__init__()
         self.timer = timer
+        self.names = names
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 0, 8, 0)
+        self.step_name = QLabel()
         self.label = QLabel()
         self.label.setAccessibleName("Time left in this step")
         font = self.label.font()
@@ -81,16 +149,55 @@ class TimerBar(QWidget):
         self.label.setFont(font)
         self.start = QPushButton()
         self.start.clicked.connect(timer.toggle)
+        self.one_more = QPushButton("+1 min")
+        self.one_more.setAccessibleName("Give the step one more minute")
+        self.one_more.clicked.connect(lambda: timer.extend(1))
         self.more = QPushButton("+5 min")
-        self.more.setAccessibleName("Extend the step by five minutes")
-        self.more.clicked.connect(timer.extend)
-        row.addWidget(self.label)
-        row.addWidget(self.start)
-        row.addWidget(self.more)
+        self.more.setAccessibleName("Give the step five more minutes")
+        self.more.clicked.connect(lambda: timer.extend(5))
+        self.planned = QLabel()
+        self.planned.setAccessibleName("Planned and taken time")
+        self.other = QLabel()
+        self.other.setAccessibleName("Another step's clock")
+        for widget in (self.step_name, self.label, self.start, self.one_more, self.more):
+            row.addWidget(widget)
+        row.addWidget(self.planned)
+        row.addWidget(self.other)
+        # room for the longest texts: a toolbar does not grow with its widgets
+        metrics = self.planned.fontMetrics()
+        self.planned.setMinimumWidth(metrics.horizontalAdvance("planned 999 min · taken 999:99"))
+        self.label.setMinimumWidth(
+            self.label.fontMetrics().horizontalAdvance("\u2212999:99 over time")
+        )
+        self.step_name.setMinimumWidth(metrics.horizontalAdvance("Baseline fairness:"))
+        self.other.setMinimumWidth(
+            metrics.horizontalAdvance("· Baseline fairness's clock runs: 99:99")
+        )
         timer.changed.connect(self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
-        """Show the time left and the right button text."""
-        self.label.setText(clock(self.timer.remaining))
+        """Show the subject's time left, in colour once it runs short, and the right buttons."""
+        subject = self.timer.subject
+        if subject is None:
+            return
+        left = self.timer.remaining
+        state = urgency(left)
+        self.label.setText(clock(left) if left >= 0 else f"{clock(left)} over time")
+        self.label.setStyleSheet(f"color: {COLOURS[state]};" if COLOURS[state] else "")
+        self.label.setProperty("urgency", state)
         self.start.setText("Pause" if self.timer.running else "Start timer")
+        elsewhere = subject != self.timer.step
+        self.step_name.setText(f"{self.names(subject)}:" if elsewhere else "")
+        self.step_name.setVisible(elsewhere)
+        planned = self.timer.planned_seconds(subject) // 60
+        taken = self.timer.elapsed.get(subject, 0)
+        self.planned.setText(f"planned {planned} min · taken {clock(taken)}")
+        running = self.timer.running_step
+        other = running is not None and running != subject
+        self.other.setVisible(other)
+        if other:
+            assert running is not None
+            self.other.setText(
+                f"· {self.names(running)}'s clock runs: {clock(self.timer.remaining_of(running))}"
+            )

@@ -12,7 +12,6 @@ from ampdesk.store.repository import Repository
 from ampdesk.store.workshop_file import open_workshop
 from ampdesk.ui.cases_page import CasesPage
 from ampdesk.ui.main_window import WorkshopWindow
-from ampdesk.ui.step_timer import EXTEND_SECONDS
 
 
 def _screen_text(window: WorkshopWindow) -> str:
@@ -79,8 +78,8 @@ def test_timer_counts_and_extends(qtbot: QtBot, demo_window: WorkshopWindow) -> 
     timer.toggle()
     assert not timer.running
     paused_at = timer.remaining
-    timer.extend()
-    assert timer.remaining == paused_at + EXTEND_SECONDS
+    timer.extend(5)
+    assert timer.remaining == paused_at + 5 * 60
     window.open_presenter()
     assert any(":" in label.text() for label in window.presenter.findChildren(QLabel))  # type: ignore[union-attr]
 

@@ -7,6 +7,7 @@ from reportlab.platypus import Flowable
 
 from ampdesk.report.context import ReportContext
 from ampdesk.report.document import Heading
+from ampdesk.report.styles import styles, text
 from ampdesk.report.tables import table
 
 
@@ -26,5 +27,18 @@ def build(ctx: ReportContext) -> list[Flowable]:
             )
     return [
         Heading("Checklists"),
+        *_times(ctx),
         table(("Step", "Item", "Status"), rows, [48 * mm, 104 * mm, 18 * mm]),
     ]
+
+
+def _times(ctx: ReportContext) -> list[Flowable]:
+    """One line per timed step: the plan's timebox and the time the step really took."""
+    lines = []
+    for step in ctx.content.steps:
+        if step.id not in ctx.step_times:
+            continue
+        planned, seconds = ctx.step_times[step.id]
+        plan = f"planned {planned} min, " if planned else ""
+        lines.append(f"{step.title}: {plan}took {round(seconds / 60)} min")
+    return [text("Time per step: " + "; ".join(lines) + ".", styles().body)] if lines else []
