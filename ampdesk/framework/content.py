@@ -126,6 +126,7 @@ class Framework:
     overview: str
     best_for: tuple[str, ...]
     not_ideal_for: tuple[str, ...]
+    evidence_limits: tuple[str, ...]
     principles: tuple[Principle, ...]
     steps: tuple[Step, ...]
     mistakes: tuple[Mistake, ...]
@@ -341,6 +342,7 @@ def load_framework(folder: Path | None = None) -> Framework:
         overview=overview.text("overview"),
         best_for=overview.texts("best_for"),
         not_ideal_for=overview.texts("not_ideal_for"),
+        evidence_limits=overview.texts("evidence_limits"),
         principles=principles,
         steps=steps,
         mistakes=mistakes,

@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable
 
 from ampdesk.framework.content import framework
 from ampdesk.report.document import Heading, write_pdf
+from ampdesk.report.sections.method import plan_appendix
 from ampdesk.report.styles import styles, text
 from ampdesk.report.tables import table
 from ampdesk.store.repository import Repository
@@ -78,6 +79,7 @@ def build_plan(workshop: Workshop, target: Path | BinaryIO, paper: str = "a4") -
     if plan.facilitator_notes:
         story.append(Heading("Private notes"))
         story.append(text(plan.facilitator_notes, s.body))
+    story += plan_appendix(content)
     write_pdf(
         target,
         paper,

@@ -24,6 +24,7 @@ from ampdesk.framework.content import Step
 from ampdesk.store.handover import hand_over
 from ampdesk.store.templates import save_template
 from ampdesk.store.workshop_file import WorkshopFileError, copy_database
+from ampdesk.ui.about_page import show_about
 from ampdesk.ui.actions_page import ActionsPage
 from ampdesk.ui.cases_page import CasesPage
 from ampdesk.ui.controller import WorkshopController
@@ -264,6 +265,8 @@ class WorkshopWindow(QMainWindow):
             action = go_menu.addAction(item.text().strip())
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))  # Plan 0, steps 1-4, Actions 5
             action.triggered.connect(lambda _=False, pid=page_id: self.show_step(pid))
+        about = self.menuBar().addMenu("&Help").addAction("&About the method")
+        about.triggered.connect(lambda: show_about(self, self.controller.content))
 
     def save_as(self) -> None:
         """Write a copy of the workshop to a new file (every change is already saved)."""

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Paragraph
 
+from ampdesk.framework.content import Framework
 from ampdesk.report.context import ReportContext
 from ampdesk.report.document import Heading
-from ampdesk.report.styles import SCRIPTS, styles, text
+from ampdesk.report.styles import SCRIPTS, markup, styles, text
 
 
 def build(ctx: ReportContext) -> list[Flowable]:
@@ -26,4 +27,23 @@ def build(ctx: ReportContext) -> list[Flowable]:
             s.small,
         )
     )
+    return story
+
+
+def plan_appendix(content: Framework) -> list[Flowable]:
+    """The method in brief for the facilitator's plan: principles, fit, mistakes, evidence."""
+    s = styles()
+    story: list[Flowable] = [Heading("Appendix · About the method"), text(content.overview, s.body)]
+    story.append(Heading("Five principles", 1))
+    story += [text(f"{p.number}. {p.text}", s.body) for p in content.principles]
+    story.append(Heading("Best for", 1))
+    story += [text(f"• {item}", s.body) for item in content.best_for]
+    story.append(Heading("Not ideal for", 1))
+    story += [text(f"• {item}", s.body) for item in content.not_ideal_for]
+    story.append(Heading("Three common mistakes", 1))
+    for mistake in content.mistakes:
+        story.append(Paragraph(f"<b>{markup(mistake.title)}.</b> {markup(mistake.why)}", s.body))
+        story.append(text(f"Instead: {mistake.instead}", s.small))
+    story.append(Heading("Where the evidence is thin", 1))
+    story += [text(f"• {limit}", s.body) for limit in content.evidence_limits]
     return story
