@@ -126,9 +126,13 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from functools import partial
 
     from ampdesk.report.builder import build_report
+    from ampdesk.store.private import owner_only
 
     build = partial(build_report, include_individual_pay=args.include_individual_pay)
-    return _write_pdf(args, "report", build)
+    status = _write_pdf(args, "report", build)
+    if args.include_individual_pay:
+        owner_only(args.output)
+    return status
 
 
 def _cmd_plan(args: argparse.Namespace) -> int:
@@ -149,7 +153,12 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     with open_workshop(args.file) as workshop:
         if args.format == "json":
-            export_json(workshop, args.output)
+            if export_json(workshop, args.output, not args.without_individual_pay):
+                print(
+                    f"ampdesk: note: {args.output.name} holds every person's pay (confidential; "
+                    "readable by you only); --without-individual-pay leaves it out",
+                    file=sys.stderr,
+                )
             print(f"Wrote {args.output}")
         else:
             for path in export_csv(workshop, args.output):
@@ -249,7 +258,9 @@ def _cmd_live(args: argparse.Namespace) -> int:
 
     if not args.headless:
         raise UsageError("live input runs from the app; add --headless to serve without a window")
-    return serve(args.file, args.host, args.port, args.step, args.events)
+    if args.phones_per_address is not None and args.phones_per_address < 1:
+        raise UsageError("--phones-per-address must be 1 or more")
+    return serve(args.file, args.host, args.port, args.step, args.events, args.phones_per_address)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -316,6 +327,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="OUT",
         help="a file (json) or folder (csv)",
     )
+    export.add_argument(
+        "--without-individual-pay",
+        action="store_true",
+        help="json: keep the audit's figures per role and level, not each person's pay",
+    )
     import_json = command(
         "import-json", "create a workshop file from its JSON export", _cmd_import_json, None
     )
@@ -358,6 +374,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     live.add_argument("--step", choices=("fairness", "autonomy", "mastery", "purpose"))
     live.add_argument("--events", action="store_true", help="print a line when phones change data")
+    live.add_argument(
+        "--phones-per-address",
+        type=int,
+        metavar="N",
+        help="how many phones may join from one network address (kept for this workshop; "
+        "default 2)",
+    )
     return parser
 
 

@@ -291,6 +291,8 @@ def run_ampdesk(folder: Path, phones: int, each: int) -> dict[str, Any]:
             "0",
             "--step",
             ACTIVITY,
+            "--phones-per-address",  # every simulated phone comes from 127.0.0.1
+            "100000",
         ],
         folder / "ampdesk.log",
     )

@@ -18,14 +18,25 @@ from pathlib import Path
 
 from ampdesk.framework.live import for_step
 from ampdesk.live.server import LiveServer
+from ampdesk.store.live import LiveStore
 from ampdesk.store.workshop_file import open_workshop
 
 EVENT_INTERVAL = 0.25
 
 
-def serve(path: Path, host: str, port: int, step: str | None, events: bool) -> int:
-    """Run the participant server on the workshop at ``path``; returns the exit status."""
+def serve(
+    path: Path,
+    host: str,
+    port: int,
+    step: str | None,
+    events: bool,
+    phones_per_address: int | None = None,
+) -> int:
+    """Run the participant server on the workshop at ``path``; returns the exit status.
+    ``phones_per_address`` is kept as the workshop's setting."""
     with open_workshop(path) as workshop:
+        if phones_per_address is not None:
+            LiveStore(workshop).set_phones_per_address(phones_per_address)
         asyncio.run(_serve(LiveServer(workshop), host, port, step, events))
     return 0
 

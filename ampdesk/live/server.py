@@ -13,6 +13,7 @@ import hashlib
 import json
 import logging
 import secrets
+from collections import Counter
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
@@ -69,6 +70,7 @@ class LiveServer:
         self.on_change = on_change or (lambda: None)
         self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ampdesk-live-db")
         self._phones: dict[str, Phone] = {}
+        self._joined: Counter[str] = Counter()  # phones joined per client address, this run
         self._code = ""
         self._state: tuple[float, bytes, str] | None = None  # read at, body, etag
         self._state_lock = asyncio.Lock()
@@ -89,6 +91,7 @@ class LiveServer:
         workshop used last time if it is free (phones that reload their page, or scan a QR
         code shown before, reach the server again), else any free port."""
         self._code = await self._run(self.store.join_code)
+        await self._run(self.store.forget_refusals)
         self._phones = await self._run(self.store.phones)
         self._runner = web.AppRunner(self.app(), access_log=None, handle_signals=False)
         await self._runner.setup()
@@ -234,6 +237,18 @@ class LiveServer:
         if not secrets.compare_digest(normalize_code(code).encode(), self._code.encode()):
             self.guard.failed(address)
             raise LiveInputError(403, "wrong code")
+        rules = await self._run(self.store.join_rules)
+        if not rules.open:
+            raise LiveInputError(403, "Joining is closed. Ask the facilitator if you should be in.")
+        if self._joined[address] >= rules.limit(address):
+            await self._run(self.store.refuse, address)
+            self.on_change()
+            raise LiveInputError(
+                403,
+                f"{self._joined[address]} phones have joined from this network already. "
+                "Ask the facilitator to let more phones join from it.",
+            )
+        self._joined[address] += 1
         token = secrets.token_urlsafe(32)
         phone = await self._run(self.store.add_phone, token)
         self._phones[token_hash(token)] = phone

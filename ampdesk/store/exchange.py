@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +18,12 @@ from sqlalchemy import Date, DateTime, insert, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import DeclarativeBase
 
+from ampdesk.framework.fairness import summarize_pay
 from ampdesk.framework.plan import WORKSHOP_FORMAT
 from ampdesk.store import models
 from ampdesk.store.migrations import SCHEMA_VERSION
-from ampdesk.store.repository import Repository
+from ampdesk.store.private import OWNER_ONLY
+from ampdesk.store.repository import PAY_SUMMARY_KEY, Repository
 from ampdesk.store.workshop_file import Workshop, create_workshop
 
 FORMAT = WORKSHOP_FORMAT  # the format id templates check for, to refuse a whole workshop
@@ -55,8 +58,10 @@ def _to_json(value: Any) -> Any:
     return value
 
 
-def export_data(workshop: Workshop) -> dict[str, Any]:
-    """Every table of ``workshop`` as JSON-ready data."""
+def export_data(workshop: Workshop, include_individual_pay: bool = True) -> dict[str, Any]:
+    """Every table of ``workshop`` as JSON-ready data. Without individual pay, the audit's
+    rows are left out and its summary kept instead, as in a hand-over copy (a group under the
+    anonymity threshold keeps its state, no figure)."""
     tables: dict[str, list[dict[str, Any]]] = {}
     with workshop.session() as session:
         for model in TABLES:
@@ -65,7 +70,21 @@ def export_data(workshop: Workshop) -> dict[str, Any]:
             tables[table.name] = [
                 {key: _to_json(value) for key, value in row._mapping.items()} for row in rows
             ]
+    if not include_individual_pay and tables["pay_record"]:
+        repo = Repository(workshop)
+        summary = summarize_pay(
+            repo.pay_rows(), repo.thresholds(), dt.date.today(), repo.details().anonymity_threshold
+        )
+        tables["pay_record"] = []
+        settings = [row for row in tables["setting"] if row["key"] != PAY_SUMMARY_KEY]
+        settings.append({"key": PAY_SUMMARY_KEY, "value": summary.to_json()})
+        tables["setting"] = sorted(settings, key=lambda row: row["key"])
     return {"format": FORMAT, "schema_version": SCHEMA_VERSION, "tables": tables}
+
+
+def holds_individual_pay(data: dict[str, Any]) -> bool:
+    """Whether exported ``data`` holds any person's pay."""
+    return bool(data["tables"]["pay_record"])
 
 
 def dumps(data: dict[str, Any]) -> str:
@@ -73,9 +92,17 @@ def dumps(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def export_json(workshop: Workshop, target: Path) -> None:
-    """Write ``workshop`` as JSON to ``target``."""
-    target.write_text(dumps(export_data(workshop)), encoding="utf-8")
+def export_json(workshop: Workshop, target: Path, include_individual_pay: bool = True) -> bool:
+    """Write ``workshop`` as JSON to ``target``; returns whether it holds individual pay. Such
+    a file is created readable by its owner only."""
+    data = export_data(workshop, include_individual_pay)
+    confidential = holds_individual_pay(data)
+    target.unlink(missing_ok=True)
+    mode = OWNER_ONLY if confidential else 0o666
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(dumps(data))
+    return confidential
 
 
 def _from_json(table_name: str, index: int, column: Any, value: Any) -> Any:
@@ -159,11 +186,23 @@ def import_json(source: Path, target: Path) -> None:
 
 
 CSV_FILES = ("answers.csv", "notes.csv", "actions.csv")
+# A cell starting with one of these is read as a formula by spreadsheet programs (OWASP).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A CSV cell that a spreadsheet shows as text: text starting like a formula gets a
+    leading single quote (OWASP's rule for CSV injection); None becomes an empty cell."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def export_csv(workshop: Workshop, folder: Path) -> list[Path]:
     """Write the anonymous answers, the notes with their dots, the actions and each action's
-    status at every check-in as CSV files."""
+    status at every check-in as CSV files; no cell is read as a formula."""
     folder.mkdir(parents=True, exist_ok=True)
     repo = Repository(workshop)
     actions = repo.actions()
@@ -208,6 +247,6 @@ def export_csv(workshop: Workshop, folder: Path) -> list[Path]:
         with path.open("w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)
             writer.writerow(header)
-            writer.writerows(["" if v is None else v for v in row] for row in rows)
+            writer.writerows([spreadsheet_safe(v) for v in row] for row in rows)
         written.append(path)
     return written

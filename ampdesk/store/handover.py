@@ -13,6 +13,7 @@ from sqlalchemy import delete, update
 
 from ampdesk.framework.fairness import summarize_pay
 from ampdesk.store.models import Answer, Participant, Submission, Vote
+from ampdesk.store.private import owner_only
 from ampdesk.store.repository import Repository
 from ampdesk.store.workshop_file import Workshop, WorkshopFileError, copy_database, open_workshop
 
@@ -48,6 +49,8 @@ def hand_over(workshop: Workshop, target: Path, include_individual_pay: bool) ->
         with closing(sqlite3.connect(partial)) as conn:
             conn.execute("PRAGMA journal_mode = DELETE")
             conn.execute("VACUUM")
+        if include_individual_pay:
+            owner_only(partial)
         partial.replace(target)
     finally:
         partial.unlink(missing_ok=True)

@@ -10,6 +10,7 @@ import hmac
 import json
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Select, delete, select
@@ -31,9 +32,27 @@ from ampdesk.store.workshop_file import Workshop
 STATE_KEY = "live.state"
 CODE_KEY = "live.code"
 PORT_KEY = "live.port"
+PER_ADDRESS_KEY = "live.phones_per_address"  # the default number of phones per address
+ALLOWED_KEY = "live.allowed_addresses"  # JSON: address -> phones the facilitator allowed
+REFUSED_KEY = "live.refused_joins"  # JSON: address -> joins refused while live input ran
+JOINING_KEY = "live.joining"  # "closed" once the facilitator closed joining
+DEFAULT_PHONES_PER_ADDRESS = 2  # a phone that lost its storage can join again
 SOURCE = "phone"
 
 Response = tuple[int, dict[str, Any], bool]  # status, body, replayed
+
+
+@dataclass(frozen=True, slots=True)
+class JoinRules:
+    """Who may still join: one phone, one voice."""
+
+    open: bool
+    phones_per_address: int
+    allowed: dict[str, int]
+
+    def limit(self, address: str) -> int:
+        """How many phones may join from ``address``."""
+        return max(self.phones_per_address, self.allowed.get(address, 0))
 
 
 def token_hash(token: str) -> str:
@@ -93,6 +112,60 @@ class LiveStore:
         with self.workshop.session() as s:
             s.merge(Setting(key=PORT_KEY, value=str(port)))
 
+    # -- who may join -------------------------------------------------------------------
+    def join_rules(self) -> JoinRules:
+        """Whether joining is open and how many phones each address may join."""
+        with self.workshop.session() as s:
+            values = dict(s.execute(select(Setting.key, Setting.value)).tuples().all())
+        per_address = values.get(PER_ADDRESS_KEY, "")
+        return JoinRules(
+            open=values.get(JOINING_KEY) != "closed",
+            phones_per_address=int(per_address)
+            if per_address.isdigit()
+            else DEFAULT_PHONES_PER_ADDRESS,
+            allowed=_counts(values.get(ALLOWED_KEY)),
+        )
+
+    def set_phones_per_address(self, phones: int) -> None:
+        """Set how many phones may join from one address unless allowed more."""
+        if phones < 1:
+            raise ValueError("at least one phone per address must be able to join")
+        with self.workshop.session() as s:
+            s.merge(Setting(key=PER_ADDRESS_KEY, value=str(phones)))
+
+    def set_joining_open(self, open_: bool) -> None:
+        """Open joining, or close it once everyone is in."""
+        with self.workshop.session() as s:
+            s.merge(Setting(key=JOINING_KEY, value="open" if open_ else "closed"))
+
+    def allow(self, address: str, phones: int) -> None:
+        """Let ``phones`` phones join from ``address`` (a venue's shared router), and forget
+        the joins refused from it."""
+        with self.workshop.session() as s:
+            allowed = _counts(s.scalar(select(Setting.value).where(Setting.key == ALLOWED_KEY)))
+            allowed[address] = phones
+            s.merge(Setting(key=ALLOWED_KEY, value=json.dumps(allowed, sort_keys=True)))
+            refused = _counts(s.scalar(select(Setting.value).where(Setting.key == REFUSED_KEY)))
+            refused.pop(address, None)
+            s.merge(Setting(key=REFUSED_KEY, value=json.dumps(refused, sort_keys=True)))
+
+    def refuse(self, address: str) -> None:
+        """Count a join refused from ``address``, for the live bar."""
+        with self.workshop.session() as s:
+            refused = _counts(s.scalar(select(Setting.value).where(Setting.key == REFUSED_KEY)))
+            refused[address] = refused.get(address, 0) + 1
+            s.merge(Setting(key=REFUSED_KEY, value=json.dumps(refused, sort_keys=True)))
+
+    def refused(self) -> dict[str, int]:
+        """Joins refused per address since live input started."""
+        with self.workshop.session() as s:
+            return _counts(s.scalar(select(Setting.value).where(Setting.key == REFUSED_KEY)))
+
+    def forget_refusals(self) -> None:
+        """Start counting refused joins afresh (when live input starts)."""
+        with self.workshop.session() as s:
+            s.execute(delete(Setting).where(Setting.key == REFUSED_KEY))
+
     def offered_notes(self, step: str | None) -> list[NoteValue]:
         """The notes a vote on ``step`` offers, as phones see them."""
         with self.workshop.session() as s:
@@ -125,6 +198,17 @@ class LiveStore:
         """Submissions written in one transaction, committed (one fsync) when the block ends."""
         with self.workshop.session() as s:
             yield SubmissionBatch(s, self)
+
+
+def _counts(text: str | None) -> dict[str, int]:
+    """A stored JSON object of whole numbers; anything unreadable is empty."""
+    try:
+        data = json.loads(text or "{}")
+    except ValueError:
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {str(k): v for k, v in data.items() if isinstance(v, int) and not isinstance(v, bool)}
 
 
 def _offered(step: str | None) -> Select[tuple[Note]]:

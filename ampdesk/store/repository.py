@@ -58,6 +58,7 @@ from ampdesk.store.models import (
     WorkshopDetails,
     given_at,
 )
+from ampdesk.store.private import owner_only
 from ampdesk.store.workshop_file import Workshop
 
 
@@ -127,19 +128,25 @@ class Repository:
 
     # -- compensation audit --------------------------------------------------------------
     def replace_pay(self, rows: Sequence[PayRow]) -> None:
-        """Replace the whole compensation audit with ``rows`` in one transaction."""
+        """Replace the whole compensation audit with ``rows`` in one transaction; a file that
+        holds individual pay is made readable by its owner only."""
         with self.workshop.session() as s:
             s.execute(delete(PayRecord))
             if rows:
                 s.execute(insert(PayRecord), [_pay_columns(r) for r in rows])
+        if rows:
+            owner_only(self.workshop.path)
 
     def add_pay(self, row: PayRow) -> int:
-        """Add one person to the compensation audit; returns the record's id."""
+        """Add one person to the compensation audit (the file becomes readable by its owner
+        only); returns the record's id."""
         with self.workshop.session() as s:
             record = PayRecord(**_pay_columns(row))
             s.add(record)
             s.flush()
-            return record.id
+            record_id = record.id
+        owner_only(self.workshop.path)
+        return record_id
 
     def update_pay(self, record_id: int, row: PayRow) -> None:
         """Replace one record of the compensation audit."""

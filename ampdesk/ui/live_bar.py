@@ -29,6 +29,25 @@ def phones_text(count: int) -> str:
     return f"{count} phone{'s' if count != 1 else ''} joined"
 
 
+def joined_text(count: int, expected: int | None) -> str:
+    """Phones joined against people expected, with a warning when more joined."""
+    if expected is None:
+        return phones_text(count)
+    text = f"{count} of {expected} expected phones joined"
+    if count > expected:
+        text += f": {count - expected} more than expected people, check nobody joined twice"
+    return text
+
+
+def refused_text(refused: dict[str, int]) -> str:
+    """What the bar says about joins refused because one address had its phones already."""
+    return " ".join(
+        f"{n} more phone{'s' if n != 1 else ''} asked to join from {address}: "
+        "allow them in the Joining menu if people share that network address."
+        for address, n in sorted(refused.items())
+    )
+
+
 class LiveBar(QWidget):
     """Controls of one :class:`LiveSession`, for the main window's toolbar."""
 
@@ -69,11 +88,19 @@ class LiveBar(QWidget):
         self.vote.setCheckable(True)
         self.vote.setToolTip("Let the phones vote on this step's visible notes")
         self.vote.clicked.connect(self._vote)
+        self.joining = QToolButton()
+        self.joining.setText("Joining")
+        self.joining.setToolTip("Close joining once everyone is in; allow more phones per address")
+        self.joining.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.joining_menu = QMenu("Joining", self)
+        self.joining_menu.aboutToShow.connect(self._list_joining)
+        self.joining.setMenu(self.joining_menu)
         self.status = plain_label("Phones join over the local network; no internet needed.")
         for widget in (self.start_button, self.qr, self.join, self.phones):
             row.addWidget(widget)
         row.addWidget(self.pause)
         row.addWidget(self.vote)
+        row.addWidget(self.joining)
         row.addWidget(self.status, 1)
         session.started.connect(self._started)
         session.stopped.connect(self._stopped)
@@ -114,11 +141,40 @@ class LiveBar(QWidget):
         self.vote.setEnabled(self.session.running and page_id in STEP_IDS)
 
     def refresh(self) -> None:
-        """Update the count of joined phones."""
+        """Update the count of joined phones against people expected, and say when phones
+        were refused because their address had joined its phones already."""
         if self.session.running:
             count = len(self.session.store.phones())
-            self.phones.setText(phones_text(count))
+            expected = self.session.controller.plan.expected_participants
+            self.phones.setText(joined_text(count, expected))
+            refused = self.session.store.refused()
+            if refused:
+                self.status.setText(refused_text(refused))
             self.phones_counted.emit(count)
+
+    def _list_joining(self) -> None:
+        self.joining_menu.clear()
+        store = self.session.store
+        rules = store.join_rules()
+        close = self.joining_menu.addAction("Close joining (everyone is in)")
+        close.setCheckable(True)
+        close.setChecked(not rules.open)
+        close.toggled.connect(lambda closed: self.set_joining_open(not closed))
+        for address, n in sorted(store.refused().items()):
+            limit = rules.limit(address) + n
+            action = self.joining_menu.addAction(f"Allow {limit} phones from {address}")
+            action.triggered.connect(lambda _=False, a=address, k=limit: self.allow(a, k))
+
+    def set_joining_open(self, open_: bool) -> None:
+        """Open joining again, or close it once everyone is in."""
+        self.session.store.set_joining_open(open_)
+        self.status.setText("" if open_ else "Joining is closed: no new phone can join.")
+
+    def allow(self, address: str, phones: int) -> None:
+        """Let ``phones`` phones join from ``address`` (people behind one router)."""
+        self.session.store.allow(address, phones)
+        self.status.setText(f"Up to {phones} phones may join from {address}.")
+        self.refresh()
 
     def _started(self, info: dict[str, object]) -> None:
         self.qr.setPixmap(qr_pixmap(str(info["join_url"]), QR_THUMBNAIL))
@@ -136,7 +192,7 @@ class LiveBar(QWidget):
     def _show_running(self, running: bool) -> None:
         self.start_button.setEnabled(True)
         self.start_button.setText("Stop live input" if running else "Start live input")
-        for widget in (self.qr, self.join, self.phones, self.pause, self.vote):
+        for widget in (self.qr, self.join, self.phones, self.pause, self.vote, self.joining):
             widget.setVisible(running)
         self.pause.setChecked(False)
         self.vote.setChecked(False)

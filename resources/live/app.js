@@ -274,7 +274,9 @@
         startLive();
         return;
       }
-      if (st === 403) {
+      if (st === 403 && errorText(r.body, 'wrong code') !== 'wrong code') {
+        setJoinMsg('err', errorText(r.body, ''));  /* joining closed, or this network's phones are in */
+      } else if (st === 403) {
         setJoinMsg('err', 'That code did not work. Check it on the facilitator\'s screen and try again.');
       } else if (st === 429) {
         setJoinMsg('err', 'Too many wrong codes from this network. Please wait ' +

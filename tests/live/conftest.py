@@ -5,15 +5,18 @@ from pathlib import Path
 
 import pytest
 
+from ampdesk.store.live import LiveStore
 from ampdesk.store.workshop_file import create_workshop
 from tests.live.client import LiveProcess
 
 
 @pytest.fixture
 def workshop_path(tmp_path: Path) -> Path:
-    """An empty workshop file."""
+    """An empty workshop file. Every test phone comes from 127.0.0.1, so it lets many phones
+    join from one address (tests/privacy checks the default of two)."""
     path = tmp_path / "live.ampdesk"
-    create_workshop(path, "Live test").close()
+    with create_workshop(path, "Live test") as workshop:
+        LiveStore(workshop).set_phones_per_address(1000)
     return path
 
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from ampdesk.framework.fairness import GateOverride
+from ampdesk.store.live import LiveStore
 from ampdesk.store.repository import Repository
 from ampdesk.store.workshop_file import create_workshop, open_workshop
 from ampdesk.ui.main_window import WorkshopWindow
@@ -62,7 +63,8 @@ def test_phones_answer_and_the_facilitator_sees_and_moderates(
     qtbot: QtBot, tmp_path: Path, open_window: Opener
 ) -> None:
     path = tmp_path / "live.ampdesk"
-    create_workshop(path, "Live").close()
+    with create_workshop(path, "Live") as workshop:  # three phones, all from 127.0.0.1
+        LiveStore(workshop).set_phones_per_address(3)
     window = open_window(path)
     _unlock(window)
     qtbot.waitUntil(lambda: window.show_step("mastery"))
