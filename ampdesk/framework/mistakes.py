@@ -48,6 +48,9 @@ CONDITIONS = Terms.of(
     "okr:n tied linked =based =depending =contingent =conditional =best =top =most =fastest "
     "=first winner:n leaderboard:n hit reach meet beat exceed"
 )
+# "The winners get a trip": a prize for winning, whatever the prize is.
+COMPETITION = Terms.of("winner:n win:n =wins =winning contest:n competition:n leaderboard:n")
+RECEIVES = Terms.of("get =got receive earn =take_home")
 # After the fact, without a promise: Pink's "now-that" reward, which the framework recommends.
 NOW_THAT = Terms.of(
     "=afterwards =afterward =after_the_fact =now_that =unannounced =unexpected =unexpectedly "
@@ -94,6 +97,7 @@ SWAPPABLE = Terms.of("bonus prize commission:n incentive:n voucher:n payout:n aw
 BUSINESS_RESULTS = Terms.of(
     "shareholder investor share_price profit profitability:n revenue:n growth:n market_share "
     "ebitda:n return:n valuation:n margin:n earnings target:n bottom_line market_leader "
+    "=profitable =lucrative =largest =biggest =fastest_growing "
     "=number_one =no_1 dominate outperform competitor:n"
 )
 ABSTRACT = Terms.of(
@@ -116,7 +120,7 @@ BENEFICIARIES = Terms.of(
 
 FEEDBACK = Terms.of(
     "review:n feedback:n oneonone check_in =checkin =checkins retro:n retrospective:n "
-    "appraisal:n catch_up =catchup conversation:n progress_check coaching:n =1on1 =1on1s "
+    "appraisal:n catch_up =catchup conversation:n progress_check coaching:n =1on1 =1on1s chat:n "
     "okr_review"
 )
 SLOW_RHYTHMS = Terms.of(
@@ -129,14 +133,16 @@ SLOW_RHYTHMS = Terms.of(
 FAST_RHYTHMS = Terms.of(
     "=weekly =daily =fortnightly =every_week =every_day =every_sprint =each_sprint =each_week "
     "=a_week =per_week =twice_a_month =every_monday =every_tuesday =every_wednesday "
-    "=every_thursday =every_friday =after_each_sprint =end_of_each_sprint"
+    "=every_thursday =every_friday =after_each =after_every =end_of_each_sprint"
 )
+_SLOW_UNITS = word_set("month quarter year half appraisal")
 SLOW_DECISIONS = ("monthly", "quarterly", "annual")
 FAST_DECISIONS = ("weekly", "fortnightly")
 
 GRANTS = Terms.of(
     "let allow choose decide own:n =own self pick flexible:n flexibility:n free freedom:n "
-    "autonomy:n autonomous:n opt remote:n trust control_over =say"
+    "autonomy:n autonomous:n opt remote:n trust control_over =say =whenever =wherever "
+    "work_from_home home_office"
 )
 STRUCTURE = Terms.of(
     "goal:n aim:n target:n limit boundary:n guardrail:n budget:n scope:n =within =up_to "
@@ -252,8 +258,13 @@ def contingent_reward(text: str) -> bool:
                 continue
             part = words[scope_start(words, index) :]
             commission = words[index].startswith("commission")
-            if commission or CONDITIONS.within(part) or _for_doing(part):
+            if commission or _conditioned(part) or _for_doing(part):
                 return True
+        if RECEIVES.within(words) and (
+            COMPETITION.within(words)
+            or (_money(words) and (_conditioned(words) or "whose" in words))
+        ):
+            return True
         piece_rate = PIECE_RATE.positions(words)
         if (
             piece_rate
@@ -263,6 +274,20 @@ def contingent_reward(text: str) -> bool:
         ):
             return True
     return False
+
+
+_CALENDAR = word_set(
+    "day week month quarter year january february march april may june july august september "
+    "october november december christmas"
+)
+
+
+def _conditioned(words: list[str]) -> bool:
+    """Whether a condition or a count is named ("if", "per feature"), not a date ("each year")."""
+    return any(
+        not (words[i] in ("each", "every", "per") and _CALENDAR & set(words[i + 1 : i + 2]))
+        for i in CONDITIONS.positions(words)
+    )
 
 
 def _money(words: list[str]) -> bool:
@@ -474,7 +499,12 @@ def feedback_rhythm(text: str) -> str | None:
     joined = [w for clause in clauses(text) for w in clause]
     if not FEEDBACK.within(joined) and not any(w in ("reviewed", "reviews") for w in joined):
         return None
-    if FAST_RHYTHMS.within(joined):
+    fast = [
+        i
+        for i in FAST_RHYTHMS.positions(joined)
+        if not (joined[i] == "after" and _SLOW_UNITS & set(joined[i + 2 : i + 3]))
+    ]
+    if fast:
         return "fast"
     if SLOW_RHYTHMS.within(joined):
         return "slow"

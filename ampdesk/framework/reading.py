@@ -50,7 +50,7 @@ REMOVAL_CUES = word_set(
     skipped skipping axe axed waive waives waived lift lifts lifted lifting relax relaxes relaxed
     loosen loosens loosened reduce reduces reduced reducing pause paused suspend suspended fewer
     less without no not never nor dont doesnt don't doesn't won't wont isn't aren't shouldn't
-    replace replaces replaced replacing swap swaps swapped swapping trade
+    replace replaces replaced replacing swap swaps swapped swapping trade freeze freezes
     abandon abandons abandoned"""
 )
 # Multi-word cues, folded to one token before reading.
@@ -82,7 +82,7 @@ SUBSTITUTION_CUES = frozenset({"instead_of", "rather_than", "in_place_of"})
 # "X no longer needed", "timesheets are scrapped": cues after the thing they take away.
 AFTER_CUES = word_set(
     """dropped removed scrapped abolished retired cancelled canceled gone optional free waived
-    lifted ends ended stops stopped"""
+    lifted ends ended stops stopped frozen"""
 ) | {"no_longer"}
 _NEGATORS = word_set("no not nothing never nobody none nor dont don't")
 # Cues whose scope ends at "with"/"by"/"to"/"for" (replace X with Y, move from X to Y).
