@@ -44,3 +44,10 @@ def test_about_page_renders(qtbot: QtBot, tmp_path: Path) -> None:
     image = tmp_path / "about.png"
     assert page.grab().save(str(image))
     assert image.stat().st_size > 10_000
+
+
+def test_the_warnings_panel_says_once_that_checks_read_english(
+    qtbot: QtBot, demo_window: WorkshopWindow
+) -> None:
+    texts = [label.text() for label in demo_window.warnings.widget().findChildren(QLabel)]
+    assert sum("read English" in t for t in texts if t.startswith("The checks")) == 1
