@@ -29,6 +29,7 @@ COMMANDS = (
     "screenshots",
     "live",
     "followup-report",
+    "handout",
     "template",
     "handover",
 )
@@ -136,7 +137,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_plan(args: argparse.Namespace) -> int:
-    from ampdesk.report.plan import build_plan
+    from ampdesk.report.builder import build_plan
 
     return _write_pdf(args, "plan", build_plan)
 
@@ -145,6 +146,12 @@ def _cmd_followup_report(args: argparse.Namespace) -> int:
     from ampdesk.report.builder import build_followup_report
 
     return _write_pdf(args, "follow-up report", build_followup_report)
+
+
+def _cmd_handout(args: argparse.Namespace) -> int:
+    from ampdesk.report.builder import build_handout
+
+    return _write_pdf(args, "handout", build_handout)
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
@@ -306,13 +313,19 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--include-individual-pay",
         action="store_true",
-        help="print each person's pay (the cover then says Confidential)",
+        help="print each person's pay (every page then says Confidential: individual pay)",
     )
     pdf_options(command("plan", "write the facilitator's plan as a PDF", _cmd_plan), "PLAN.pdf")
     followup = command(
         "followup-report", "write the short progress report of the check-ins", _cmd_followup_report
     )
     pdf_options(followup, "OUT.pdf")
+    handout = command(
+        "handout",
+        "write the team handout: what was said and decided, actions, next check-in (no pay)",
+        _cmd_handout,
+    )
+    pdf_options(handout, "OUT.pdf")
     export = command(
         "export",
         "export the whole workshop as JSON, or answers, notes and actions as CSV",

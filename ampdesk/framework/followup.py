@@ -92,10 +92,12 @@ def point(
 
 
 def change_text(first: float | None, last: float | None) -> str:
-    """ "2.4 → 3.1 (+0.7)", or why there is no comparison."""
+    """ "2.4 → 3.1 (+0.7)", the change computed from the values shown; or why there is no
+    comparison."""
     if first is None or last is None:
         return "not enough answers to compare"
-    return f"{first:.1f} → {last:.1f} ({last - first:+.1f})"
+    shown_first, shown_last = round(first, 1), round(last, 1)
+    return f"{shown_first:.1f} → {shown_last:.1f} ({shown_last - shown_first:+.1f})"
 
 
 def progress_lines(points: Sequence[TrendPoint]) -> list[str]:
@@ -107,3 +109,21 @@ def progress_lines(points: Sequence[TrendPoint]) -> list[str]:
     total = sum(last.statuses.values())
     lines.append(f"Actions done: {last.statuses.get('done', 0)} of {total}")
     return lines
+
+
+CHECKIN_DAYS = (30, 60, 90)  # the fuller check-ins after the workshop day
+
+
+def next_checkin(
+    held_on: dt.date | None, recorded: Sequence[dt.date], today: dt.date
+) -> dt.date | None:
+    """The next of the 30, 60 and 90-day check-ins: the first one after the latest recorded
+    check-in that is not already past; None when there is none (or no workshop date)."""
+    if held_on is None:
+        return None
+    after = max([*recorded, today - dt.timedelta(days=1)])
+    for days in CHECKIN_DAYS:
+        due = held_on + dt.timedelta(days=days)
+        if due > after:
+            return due
+    return None

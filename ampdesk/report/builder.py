@@ -1,12 +1,18 @@
-"""Build the workshop report PDF from a workshop file."""
+"""Every PDF ampdesk writes, as variants of one document: the leadership report, its copy with
+individual pay, the team handout, the follow-up report and the facilitator's plan. Each
+variant is a list of sections (functions of one ReportContext), and what a variant may show
+follows from the one disclosure rule the context carries, never from a copy of a section."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from reportlab.platypus import Flowable
 
+from ampdesk.report import plan
 from ampdesk.report.context import ReportContext, gather
 from ampdesk.report.document import Heading, write_pdf
 from ampdesk.report.sections import (
@@ -18,35 +24,108 @@ from ampdesk.report.sections import (
     cover,
     fairness,
     followups,
+    handout,
     mastery,
     method,
     mistakes,
     purpose,
     summary,
 )
-from ampdesk.report.styles import styles, text
+from ampdesk.report.styles import date_text, styles, text
 from ampdesk.store.workshop_file import Workshop
 
-SECTIONS = (
-    cover,
-    summary,
-    fairness,
-    autonomy,
-    mastery,
-    purpose,
-    mistakes,
-    actions,
-    followups,
-    checklists,
-    cases,
-    confidentiality,
-    method,
+Section = Callable[[ReportContext], list[Flowable]]
+
+
+def followup_intro(ctx: ReportContext) -> list[Flowable]:
+    """The follow-up report's opening lines, where the full report has its cover."""
+    d = ctx.details
+    held = f" of {date_text(d.held_on)}" if d.held_on else ""
+    return [
+        Heading(f"{d.title}: progress since the workshop{held}"),
+        text(
+            f"{d.organisation or 'ampdesk'} · printed {date_text(ctx.generated_on)}. "
+            "Pay figures and individual answers are never part of this report.",
+            styles().body,
+        ),
+    ]
+
+
+def followup_body(ctx: ReportContext) -> list[Flowable]:
+    """The progress section without its own top heading (the intro carries it)."""
+    return followups.build(ctx)[1:]
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One kind of document: its name, its sections and how its pages are marked."""
+
+    name: str
+    sections: tuple[Section, ...]
+    subject: str
+    mark: str = ""
+    cover: bool = False
+    individual_pay: bool = False
+
+
+REPORT_SECTIONS: tuple[Section, ...] = (
+    cover.build,
+    summary.build,
+    fairness.build,
+    autonomy.build,
+    mastery.build,
+    purpose.build,
+    mistakes.build,
+    actions.build,
+    followups.build,
+    checklists.build,
+    cases.build,
+    confidentiality.build,
+    method.build,
 )
+REPORT = Variant(
+    "workshop report",
+    REPORT_SECTIONS,
+    "Autonomy, Mastery, Purpose workshop report",
+    mark="Internal",
+    cover=True,
+)
+INDIVIDUAL_PAY = Variant(
+    "workshop report with individual pay",
+    REPORT_SECTIONS,
+    "Autonomy, Mastery, Purpose workshop report with individual pay",
+    mark="Confidential: individual pay",
+    cover=True,
+    individual_pay=True,
+)
+HANDOUT = Variant("team handout", (handout.build,), "Autonomy, Mastery, Purpose team handout")
+FOLLOWUP = Variant(
+    "follow-up report",
+    (followup_intro, followup_body),
+    "Autonomy, Mastery, Purpose follow-up report",
+    mark="Internal",
+)
+PLAN = Variant("facilitator's plan", (plan.build,), "Autonomy, Mastery, Purpose workshop plan")
 
 
-def story(ctx: ReportContext) -> list[Flowable]:
-    """Every section's flowables, in print order."""
-    return [flowable for section in SECTIONS for flowable in section.build(ctx)]
+def write_variant(
+    variant: Variant, workshop: Workshop, target: Path | BinaryIO, paper: str = "a4"
+) -> None:
+    """Write ``variant`` of ``workshop`` to ``target`` (a path or a binary stream)."""
+    ctx = gather(workshop, variant.individual_pay)
+    details = ctx.details
+    write_pdf(
+        target,
+        paper,
+        lambda: [flowable for section in variant.sections for flowable in section(ctx)],
+        title=f"{details.title}: {variant.name}",
+        author=details.facilitator or "ampdesk",
+        subject=variant.subject,
+        header=details.title,
+        footer=f"{details.organisation or 'ampdesk'} · {variant.name}",
+        mark=variant.mark,
+        cover=variant.cover,
+    )
 
 
 def build_report(
@@ -55,46 +134,20 @@ def build_report(
     paper: str = "a4",
     include_individual_pay: bool = False,
 ) -> None:
-    """Write the report of ``workshop`` to ``target`` (a path or a binary stream)."""
-    ctx = gather(workshop, include_individual_pay)
-    details = ctx.details
-    confidential = "CONFIDENTIAL · " if include_individual_pay else ""
-    write_pdf(
-        target,
-        paper,
-        lambda: story(ctx),
-        title=f"{details.title}: workshop report",
-        author=details.facilitator or "ampdesk",
-        subject="Autonomy, Mastery, Purpose workshop report",
-        header=f"{confidential}{details.title}",
-        footer=f"{details.organisation or 'ampdesk'} · workshop report",
-    )
+    """Write the leadership report (with individual pay only when explicitly asked for)."""
+    write_variant(INDIVIDUAL_PAY if include_individual_pay else REPORT, workshop, target, paper)
 
 
 def build_followup_report(workshop: Workshop, target: Path | BinaryIO, paper: str = "a4") -> None:
     """Write the short follow-up report: progress since the workshop, nothing else."""
-    ctx = gather(workshop)
-    details = ctx.details
-    held = f" of {details.held_on:%d %B %Y}" if details.held_on else ""
+    write_variant(FOLLOWUP, workshop, target, paper)
 
-    def intro() -> list[Flowable]:
-        return [
-            Heading(f"{details.title}: progress since the workshop{held}"),
-            text(
-                f"{details.organisation or 'ampdesk'} · printed {ctx.generated_on:%d %B %Y}. "
-                "Pay figures and individual answers are never part of this report.",
-                styles().body,
-            ),
-        ]
 
-    write_pdf(
-        target,
-        paper,
-        lambda: [*intro(), *followups.build(ctx)[1:]],
-        title=f"{details.title}: follow-up report",
-        author=details.facilitator or "ampdesk",
-        subject="Autonomy, Mastery, Purpose follow-up report",
-        header=details.title,
-        footer=f"{details.organisation or 'ampdesk'} · follow-up report",
-        cover=False,
-    )
+def build_handout(workshop: Workshop, target: Path | BinaryIO, paper: str = "a4") -> None:
+    """Write the team handout."""
+    write_variant(HANDOUT, workshop, target, paper)
+
+
+def build_plan(workshop: Workshop, target: Path | BinaryIO, paper: str = "a4") -> None:
+    """Write the facilitator's plan."""
+    write_variant(PLAN, workshop, target, paper)

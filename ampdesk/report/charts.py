@@ -1,12 +1,18 @@
-"""Vector charts drawn with ReportLab graphics, readable in black and white."""
+"""Vector charts drawn with ReportLab graphics, readable in black and white.
+
+Every chart is a flowable that is drawn at the width of the frame it lands in (never past the
+margin) and that splits between its rows when it does not fit on the rest of a page, so a chart
+of any number of rows prints. Labels that would overlap are moved apart or left out; long
+labels are shortened with an ellipsis, keeping the part after the last " / " (the level)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable
 
 from ampdesk.report.styles import FONT, INK, MUTED, RULE
 
@@ -14,11 +20,96 @@ DARK = colors.HexColor("#2b3a55")
 LIGHT = colors.HexColor("#b8c0cc")
 # Five greys from disagree to agree, distinct in greyscale print.
 SCALE = [colors.HexColor(c) for c in ("#2b2b2b", "#6b6b6b", "#a8a8a8", "#d0d0d0", "#f2f2f2")]
+ELLIPSIS = "…"
+
+
+def shorten(label: str, width: float, size: float = 7.5) -> str:
+    """``label`` fitted into ``width`` points: the part before the last " / " loses letters
+    first (with an ellipsis), so "Role / Level" keeps its level."""
+    if stringWidth(label, FONT, size) <= width:
+        return label
+    head, sep, tail = label.rpartition(" / ")
+    if not sep:
+        head, tail = label, ""
+    suffix = f"{sep}{tail}"
+    while head and stringWidth(head + ELLIPSIS + suffix, FONT, size) > width:
+        head = head[:-1]
+    if not head:
+        return shorten(label.replace(" / ", " "), width, size) if sep else ELLIPSIS
+    return head.rstrip() + ELLIPSIS + suffix
 
 
 def _drawing(width: float, height: float) -> Drawing:
     """An empty drawing whose initial font is the report's (no Helvetica in the file)."""
     return Drawing(width, height, initialFontName=FONT, initialFontSize=7)
+
+
+def _text(x: float, y: float, value: str, size: float, **options: object) -> String:
+    options.setdefault("fillColor", INK)
+    return String(x, y, value, fontName=FONT, fontSize=size, **options)
+
+
+class Chart(Flowable):
+    """A chart of ``rows`` rows drawn by ``draw(width, first, last)`` at the frame's width;
+    it splits between rows across pages (``row_height`` points per row, ``fixed`` more)."""
+
+    def __init__(
+        self,
+        draw: Callable[[float, int, int], Drawing],
+        rows: int,
+        row_height: float,
+        fixed: float,
+        max_width: float,
+        first: int = 0,
+    ) -> None:
+        super().__init__()
+        self._draw, self._rows, self._row_height = draw, rows, row_height
+        self._fixed, self._max_width, self._first = fixed, max_width, first
+        self._drawing: Drawing | None = None
+
+    def _height(self, rows: int) -> float:
+        return self._fixed + self._row_height * rows
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        width = min(self._max_width, availWidth)
+        self._drawing = self._draw(width, self._first, self._rows)
+        self.width, self.height = width, self._drawing.height
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        count = self._rows - self._first
+        fits = int((availHeight - self._fixed) // self._row_height) if self._row_height else 0
+        if fits < min(3, count) or fits >= count:
+            return []
+        middle = self._first + fits
+        return [
+            Chart(self._draw, middle, self._row_height, self._fixed, self._max_width, self._first),
+            Chart(self._draw, self._rows, self._row_height, self._fixed, self._max_width, middle),
+        ]
+
+    def draw(self) -> None:
+        if self._drawing is not None:
+            self._drawing.drawOn(self.canv, 0, 0)
+
+
+def _axis_ticks(low: float, high: float) -> list[float]:
+    step = 1.0 if high - low >= 3 else 0.25
+    ticks, value = [], low
+    while value <= high + 1e-9:
+        ticks.append(round(value, 2))
+        value += step
+    return ticks
+
+
+def _spread_labels(positions: list[tuple[float, float, str]], gap: float) -> list[int]:
+    """Row (0 or 1) for each label at centre x with width w, so that none overlaps."""
+    rows: list[int] = []
+    ends = [-1e9, -1e9]
+    for x, w, _ in positions:
+        row = 0 if x - w / 2 > ends[0] + gap else 1
+        rows.append(row)
+        ends[row] = max(ends[row], x + w / 2)
+    return rows
 
 
 def horizontal_bars(
@@ -28,122 +119,143 @@ def horizontal_bars(
     scale: tuple[float, float],
     marks: Sequence[tuple[float, str]],
     width: float,
-) -> Drawing:
-    """Groups of horizontal bars (one bar per series), with labelled reference lines."""
-    label_width, bar, gap = 150.0, 9.0, 8.0
+    axis: str = "",
+) -> Chart:
+    """Groups of horizontal bars (one bar per series) on an axis labelled from ``scale``'s
+    start, with labelled reference lines; splits between groups across pages."""
+    bar, gap = 9.0, 7.0
     group = bar * len(series) + gap
-    height = 30 + group * len(labels)
-    drawing = _drawing(width, height)
+    top_space, bottom_space = 16.0, 44.0 if axis else 34.0
     low, high = scale
-    plot = width - label_width - 30
-
-    def x_of(value: float) -> float:
-        return label_width + (min(max(value, low), high) - low) / (high - low) * plot
-
     fills = [DARK, LIGHT]
-    for index, label in enumerate(labels):
-        top = height - 22 - index * group
-        drawing.add(
-            String(
-                label_width - 6,
-                top - bar,
-                label[:32],
-                fontName=FONT,
-                fontSize=7.5,
-                textAnchor="end",
-                fillColor=INK,
-            )
-        )
-        for s, values in enumerate(series):
-            y = top - (s + 1) * bar
-            value = values[index]
+
+    def draw(total_width: float, first: int, last: int) -> Drawing:
+        count = last - first
+        label_width = min(170.0, total_width * 0.36)
+        plot = total_width - label_width - 28
+        height = top_space + group * count + bottom_space
+        drawing = _drawing(total_width, height)
+
+        def x_of(value: float) -> float:
+            return label_width + (min(max(value, low), high) - low) / (high - low) * plot
+
+        base = bottom_space
+        for index in range(count):
+            label = labels[first + index]
+            top = height - top_space - index * group
             drawing.add(
-                Rect(
-                    label_width,
-                    y,
-                    x_of(value) - label_width,
-                    bar - 1.5,
-                    fillColor=fills[s % 2],
-                    strokeColor=INK,
-                    strokeWidth=0.3,
+                _text(
+                    label_width - 6,
+                    top - bar * len(series) / 2 - 3,
+                    shorten(label, label_width - 10),
+                    7.5,
+                    textAnchor="end",
+                )
+            )
+            for s, values in enumerate(series):
+                y = top - (s + 1) * bar
+                value = values[first + index]
+                end = x_of(value)
+                drawing.add(
+                    Rect(
+                        label_width,
+                        y,
+                        end - label_width,
+                        bar - 1.5,
+                        fillColor=fills[s % 2],
+                        strokeColor=INK,
+                        strokeWidth=0.3,
+                    )
+                )
+                drawing.add(_text(end + 3, y + 1.5, f"{value:.2f}", 6.5))
+        # axis with ticks from the scale's start
+        drawing.add(Line(label_width, base, label_width + plot, base, strokeColor=INK))
+        for tick in _axis_ticks(low, high):
+            x = x_of(tick)
+            drawing.add(Line(x, base, x, base - 3, strokeColor=INK, strokeWidth=0.5))
+            drawing.add(_text(x, base - 11, f"{tick:g}", 6.5, textAnchor="middle"))
+        if axis:
+            drawing.add(_text(label_width + plot / 2, base - 21, axis, 6.5, textAnchor="middle"))
+        # reference lines, their labels under the axis and apart from each other
+        placed = [(x_of(v), stringWidth(n, FONT, 6.5), n) for v, n in marks]
+        rows = _spread_labels(placed, 6)
+        label_base = 3.0 if axis else base - 21
+        for (x, _w, name), row in zip(placed, rows, strict=True):
+            drawing.add(
+                Line(
+                    x,
+                    base,
+                    x,
+                    height - top_space + 4,
+                    strokeColor=MUTED,
+                    strokeWidth=0.6,
+                    strokeDashArray=[2, 2],
                 )
             )
             drawing.add(
-                String(
-                    x_of(value) + 3,
-                    y + 1.5,
-                    f"{value:.2f}",
-                    fontName=FONT,
-                    fontSize=6.5,
-                    fillColor=INK,
-                )
+                _text(x, label_base + row * 8, name, 6.5, textAnchor="middle", fillColor=MUTED)
             )
-    for value, name in marks:
-        x = x_of(value)
-        drawing.add(
-            Line(x, 12, x, height - 14, strokeColor=MUTED, strokeWidth=0.6, strokeDashArray=[2, 2])
-        )
-        drawing.add(
-            String(x, 3, name, fontName=FONT, fontSize=6.5, textAnchor="middle", fillColor=MUTED)
-        )
-    for s, name in enumerate(names):
-        x = label_width + s * 110
-        drawing.add(
-            Rect(x, height - 10, 9, 7, fillColor=fills[s % 2], strokeColor=INK, strokeWidth=0.3)
-        )
-        drawing.add(String(x + 13, height - 9, name, fontName=FONT, fontSize=7, fillColor=INK))
-    return drawing
+        x = label_width
+        for s, name in enumerate(names):
+            drawing.add(
+                Rect(x, height - 10, 9, 7, fillColor=fills[s % 2], strokeColor=INK, strokeWidth=0.3)
+            )
+            drawing.add(_text(x + 13, height - 9, name, 7))
+            x += 24 + stringWidth(name, FONT, 7)
+        return drawing
+
+    return Chart(draw, len(labels), group, top_space + bottom_space, width)
 
 
 def stacked_distribution(
     labels: Sequence[str], counts: Sequence[Sequence[int]], width: float
-) -> Drawing:
-    """One 100% bar per item, split into the five scale points (1 dark ... 5 light)."""
-    label_width, bar, gap = 150.0, 12.0, 8.0
-    height = 24 + (bar + gap) * len(labels)
-    drawing = _drawing(width, height)
-    plot = width - label_width - 10
-    for index, (label, row) in enumerate(zip(labels, counts, strict=True)):
-        y = height - 22 - index * (bar + gap)
-        drawing.add(
-            String(
-                label_width - 6,
-                y + 3,
-                label[:32],
-                fontName=FONT,
-                fontSize=7.5,
-                textAnchor="end",
-                fillColor=INK,
-            )
-        )
-        total = sum(row) or 1
-        x = label_width
-        for point, count in enumerate(row):
-            w = count / total * plot
-            if w > 0:
-                drawing.add(
-                    Rect(x, y, w, bar, fillColor=SCALE[point], strokeColor=INK, strokeWidth=0.3)
+) -> Chart:
+    """One 100% bar per item, split into the five scale points (1 dark ... 5 light), each part
+    labelled with its share of the answers."""
+    bar, gap = 12.0, 8.0
+    fixed = 36.0
+
+    def draw(total_width: float, first: int, last: int) -> Drawing:
+        label_width = min(150.0, total_width * 0.32)
+        plot = total_width - label_width - 10
+        height = fixed + (bar + gap) * (last - first)
+        drawing = _drawing(total_width, height)
+        for index in range(last - first):
+            label, row = labels[first + index], counts[first + index]
+            y = height - 22 - index * (bar + gap)
+            drawing.add(
+                _text(
+                    label_width - 6, y + 3, shorten(label, label_width - 10), 7.5, textAnchor="end"
                 )
-                if w > 14:
-                    shade = colors.white if point < 2 else INK
+            )
+            total = sum(row) or 1
+            x = label_width
+            for point, count in enumerate(row):
+                w = count / total * plot
+                if w > 0:
                     drawing.add(
-                        String(
-                            x + w / 2,
-                            y + 3,
-                            str(count),
-                            fontName=FONT,
-                            fontSize=6.5,
-                            textAnchor="middle",
-                            fillColor=shade,
-                        )
+                        Rect(x, y, w, bar, fillColor=SCALE[point], strokeColor=INK, strokeWidth=0.3)
                     )
-            x += w
-    x = label_width
-    for point, legend in enumerate(("1 strongly disagree", "2", "3", "4", "5 strongly agree")):
-        drawing.add(Rect(x, 2, 9, 7, fillColor=SCALE[point], strokeColor=INK, strokeWidth=0.3))
-        drawing.add(String(x + 12, 3, legend, fontName=FONT, fontSize=6.5, fillColor=INK))
-        x += 24 + stringWidth(legend, FONT, 6.5)
-    return drawing
+                    share = f"{count / total:.0%}"
+                    if w > stringWidth(share, FONT, 6.5) + 4:
+                        shade = colors.white if point < 2 else INK
+                        drawing.add(
+                            _text(
+                                x + w / 2, y + 3, share, 6.5, textAnchor="middle", fillColor=shade
+                            )
+                        )
+                x += w
+        x = label_width
+        for point, legend in enumerate(("1 strongly disagree", "2", "3", "4", "5 strongly agree")):
+            drawing.add(Rect(x, 12, 9, 7, fillColor=SCALE[point], strokeColor=INK, strokeWidth=0.3))
+            drawing.add(_text(x + 12, 13, legend, 6.5))
+            x += 24 + stringWidth(legend, FONT, 6.5)
+        drawing.add(
+            _text(label_width, 2, "Share of the answers to each statement", 6.5, fillColor=MUTED)
+        )
+        return drawing
+
+    return Chart(draw, len(labels), bar + gap, fixed, width)
 
 
 # Line styles told apart in greyscale print: dash pattern and marker size differ too.
@@ -155,68 +267,103 @@ TREND_STYLES = (
 )
 
 
+def _value_labels(points: list[tuple[float, int]], low: float, high: float) -> dict[int, float]:
+    """Label heights for the values at one x (y, series), at least 7.5 points apart and
+    inside [low, high]; a label that cannot be placed near its point is left out."""
+    placed: dict[int, float] = {}
+    last = low - 10.0
+    for y, series in sorted(points):
+        wanted = max(y - 2.5, last + 7.5)
+        if wanted - (y - 2.5) <= 9 and wanted <= high:
+            placed[series] = wanted
+            last = wanted
+    return placed
+
+
 def trend_lines(
     labels: Sequence[str],
     series: Sequence[tuple[str, Sequence[float | None]]],
     width: float,
-) -> Drawing:
+) -> Chart:
     """Lines on a 1-5 scale over ``labels``; a None value leaves a gap in its line."""
-    left, right, bottom, legend = 24.0, 40.0, 18.0, 14.0 * ((len(series) + 1) // 2)
-    plot_height = 120.0
+    left, bottom, legend = 34.0, 18.0, 14.0 * ((len(series) + 1) // 2)
+    plot_height = 130.0
     height = bottom + plot_height + 10 + legend
-    drawing = _drawing(width, height)
-    plot_width = width - left - right
-    count = len(labels)
 
-    def x_of(index: int) -> float:
-        return left + 30 + (index / (count - 1) if count > 1 else 0.5) * (plot_width - 60)
+    def draw(total_width: float, _first: int, _last: int) -> Drawing:
+        drawing = _drawing(total_width, height)
+        plot_width = total_width - left - 10
+        count = len(labels)
 
-    def y_of(value: float) -> float:
-        return bottom + (value - 1) / 4 * plot_height
+        def x_of(index: int) -> float:
+            return left + 24 + (index / (count - 1) if count > 1 else 0.5) * (plot_width - 64)
 
-    for value in range(1, 6):
-        y = y_of(value)
-        drawing.add(Line(left, y, left + plot_width, y, strokeColor=RULE, strokeWidth=0.4))
-        drawing.add(
-            String(left - 6, y - 2.5, str(value), fontName=FONT, fontSize=7, textAnchor="end")
-        )
-    for index, label in enumerate(labels):
-        drawing.add(
-            String(
-                x_of(index), 4, label, fontName=FONT, fontSize=7, textAnchor="middle", fillColor=INK
-            )
-        )
-    for number, (name, values) in enumerate(series):
-        colour, dash = TREND_STYLES[number % len(TREND_STYLES)]
-        previous: tuple[float, float] | None = None
-        for index, value in enumerate(values):
-            if value is None:
-                previous = None
-                continue
-            here = (x_of(index), y_of(value))
-            if previous is not None:
-                drawing.add(
-                    Line(
-                        *previous, *here, strokeColor=colour, strokeWidth=1.4, strokeDashArray=dash
+        def y_of(value: float) -> float:
+            return bottom + (value - 1) / 4 * plot_height
+
+        for value in range(1, 6):
+            y = y_of(value)
+            drawing.add(Line(left, y, left + plot_width, y, strokeColor=RULE, strokeWidth=0.4))
+            drawing.add(_text(left - 6, y - 2.5, str(value), 7, textAnchor="end"))
+        drawing.add(_text(2, bottom + plot_height + 4, "average, 1 to 5", 6.5, fillColor=MUTED))
+        spacing = (plot_width - 64) / max(count - 1, 1)
+        every = 1
+        while (
+            every < count and max(stringWidth(lb, FONT, 7) for lb in labels) + 6 > spacing * every
+        ):
+            every += 1
+        for index, label in enumerate(labels):
+            if index % every == 0 or index == count - 1:
+                drawing.add(_text(x_of(index), 4, label, 7, textAnchor="middle"))
+        at_x: dict[int, list[tuple[float, int]]] = {}
+        for number, (_name, values) in enumerate(series):
+            for index, value in enumerate(values):
+                if value is not None:
+                    at_x.setdefault(index, []).append((y_of(value), number))
+        label_y = {
+            index: _value_labels(found, bottom - 4, bottom + plot_height + 2)
+            for index, found in at_x.items()
+        }
+        for number, (name, values) in enumerate(series):
+            colour, dash = TREND_STYLES[number % len(TREND_STYLES)]
+            previous: tuple[float, float] | None = None
+            for index, value in enumerate(values):
+                if value is None:
+                    previous = None
+                    continue
+                here = (x_of(index), y_of(value))
+                if previous is not None:
+                    drawing.add(
+                        Line(
+                            *previous,
+                            *here,
+                            strokeColor=colour,
+                            strokeWidth=1.4,
+                            strokeDashArray=dash,
+                        )
                     )
+                drawing.add(
+                    Rect(here[0] - 2, here[1] - 2, 4, 4, fillColor=colour, strokeColor=colour)
                 )
-            drawing.add(Rect(here[0] - 2, here[1] - 2, 4, 4, fillColor=colour, strokeColor=colour))
+                y = label_y[index].get(number)
+                if y is not None:
+                    drawing.add(_text(here[0] + 5, y, f"{value:.1f}", 6, fillColor=colour))
+                previous = here
+            row, column = divmod(number, 2)
+            x = left + column * (plot_width / 2)
+            y = height - 10 - row * 14
             drawing.add(
-                String(
-                    here[0] + 4,
-                    here[1] + 3,
-                    f"{value:.1f}",
-                    fontName=FONT,
-                    fontSize=6,
-                    fillColor=colour,
+                Line(
+                    x,
+                    y + 3,
+                    x + 22,
+                    y + 3,
+                    strokeColor=colour,
+                    strokeWidth=1.4,
+                    strokeDashArray=dash,
                 )
             )
-            previous = here
-        row, column = divmod(number, 2)
-        x = left + column * (plot_width / 2)
-        y = height - 10 - row * 14
-        drawing.add(
-            Line(x, y + 3, x + 22, y + 3, strokeColor=colour, strokeWidth=1.4, strokeDashArray=dash)
-        )
-        drawing.add(String(x + 28, y, name, fontName=FONT, fontSize=7.5, fillColor=INK))
-    return drawing
+            drawing.add(_text(x + 28, y, name, 7.5))
+        return drawing
+
+    return Chart(draw, 1, 0, height, width)

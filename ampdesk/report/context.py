@@ -10,6 +10,7 @@ from ampdesk.framework.disclosure import Policy
 from ampdesk.framework.evaluation import Evaluation, WorkshopInputs, evaluate
 from ampdesk.framework.fairness import PayRow
 from ampdesk.framework.followup import CheckInValue, TrendPoint
+from ampdesk.framework.plan import WorkshopPlan
 from ampdesk.framework.state import Counts, Details, OwnCaseValue
 from ampdesk.store.repository import Repository
 from ampdesk.store.workshop_file import Workshop
@@ -32,6 +33,8 @@ class ReportContext:
     generated_on: dt.date
     checkins: tuple[CheckInValue, ...]
     trend: tuple[TrendPoint, ...]
+    plan: WorkshopPlan
+    roster: tuple[str, ...]
 
     @property
     def threshold(self) -> int:
@@ -68,4 +71,6 @@ def gather(workshop: Workshop, include_individual_pay: bool = False) -> ReportCo
         generated_on=dt.date.today(),
         checkins=tuple(repo.checkins()),
         trend=tuple(repo.trend()),
+        plan=repo.plan(),
+        roster=tuple(repo.roster()),
     )

@@ -18,9 +18,10 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
-    PageBreak,
+    KeepTogether,
     PageTemplate,
     Paragraph,
+    Spacer,
     Table,
     TableStyle,
 )
@@ -45,7 +46,8 @@ class Heading(Paragraph):
 
 
 class ContentsSlot(Flowable):
-    """Where a long document's contents list goes (nothing in a short one)."""
+    """Where a long document's contents list goes (nothing in a short one): at the foot of
+    the summary, so that the page after the cover carries both the headline and the way in."""
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return 0, 0
@@ -180,36 +182,40 @@ class ReportDocument(BaseDocTemplate):
             self.canv.add_mark(mark)  # type: ignore[attr-defined]
 
 
-def contents(marks: list[Mark], shift: int) -> list[Flowable]:
-    """A contents list of the top-level sections (and their parts while they fit one page),
-    each line linked to its section."""
+def contents(marks: list[Mark]) -> list[Flowable]:
+    """A compact contents list of the top-level sections in two columns, each entry linked to
+    its section, kept together on one page."""
     s = styles()
     chosen = [m for m in marks if m.level == 0 and m.page > 1]
-    if len([m for m in marks if m.page > 1]) <= 40:
-        chosen = [m for m in marks if m.page > 1]
+    half = (len(chosen) + 1) // 2
     rows = []
-    for mark in chosen:
-        style = s.body if mark.level == 0 else s.small
-        indent = "" if mark.level == 0 else "&nbsp;&nbsp;&nbsp;&nbsp;"
-        rows.append(
-            [
-                Paragraph(f'{indent}<a href="#{mark.key}">{markup(mark.title)}</a>', style),
-                Paragraph(f'<a href="#{mark.key}">{mark.page + shift}</a>', style),
+    right_column = [*chosen[half:], None][:half]
+    for left, right in zip(chosen[:half], right_column, strict=True):
+        row = []
+        for mark in (left, right):
+            if mark is None:
+                row += ["", ""]
+                continue
+            link = f'<a href="#{mark.key}">'
+            row += [
+                Paragraph(f"{link}{markup(mark.title)}</a>", s.cell),
+                Paragraph(f"{link}{mark.page}</a>", s.cell_right),
             ]
-        )
-    listing = Table(rows, colWidths=[150 * mm, 20 * mm], hAlign="LEFT")
+        rows.append(row)
+    listing = Table(rows, colWidths=["40%", "8%", "44%", "8%"], hAlign="LEFT")
     listing.setStyle(
         TableStyle(
             [
                 ("FONTNAME", (0, 0), (-1, -1), FONT),
-                ("ALIGN", (1, 0), (1, -1), "RIGHT"),
-                ("TOPPADDING", (0, 0), (-1, -1), 1),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                ("LINEABOVE", (0, 0), (-1, 0), 0.8, RULE),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("LEFTPADDING", (2, 0), (2, -1), 12),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
             ]
         )
     )
-    return [Paragraph("Contents", s.h1), listing, PageBreak()]
+    return [KeepTogether([Spacer(1, 6 * mm), Paragraph("In this report", s.h2), listing])]
 
 
 def _layout(
@@ -241,7 +247,7 @@ def write_pdf(
 
     ``make_story`` gives fresh flowables for each layout pass: a document longer than
     CONTENTS_FROM_PAGES pages is laid out again with a contents list in its ContentsSlot,
-    page numbers taken from the first pass and checked against the second."""
+    page numbers taken from the pass before and checked against the new one."""
 
     class _Canvas(_NumberedCanvas):
         header_text = header
@@ -258,27 +264,18 @@ def write_pdf(
         return
     draft = io.BytesIO()
     marks, pages = _layout(draft, paper, story, meta, _Canvas)
-    if pages <= CONTENTS_FROM_PAGES:
-        data = draft.getvalue()
-        if isinstance(out, str):
-            Path(out).write_bytes(data)
-        else:
-            out.write(data)
-        return
-    shift = 1
     for _ in range(3):
+        if pages <= CONTENTS_FROM_PAGES:
+            break
         story = [
             part
             for flowable in make_story()
-            for part in (
-                contents(marks, shift) if isinstance(flowable, ContentsSlot) else [flowable]
-            )
+            for part in (contents(marks) if isinstance(flowable, ContentsSlot) else [flowable])
         ]
         draft = io.BytesIO()
         laid, _pages = _layout(draft, paper, story, meta, _Canvas)
-        if [m.page for m in laid] == [m.page + shift for m in marks]:
+        if [m.page for m in laid] == [m.page for m in marks]:
             break
-        shift = 0
         marks = laid
     data = draft.getvalue()
     if isinstance(out, str):

@@ -3,28 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
-from typing import BinaryIO
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
-from ampdesk.framework.content import framework
-from ampdesk.report.document import Heading, write_pdf
+from ampdesk.report.context import ReportContext
+from ampdesk.report.document import Heading
 from ampdesk.report.sections.method import plan_appendix
-from ampdesk.report.styles import styles, text
+from ampdesk.report.styles import date_text, styles, text
 from ampdesk.report.tables import table
-from ampdesk.store.repository import Repository
-from ampdesk.store.workshop_file import Workshop
 
 
-def build_plan(workshop: Workshop, target: Path | BinaryIO, paper: str = "a4") -> None:
-    """Write the facilitator's plan of ``workshop`` to ``target``."""
+def build(ctx: ReportContext) -> list[Flowable]:
+    """The plan's whole story (no answers, no pay: only what was prepared)."""
     s = styles()
-    content = framework()
-    repo = Repository(workshop)
-    details = repo.details()
-    plan = repo.plan()
+    content = ctx.content
+    details = ctx.details
+    plan = ctx.plan
     start = dt.datetime.combine(dt.date.today(), dt.time(9, 0))
     rows, clock = [], start
     for item in plan.agenda:
@@ -36,17 +31,20 @@ def build_plan(workshop: Workshop, target: Path | BinaryIO, paper: str = "a4") -
         if plan.expected_participants
         else "Number of people not set"
     )
-    roster = repo.roster()
+    roster = ctx.roster
+    where = " · ".join(
+        part
+        for part in (
+            details.organisation,
+            details.venue or "venue to confirm",
+            date_text(details.held_on, "date to confirm"),
+        )
+        if part
+    )
     story: list[Flowable] = [
         Heading("Facilitator's plan"),
         text(details.title, s.title),
-        text(
-            f"{details.organisation or ''} · {details.venue or 'venue to confirm'} · "
-            f"{details.held_on:%d %B %Y}"
-            if details.held_on
-            else details.organisation or "",
-            s.subtitle,
-        ),
+        text(where, s.subtitle),
         Heading("Agenda", 1),
         table(("Time", "Item", "Timebox"), rows, [20 * mm, 125 * mm, 25 * mm]),
         text(
@@ -80,14 +78,4 @@ def build_plan(workshop: Workshop, target: Path | BinaryIO, paper: str = "a4") -
         story.append(Heading("Private notes"))
         story.append(text(plan.facilitator_notes, s.body))
     story += plan_appendix(content)
-    write_pdf(
-        target,
-        paper,
-        lambda: story,
-        title=f"{details.title}: facilitator's plan",
-        author=details.facilitator or "ampdesk",
-        subject="Autonomy, Mastery, Purpose workshop plan",
-        header=f"{details.title} · facilitator's plan",
-        footer="ampdesk",
-        cover=False,
-    )
+    return story

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from functools import cache
 from html import escape
@@ -46,9 +47,11 @@ class Styles:
     """The paragraph styles used by every section."""
 
     body: ParagraphStyle
+    lead: ParagraphStyle
     small: ParagraphStyle
     cell: ParagraphStyle
     cell_bold: ParagraphStyle
+    cell_right: ParagraphStyle
     h1: ParagraphStyle
     h2: ParagraphStyle
     title: ParagraphStyle
@@ -63,11 +66,15 @@ def styles() -> Styles:
     body = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=13.5, textColor=INK)
     return Styles(
         body=body,
+        lead=ParagraphStyle(
+            "lead", parent=body, fontName=FONT_BOLD, fontSize=11, leading=15, spaceAfter=6
+        ),
         small=ParagraphStyle("small", parent=body, fontSize=8, leading=10.5, textColor=MUTED),
         cell=ParagraphStyle("cell", parent=body, fontSize=8.5, leading=11),
         cell_bold=ParagraphStyle(
             "cell_bold", parent=body, fontName=FONT_BOLD, fontSize=8.5, leading=11
         ),
+        cell_right=ParagraphStyle("cell_right", parent=body, fontSize=8.5, leading=11, alignment=2),
         h1=ParagraphStyle(
             "h1",
             parent=body,
@@ -112,3 +119,31 @@ def markup(value: str) -> str:
 def text(value: str, style: ParagraphStyle) -> Paragraph:
     """A paragraph of plain text."""
     return Paragraph(markup(value), style)
+
+
+def date_text(value: dt.date | None, missing: str = "not set") -> str:
+    """The one date format of every document: "3 December 2026"."""
+    return f"{value.day} {value:%B %Y}" if value else missing
+
+
+def plural(count: int, word: str, words: str | None = None) -> str:
+    """ "1 reason", "2 reasons"."""
+    return f"{count:,} {word if count == 1 else words or word + 's'}"
+
+
+def more_line(hidden: int, where: str = "all of them are in the CSV export") -> Paragraph | None:
+    """The line under a list that shows only its top items: "+12 more; all of them are in the
+    CSV export." (None when nothing was left out)."""
+    if hidden <= 0:
+        return None
+    return text(f"+{hidden:,} more; {where}.", styles().small)
+
+
+TOP_LINES = 12
+
+
+def bullets(lines: list[str], where: str, limit: int = TOP_LINES) -> list[Paragraph]:
+    """``lines`` as bullet paragraphs, at most ``limit`` of them, then "+k more; ``where``"."""
+    shown = [text(f"• {line}", styles().body) for line in lines[:limit]]
+    more = more_line(len(lines) - limit, where)
+    return [*shown, more] if more else shown

@@ -42,8 +42,8 @@ def test_every_bookmark_opens_the_page_of_its_heading(written: dict[str, Path], 
     assert len(marks) >= 4
     for title, _level, index in marks:
         assert " ".join(title.split()) in pages[index], (title, index)
-    # headings are spread over the document, not all on one page
-    assert len({index for _t, _l, index in marks}) >= min(3, len(pages))
+    if len(pages) > 4:  # headings are spread over the document, not all on one page
+        assert len({index for _t, _l, index in marks}) > 4
 
 
 @pytest.mark.parametrize("name", DOCUMENTS)
@@ -55,20 +55,21 @@ def test_language_set_and_every_font_embedded(written: dict[str, Path], name: st
     assert not any("Helvetica" in font for font, _ in listed)
 
 
-def test_long_report_has_contents_on_page_two_with_right_page_numbers(
+def test_long_report_has_summary_and_contents_on_page_two_with_right_page_numbers(
     written: dict[str, Path],
 ) -> None:
     reader = PdfReader(written["report"])
     assert len(reader.pages) > 8
     pages = page_texts(reader)
-    assert pages[1].startswith("Contents") or " Contents " in f" {pages[1]} "
+    assert pages[1].startswith("Summary")
+    listed = pages[1].split("In this report", 1)[1]
     for title, level, index in bookmarks(reader):
         if level == 0 and index > 0:
-            assert re.search(rf"{re.escape(title)} {index + 1}\b", pages[1]), title
+            assert re.search(rf"{re.escape(title)} {index + 1}\b", listed), title
 
 
 def test_short_document_has_no_contents(written: dict[str, Path]) -> None:
     reader = PdfReader(written["plan"])
     pages = page_texts(reader)
     assert len(pages) <= 8
-    assert not any(page.startswith("Contents") for page in pages)
+    assert not any("In this report" in page for page in pages)

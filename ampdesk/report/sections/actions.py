@@ -1,37 +1,49 @@
-"""The action plan: step, action, owner, due date and how progress will be seen."""
+"""The action plan: action, owner, due date, step and how progress will be seen."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
+from ampdesk.framework.state import ActionValue
 from ampdesk.report.context import ReportContext
 from ampdesk.report.document import Heading
-from ampdesk.report.styles import styles, text
+from ampdesk.report.styles import date_text, more_line, styles, text
 from ampdesk.report.tables import table
+
+TOP = 40
+
+
+def by_due_date(actions: Sequence[ActionValue]) -> list[ActionValue]:
+    """Actions soonest due first; those without a date last, in the order agreed."""
+    return sorted(actions, key=lambda a: (a.due is None, a.due or 0, a.id))
 
 
 def build(ctx: ReportContext) -> list[Flowable]:
-    """Every action, in step order."""
+    """The actions soonest due first (at most TOP of them)."""
     story: list[Flowable] = [Heading("Action plan")]
-    actions = sorted(ctx.inputs.actions, key=lambda a: (ctx.content.step(a.step).number, a.id))
+    actions = by_due_date(ctx.inputs.actions)
     if not actions:
         return [*story, text("No actions were agreed.", styles().body)]
     rows = [
         [
-            str(ctx.content.step(a.step).number),
             a.title,
-            a.owner or "—",
-            a.due.strftime("%d %b %Y") if a.due else "—",
+            a.owner or "to agree",
+            date_text(a.due, "—"),
+            ctx.content.step(a.step).title,
             a.measure or "—",
         ]
-        for a in actions
+        for a in actions[:TOP]
     ]
     story.append(
         table(
-            ("Step", "Action", "Owner", "Due", "How progress is seen"),
+            ("Action", "Owner", "Due", "Step", "How progress is seen"),
             rows,
-            [14 * mm, 56 * mm, 30 * mm, 22 * mm, 48 * mm],
+            [58 * mm, 28 * mm, 24 * mm, 24 * mm, 36 * mm],
         )
     )
+    if more := more_line(len(actions) - TOP):
+        story.append(more)
     return story

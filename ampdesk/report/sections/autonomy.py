@@ -14,6 +14,14 @@ from ampdesk.report.sections.notes import notes_table
 from ampdesk.report.styles import styles, text
 
 
+def start_words(ctx: ReportContext) -> str:
+    """The dimensions the group chose to start with, in words."""
+    chosen = [d for d in ctx.inputs.decisions.get(START_DIMENSION, "").split(",") if d]
+    if not chosen:
+        return "not chosen yet"
+    return ", ".join(AUTONOMY_LABELS.get(d, d) for d in chosen)
+
+
 def build(ctx: ReportContext) -> list[Flowable]:
     """Chart, starting dimension and top ideas."""
     s = styles()
@@ -34,16 +42,14 @@ def build(ctx: ReportContext) -> list[Flowable]:
                 ],
                 ["say we have now", "say we want"],
                 (1, 5),
-                [(1, "1 none"), (3, "3 some"), (5, "5 full")],
+                [],
                 170 * mm,
+                axis="average rating: 1 no say at all, 3 some, 5 full say",
             )
         )
     else:
         story.append(text(f"Ratings are shown from {ctx.threshold} answers per dimension.", s.body))
-    start = ctx.inputs.decisions.get(START_DIMENSION, "")
-    story.append(
-        text(f"Start with: {start.replace(',', ', ') if start else 'not chosen yet'}.", s.body)
-    )
+    story.append(text(f"Where the group starts: {start_words(ctx)}.", s.body))
     story.append(Heading("Ideas, by dots", 1))
-    story.append(notes_table(ctx, "autonomy", ("idea",), with_dimension=True))
+    story += notes_table(ctx, "autonomy", ("idea",), with_dimension=True)
     return story

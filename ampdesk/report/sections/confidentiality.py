@@ -6,25 +6,33 @@ from reportlab.platypus import Flowable
 
 from ampdesk.report.context import ReportContext
 from ampdesk.report.document import Heading
-from ampdesk.report.styles import styles, text
+from ampdesk.report.sections.fairness import SHORT_LABELS
+from ampdesk.report.styles import plural, styles, text
 
 
 def build(ctx: ReportContext) -> list[Flowable]:
     """Response counts and the suppression threshold."""
     s = styles()
     counts = ctx.counts
-    per_statement = ", ".join(f"{k}: {v.n}" for k, v in ctx.evaluation.pulse.items())
+    per_statement = "; ".join(
+        f"“{SHORT_LABELS.get(k, k)}”: {v.n}" for k, v in ctx.evaluation.pulse.items()
+    )
     lines = [
         f"Answers are anonymous. Totals are shown only where at least {ctx.threshold} people "
         "answered; smaller groups are counted but not shown, and pay perceptions are never "
         "shown one by one.",
-        f"Responses in the file: {counts.responses} ({per_statement} on the fairness "
-        f"statements); {counts.notes} notes and {counts.votes} dots.",
-        f"Pay audit: {counts.pay_records} people, shown only as role-level figures; roles with "
-        f"fewer than {ctx.threshold} people show no figures.",
+        f"Answers in the file: {counts.responses:,} (answers to the pay statements: "
+        f"{per_statement}); {plural(counts.notes, 'note')} and {plural(counts.votes, 'dot')}.",
     ]
+    people = plural(counts.pay_records, "person", "people")
     if ctx.individual_pay is not None:
-        lines.append("This copy includes individual pay at the facilitator's explicit request.")
+        lines.append(
+            f"Pay audit: {people}. This copy shows every role's figures and each person's pay, "
+            "at the facilitator's explicit request; it is marked on every page."
+        )
     else:
-        lines.append("No individual pay is printed in this copy.")
+        lines.append(
+            f"Pay audit: {people}, shown only as role-level figures; roles with fewer than "
+            f"{ctx.threshold} people show no figures. No individual pay is printed in this copy."
+        )
     return [Heading("Anonymity and confidentiality"), *(text(line, s.body) for line in lines)]

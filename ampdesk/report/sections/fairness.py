@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from ampdesk.framework.disclosure import small_groups_line
+from ampdesk.framework.fairness import PayRow
 from ampdesk.framework.pulse import STATEMENTS
 from ampdesk.report.charts import horizontal_bars, stacked_distribution
 from ampdesk.report.context import ReportContext
 from ampdesk.report.document import Heading
-from ampdesk.report.styles import styles, text
+from ampdesk.report.sections.summary import gate_sentence
+from ampdesk.report.styles import bullets, more_line, styles, text
 from ampdesk.report.tables import table
 
+ROLE_STATE_WORDS = {"pass": "passes", "attention": "needs attention", "blocked": "blocks"}
 SHORT_LABELS = {
     "peers": "Fair next to peers",
     "market": "Fair next to market",
@@ -38,9 +42,12 @@ def build(ctx: ReportContext) -> list[Flowable]:
                 s.alert,
             )
         )
-    story.append(text(f"Gate state: {ev.gate.state.replace('_', ' ')}.", s.body))
+    story.append(text(gate_sentence(ctx, "below"), s.lead))
     policy = ctx.policy
-    story += [text(f"• {line}", s.body) for line in policy.reason_lines(ev.gate.reasons, ev.roles)]
+    story += bullets(
+        policy.reason_lines(ev.gate.reasons, ev.roles),
+        where="the table below gives each role's state, and ampdesk check lists every reason",
+    )
 
     story.append(Heading("Pay by role and level", 1))
     listed, counted = policy.roles(ev.roles)
@@ -56,10 +63,10 @@ def build(ctx: ReportContext) -> list[Flowable]:
                     r.level,
                     r.work_type,
                     str(r.headcount),
-                    "withheld" if r.median_compa_ratio is None else f"{r.median_compa_ratio:.2f}",
+                    "not shown" if r.median_compa_ratio is None else f"{r.median_compa_ratio:.2f}",
                     "—" if r.spread is None else f"{r.spread:.2f}",
                     "—" if gap is None else f"{gap:.1%}",
-                    r.state,
+                    ROLE_STATE_WORDS[r.state],
                 ]
             )
         if counted:
@@ -67,16 +74,22 @@ def build(ctx: ReportContext) -> list[Flowable]:
         if rows:
             story.append(
                 table(
-                    ("Role", "Level", "Work", "People", "Median compa", "Spread", "Gap", "State"),
+                    ("Role", "Level", "Work", "People", "Compa-ratio", "Spread", "Gap", "Gate"),
                     rows,
-                    [40 * mm, 18 * mm, 18 * mm, 16 * mm, 25 * mm, 18 * mm, 14 * mm, 21 * mm],
+                    [42 * mm, 16 * mm, 17 * mm, 14 * mm, 22 * mm, 16 * mm, 14 * mm, 29 * mm],
                 )
             )
         story.append(
             text(
-                f"Roles with fewer than {ctx.threshold} people are neither shown nor named in "
-                "this report, only counted where they have findings. "
-                "Group gaps appear only where two groups each have enough people; the 5% "
+                "Compa-ratio: the median of pay divided by the market median (1.00 is the market "
+                "median). "
+                + (
+                    ""
+                    if ctx.individual_pay is not None
+                    else f"Roles with fewer than {ctx.threshold} people are neither shown nor "
+                    "named in this report, only counted where they have findings. "
+                )
+                + "Group gaps appear only where two groups each have enough people; the 5% "
                 "threshold comes from the EU Pay Transparency Directive, which concerns gaps "
                 "between women and men; applying it to other groupings is ampdesk's extension.",
                 s.small,
@@ -91,8 +104,9 @@ def build(ctx: ReportContext) -> list[Flowable]:
                     [[r.median_compa_ratio for r in shown if r.median_compa_ratio is not None]],
                     ["median compa-ratio"],
                     (0.5, 1.5),
-                    [(0.85, "0.85 blocked below"), (1.0, "1.00 market")],
+                    [(0.85, "gate blocks below 0.85"), (1.0, "market median 1.00")],
                     width,
+                    axis="median compa-ratio (pay ÷ market median); the axis starts at 0.50",
                 )
             )
 
@@ -116,23 +130,51 @@ def build(ctx: ReportContext) -> list[Flowable]:
         )
 
     if ctx.individual_pay is not None:
-        story.append(Heading("Individual pay (confidential)", 1))
-        story.append(
-            table(
-                ("Person", "Role", "Level", "Pay", "Market median", "FTE", "Compa-ratio"),
+        story += individual_pay(ctx.individual_pay)
+    return story
+
+
+TOP_PEOPLE = 1000
+
+
+def individual_pay(rows: Sequence[PayRow]) -> list[Flowable]:
+    """Each person's pay (at most TOP_PEOPLE of them), the currency in the money headers."""
+    story: list[Flowable] = [Heading("Individual pay (confidential)", 1)]
+    currencies = {p.currency or "" for p in rows}
+    one = currencies.pop() if len(currencies) == 1 else None
+    money = f" ({one})" if one else ""
+
+    def amount(value: float, currency: str | None) -> str:
+        return f"{value:,.0f}" if one is not None else f"{value:,.0f} {currency or ''}".strip()
+
+    story.append(
+        table(
+            (
+                "Person",
+                "Role",
+                "Level",
+                f"Pay{money}",
+                f"Market median{money}",
+                "FTE",
+                "Compa-ratio",
+            ),
+            [
                 [
-                    [
-                        p.person or "—",
-                        p.role,
-                        p.level,
-                        f"{p.pay:,.0f} {p.currency or ''}",
-                        f"{p.market_median:,.0f}",
-                        f"{p.fte:g}",
-                        f"{p.compa_ratio:.2f}",
-                    ]
-                    for p in ctx.individual_pay
-                ],
-                [25 * mm, 38 * mm, 20 * mm, 27 * mm, 24 * mm, 12 * mm, 22 * mm],
-            )
+                    p.person or "—",
+                    p.role,
+                    p.level,
+                    amount(p.pay, p.currency),
+                    amount(p.market_median, p.currency),
+                    f"{p.fte:g}",
+                    f"{p.compa_ratio:.2f}",
+                ]
+                for p in rows[:TOP_PEOPLE]
+            ],
+            [25 * mm, 38 * mm, 16 * mm, 26 * mm, 28 * mm, 12 * mm, 22 * mm],
         )
+    )
+    if more := more_line(
+        len(rows) - TOP_PEOPLE, "all of them are in the pay file that was imported"
+    ):
+        story.append(more)
     return story

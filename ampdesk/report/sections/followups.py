@@ -5,14 +5,19 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from ampdesk.framework.followup import ACTION_STATUS_LABELS, SERIES, progress_lines
+from ampdesk.framework.followup import ACTION_STATUS_LABELS, SERIES, TrendPoint, progress_lines
 from ampdesk.report.charts import trend_lines
 from ampdesk.report.context import ReportContext
 from ampdesk.report.document import Heading
-from ampdesk.report.styles import styles, text
+from ampdesk.report.sections.actions import TOP, by_due_date
+from ampdesk.report.styles import date_text, more_line, styles, text
 from ampdesk.report.tables import table
 
 CHART_WIDTH = 170 * mm
+
+
+def _label(point: TrendPoint) -> str:
+    return date_text(point.held_on) if point.label != "Workshop" and point.held_on else point.label
 
 
 def build(ctx: ReportContext) -> list[Flowable]:
@@ -41,7 +46,7 @@ def build(ctx: ReportContext) -> list[Flowable]:
     story.append(Heading("The trend", 1))
     story.append(
         trend_lines(
-            [p.label for p in points],
+            [_label(p) for p in points],
             [(label, [p.means[s] for p in points]) for s, label in SERIES],
             CHART_WIDTH,
         )
@@ -52,7 +57,7 @@ def build(ctx: ReportContext) -> list[Flowable]:
     story.append(Heading("Check-ins", 1))
     rows = [
         [
-            p.label,
+            _label(p),
             str(p.answered),
             *(str(p.statuses.get(status, 0)) for status in ACTION_STATUS_LABELS),
         ]
@@ -67,12 +72,29 @@ def build(ctx: ReportContext) -> list[Flowable]:
     )
     latest = ctx.checkins[-1]
     story.append(Heading("Where each action stands", 1))
-    story.append(text(f"As of the check-in of {latest.held_on:%d %B %Y}.", body))
-    rows = []
-    for action in ctx.inputs.actions:
-        status, note = latest.statuses.get(action.id, ("not_started", ""))
-        rows.append([action.title, action.owner or "—", ACTION_STATUS_LABELS[status], note or "—"])
     story.append(
-        table(("Action", "Owner", "Status", "Note"), rows, [70 * mm, 32 * mm, 24 * mm, 44 * mm])
+        text(f"As of the check-in of {date_text(latest.held_on)}, soonest due first.", body)
     )
+    actions = by_due_date(ctx.inputs.actions)
+    rows = []
+    for action in actions[:TOP]:
+        status, note = latest.statuses.get(action.id, ("not_started", ""))
+        rows.append(
+            [
+                action.title,
+                action.owner or "to agree",
+                date_text(action.due, "—"),
+                ACTION_STATUS_LABELS[status],
+                note or "—",
+            ]
+        )
+    story.append(
+        table(
+            ("Action", "Owner", "Due", "Status", "Note"),
+            rows,
+            [60 * mm, 28 * mm, 24 * mm, 20 * mm, 38 * mm],
+        )
+    )
+    if more := more_line(len(actions) - TOP):
+        story.append(more)
     return story

@@ -19,7 +19,7 @@ def build(ctx: ReportContext) -> list[Flowable]:
         Heading("Step 3 · Mastery"),
         text(f"Feedback rhythm: {rhythm}.", s.body),
         Heading("Skills to grow and blockers", 1),
-        notes_table(ctx, "mastery", ("skill", "blocker")),
+        *notes_table(ctx, "mastery", ("skill", "blocker")),
         Heading("Goals and markers of progress", 1),
-        notes_table(ctx, "mastery", ("goal", "marker")),
+        *notes_table(ctx, "mastery", ("goal", "marker")),
     ]

@@ -18,7 +18,7 @@ def build(ctx: ReportContext) -> list[Flowable]:
     return [
         Heading("Step 4 · Purpose"),
         Heading("Stories of impact", 1),
-        notes_table(ctx, "purpose", ("story",)),
+        *notes_table(ctx, "purpose", ("story",)),
         Heading("Purpose statement", 1),
         text(decisions.get(PURPOSE_STATEMENT, "No statement was drafted."), s.body),
         Heading("Authenticity check", 1),

@@ -1,62 +1,179 @@
-"""One page for people who read nothing else: gate, decisions, actions, open warnings."""
+"""The page after the cover, for people who read nothing else: who took part, the gate in
+words, what the group said, what it decided, the top actions and the next check-in."""
 
 from __future__ import annotations
 
+from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak
 
-from ampdesk.framework.state import FEEDBACK_RHYTHM, PURPOSE_STATEMENT, START_DIMENSION
+from ampdesk.framework.content import AUTONOMY_DIMENSIONS, AUTONOMY_LABELS
+from ampdesk.framework.followup import next_checkin
+from ampdesk.framework.pulse import STATEMENTS
+from ampdesk.framework.state import FEEDBACK_RHYTHM, PURPOSE_STATEMENT
+from ampdesk.report.charts import ELLIPSIS
 from ampdesk.report.context import ReportContext
-from ampdesk.report.document import Heading
-from ampdesk.report.styles import styles, text
+from ampdesk.report.document import ContentsSlot, Heading
+from ampdesk.report.sections.actions import by_due_date
+from ampdesk.report.sections.autonomy import start_words
+from ampdesk.report.styles import date_text, more_line, plural, styles, text
+from ampdesk.report.tables import table
 
 GATE_WORDS = {
     "pass": "passed",
     "attention": "passed with points needing attention",
-    "blocked": "blocked",
-    "not_assessed": "not assessed",
+    "blocked": "is blocked: pay has to be put right before motivation work goes on",
+    "not_assessed": "was not assessed: no pay audit was recorded",
 }
+TOP_ACTIONS = 5
+
+
+def clip(value: str, length: int = 110) -> str:
+    """``value`` cut at a word boundary to about ``length`` characters."""
+    if len(value) <= length:
+        return value
+    return value[:length].rsplit(" ", 1)[0].rstrip(",.;: ") + ELLIPSIS
+
+
+def gate_sentence(ctx: ReportContext, where: str = "in step 1") -> str:
+    """The gate's state in words, with how many reasons are listed (``where``)."""
+    gate = ctx.evaluation.gate
+    sentence = f"The pay-fairness gate {GATE_WORDS[gate.state]}"
+    if gate.reasons:
+        sentence += f" ({plural(len(gate.reasons), 'reason')}, listed {where})"
+    if gate.overridden:
+        sentence += "; the facilitator overrode it to go on (see step 1)"
+    return sentence + "."
+
+
+def what_was_said(ctx: ReportContext) -> list[str]:
+    """Two or three sentences drawn from the answers and notes (aggregates shown in the
+    report only; nothing from a group under the anonymity threshold)."""
+    lines = []
+    autonomy = ctx.evaluation.autonomy
+    gaps = [
+        (autonomy[d]["desired"].mean - autonomy[d]["current"].mean, d)
+        for d in AUTONOMY_DIMENSIONS
+        if autonomy[d]["current"].mean is not None and autonomy[d]["desired"].mean is not None
+    ]
+    if gaps:
+        _gap, d = max(gaps)
+        now, want = autonomy[d]["current"].mean, autonomy[d]["desired"].mean
+        lines.append(
+            f"The widest gap between the say people have and the say they want is over "
+            f"{AUTONOMY_LABELS[d].lower()}: {now:.1f} now against {want:.1f} wanted, on a 1 to 5 "
+            "scale."
+        )
+    notes = [n for n in ctx.inputs.notes if not n.hidden]
+    if notes:
+        top = min(notes, key=lambda n: (-n.votes, n.id))
+        dots = sum(n.votes for n in notes)
+        sentence = f"The group wrote {plural(len(notes), 'note')} and gave {plural(dots, 'dot')}"
+        if top.votes:
+            sentence += f"; most dots went to “{clip(top.text)}” ({plural(top.votes, 'dot')})"
+        lines.append(sentence + ".")
+    pulse = [
+        (ctx.evaluation.pulse[item], label)
+        for item, label in STATEMENTS
+        if ctx.evaluation.pulse[item].mean is not None
+    ]
+    if pulse:
+        low, label = min(pulse, key=lambda p: p[0].mean or 0)
+        lines.append(
+            f"Of the statements about pay, the one people agreed with least was “{label}” "
+            f"(average {low.mean:.1f} of 5, {plural(low.n, 'answer')})."
+        )
+    return lines
+
+
+def participation(ctx: ReportContext) -> list[Flowable]:
+    """People who joined against people expected, and answers per step."""
+    s = styles()
+    expected = ctx.plan.expected_participants
+    joined = ctx.counts.participants
+    line = f"{plural(joined, 'person', 'people')} took part"
+    line += f", of {expected:,} expected." if expected else "."
+    pulse_n = max((v.n for v in ctx.evaluation.pulse.values()), default=0)
+    rated = max(
+        (v.n for d in ctx.evaluation.autonomy.values() for v in d.values()),
+        default=0,
+    )
+    notes = [n for n in ctx.inputs.notes if not n.hidden]
+    rows = []
+    for step in ctx.content.steps:
+        step_notes = [n for n in notes if n.step == step.id]
+        answered = {"fairness": pulse_n, "autonomy": rated}.get(step.id)
+        rows.append(
+            [
+                f"{step.number} · {step.title}",
+                "—" if answered is None else f"{answered:,}",
+                f"{len(step_notes):,}",
+                f"{sum(n.votes for n in step_notes):,}",
+            ]
+        )
+    return [
+        text(line, s.body),
+        table(
+            ("Step", "People who answered", "Notes", "Dots"),
+            rows,
+            [80 * mm, 40 * mm, 25 * mm, 25 * mm],
+        ),
+    ]
 
 
 def build(ctx: ReportContext) -> list[Flowable]:
-    """Gate outcome, three to five key decisions, top actions, open warnings."""
+    """The headline page."""
     s = styles()
-    gate = ctx.evaluation.gate
     decisions = ctx.inputs.decisions
-    story: list[Flowable] = [Heading("Summary")]
-    outcome = f"Pay-fairness gate: {GATE_WORDS[gate.state]}"
-    if gate.overridden:
-        outcome += " — OVERRIDDEN by the facilitator (see step 1)"
-    story.append(text(outcome + f" ({len(gate.reasons)} reason(s) listed in step 1).", s.body))
+    story: list[Flowable] = [Heading("Summary"), text(gate_sentence(ctx), s.lead)]
+    story += participation(ctx)
 
-    story.append(Heading("Key decisions", 1))
-    key = []
-    if start := decisions.get(START_DIMENSION):
-        key.append(f"Autonomy starts with: {start.replace(',', ', ')}.")
-    ideas = sorted(
-        (n for n in ctx.inputs.notes if n.step == "autonomy" and not n.hidden),
-        key=lambda n: -n.votes,
-    )
-    if ideas:
-        key.append(f"Most supported idea: {ideas[0].text} ({ideas[0].votes} dots).")
+    said = what_was_said(ctx)
+    story.append(Heading("What the group said", 1))
+    story += [text(line, s.body) for line in said] or [text("Nothing was collected yet.", s.body)]
+
+    story.append(Heading("What the group decided", 1))
+    key = [f"Autonomy: start with {start_words(ctx)}."]
     if rhythm := decisions.get(FEEDBACK_RHYTHM):
         key.append(f"Feedback rhythm: {rhythm}.")
     if statement := decisions.get(PURPOSE_STATEMENT):
-        key.append(f"Purpose statement: {statement}")
-    if gate.overridden and ctx.inputs.override is not None:
-        key.append(f"Go on despite the gate: {ctx.inputs.override.reason}")
-    story += [text(f"• {line}", s.body) for line in key[:5]] or [text("None recorded.", s.body)]
+        key.append(f"Purpose statement: “{statement.strip()}”")
+    story += [text(f"• {line}", s.body) for line in key]
 
     story.append(Heading("Top actions", 1))
-    actions = sorted(ctx.inputs.actions, key=lambda a: (a.due is None, a.due))[:5]
+    actions = by_due_date(ctx.inputs.actions)
     story += [
-        text(f"• {a.title} — {a.owner or 'owner to agree'}, due {a.due or 'not set'}", s.body)
-        for a in actions
-    ] or [text("No actions recorded.", s.body)]
+        text(
+            f"• {date_text(a.due, 'no date yet')}: {a.title} ({a.owner or 'owner to agree'})",
+            s.body,
+        )
+        for a in actions[:TOP_ACTIONS]
+    ] or [text("No actions were agreed.", s.body)]
+    if more := more_line(
+        len(actions) - TOP_ACTIONS, "all of them are in the action plan and the CSV export"
+    ):
+        story.append(more)
 
-    story.append(Heading("Open warnings", 1))
+    upcoming = next_checkin(
+        ctx.details.held_on, [c.held_on for c in ctx.checkins], ctx.generated_on
+    )
+    held = ctx.details.held_on
+    story.append(Heading("Next check-in", 1))
+    story.append(
+        text(
+            f"{date_text(upcoming)}: the {(upcoming - held).days}-day check-in."
+            if upcoming and held
+            else "None is planned: the 90-day check-in is past, or the workshop has no date.",
+            s.body,
+        )
+    )
     open_findings = [f for f in ctx.evaluation.findings if f.id not in ctx.acknowledgements]
-    story += [text(f"• {f.title}: {f.detected}", s.body) for f in open_findings] or [
-        text("None: every warning was acknowledged, or none was raised.", s.body)
-    ]
-    story.append(PageBreak())
+    if open_findings:
+        story.append(
+            text(
+                f"{plural(len(open_findings), 'mistake warning')} not yet acknowledged; see "
+                "“Mistakes flagged”.",
+                s.small,
+            )
+        )
+    story += [ContentsSlot(), PageBreak()]
     return story
