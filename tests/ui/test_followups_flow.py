@@ -116,6 +116,6 @@ def test_template_handover_run_and_two_checkins(
     text = " ".join(
         " ".join(p.extract_text() for p in PdfReader(tmp_path / "fu.pdf").pages).split()
     )
-    assert "12 Jan 2027" in text and "09 Feb 2027" in text
+    assert "12 January 2027" in text and "9 February 2027" in text
     assert "Actions done: 1 of 2" in text
     assert all(name not in text for name in PEOPLE)

@@ -48,9 +48,9 @@ def test_preview_follows_the_confidentiality_option(
     page = _report_page(qtbot, demo_window)
     first = page.preview_path
     assert first is not None
-    assert "CONFIDENTIAL" not in PdfReader(first).pages[0].extract_text()
+    assert "Confidential" not in PdfReader(first).pages[0].extract_text()
     page.individual_pay.setChecked(True)
     qtbot.waitUntil(lambda: page.preview_path not in (None, first), timeout=30_000)
     assert page.preview_path is not None
-    assert "CONFIDENTIAL" in PdfReader(page.preview_path).pages[0].extract_text()
+    assert "Confidential: individual pay" in PdfReader(page.preview_path).pages[0].extract_text()
     assert not first.exists()  # the old preview is cleaned up
