@@ -16,6 +16,8 @@ from typing import Any
 from sqlalchemy import Select, delete, select
 from sqlalchemy.orm import Session
 
+from ampdesk.framework import reveal
+from ampdesk.framework.disclosure import DEFAULT_THRESHOLD
 from ampdesk.framework.live import LiveState, new_code
 from ampdesk.framework.state import NoteValue
 from ampdesk.store.models import (
@@ -25,6 +27,7 @@ from ampdesk.store.models import (
     Setting,
     Submission,
     Vote,
+    WorkshopDetails,
     given_at,
 )
 from ampdesk.store.workshop_file import Workshop
@@ -200,6 +203,57 @@ class LiveStore:
             yield SubmissionBatch(s, self)
 
 
+# -- reveal, not trickle ------------------------------------------------------------------
+def is_revealed(activity: str, checkin: int | None) -> bool:
+    """Whether phones' answers of ``activity`` (at ``checkin``) wait for a reveal: the
+    fairness pulse, and every check-in's pulse."""
+    return checkin is not None or activity == "fairness"
+
+
+def _reveal_key(activity: str, checkin: int | None) -> str:
+    return f"reveal.{activity}" if checkin is None else f"reveal.{activity}.checkin.{checkin}"
+
+
+def phone_counts(session: Session, activity: str, checkin: int | None) -> dict[str, reveal.Counts]:
+    """Phones' answers per item of ``activity`` (at ``checkin``), counted per scale point."""
+    query = select(Answer.item, Answer.value).where(
+        Answer.activity == activity, Answer.source == SOURCE, given_at(checkin)
+    )
+    grouped: dict[str, list[int]] = {}
+    for item, value in session.execute(query):
+        grouped.setdefault(item, []).append(value)
+    return {item: reveal.counts_of(values) for item, values in grouped.items()}
+
+
+def shown(session: Session, activity: str, checkin: int | None) -> dict[str, reveal.Shown]:
+    """What is shown of phones' answers of ``activity`` (at ``checkin``)."""
+    key = _reveal_key(activity, checkin)
+    return reveal.from_json(session.scalar(select(Setting.value).where(Setting.key == key)))
+
+
+def reveal_answers(session: Session, activity: str, checkin: int | None, threshold: int) -> int:
+    """Show phones' current answers of ``activity`` (at ``checkin``); returns how many are
+    shown. Raises RevealError while no item has ``threshold`` answers."""
+    current = phone_counts(session, activity, checkin)
+    revealed = reveal.reveal(current, threshold)
+    session.merge(Setting(key=_reveal_key(activity, checkin), value=reveal.to_json(revealed)))
+    return sum(sum(s.counts) for s in revealed.values())
+
+
+def _after_answer(
+    session: Session, activity: str, item: str, checkin: int | None, threshold: int
+) -> None:
+    """Advance what is shown of ``item`` after a phone's answer (the batching rule)."""
+    before = shown(session, activity, checkin)
+    if not before:
+        return  # not revealed yet: nothing is shown
+    current = phone_counts(session, activity, checkin).get(item, (0, 0, 0, 0, 0))
+    after = reveal.after_answer(before.get(item, reveal.Shown((0, 0, 0, 0, 0))), current, threshold)
+    assert after is not None
+    before[item] = after
+    session.merge(Setting(key=_reveal_key(activity, checkin), value=reveal.to_json(before)))
+
+
 def _counts(text: str | None) -> dict[str, int]:
     """A stored JSON object of whole numbers; anything unreadable is empty."""
     try:
@@ -259,6 +313,12 @@ class SubmissionBatch:
         """Store 1-5 answers to the open activity, replacing this phone's earlier answers to
         the same items (at the same check-in): found by the phone's ballot for that activity."""
         checkin = self.state.checkin
+        threshold = (
+            self.session.scalar(
+                select(WorkshopDetails.anonymity_threshold).where(WorkshopDetails.id == 1)
+            )
+            or DEFAULT_THRESHOLD
+        )
         for item, value in answers.items():
             stored_as = self.state.stored_as(item)
             ballot = pseudonym(token, f"answers:{stored_as}:{checkin}")
@@ -281,6 +341,11 @@ class SubmissionBatch:
                     created_at=this_hour(),
                 )
             )
+            self.session.flush()
+            if is_revealed(stored_as, checkin):
+                _after_answer(
+                    self.session, stored_as, item, checkin, threshold or DEFAULT_THRESHOLD
+                )
         return 200, {"saved": len(answers)}
 
     def note(self, step: str, kind: str, dimension: str | None, text: str) -> Written:

@@ -28,6 +28,7 @@ from ampdesk.framework.plan import (
     steps_to_data,
 )
 from ampdesk.framework.pulse import check_threshold, counts_to_values
+from ampdesk.framework.reveal import shown_values
 from ampdesk.framework.state import (
     ActionValue,
     Counts,
@@ -37,6 +38,8 @@ from ampdesk.framework.state import (
     OwnCaseValue,
     StepStatus,
 )
+from ampdesk.store.live import SOURCE as PHONE_SOURCE
+from ampdesk.store.live import is_revealed, phone_counts, reveal_answers, shown
 from ampdesk.store.models import (
     Acknowledgement,
     ActionItem,
@@ -598,8 +601,8 @@ class Repository:
     def checkin_answers(self, checkin_id: int | None) -> dict[str, list[int]]:
         """The pulse answers of a check-in (None: of the workshop) by check-in item."""
         found = {
-            **self.answers_by_item("autonomy", checkin_id),
-            **self.answers_by_item("fairness", checkin_id),
+            **self.answers_shown("autonomy", checkin_id),
+            **self.answers_shown("fairness", checkin_id),
         }
         return {item: found[item] for item, _ in CHECKIN_ITEMS if item in found}
 
@@ -622,6 +625,37 @@ class Repository:
             )
         return points
 
+    def answers_shown(self, activity: str, checkin_id: int | None = None) -> dict[str, list[int]]:
+        """The answers of one activity as the rules and every output see them: the
+        facilitator's, and phones' as far as they were revealed (see framework/reveal.py)."""
+        if not is_revealed(activity, checkin_id):
+            return self.answers_by_item(activity, checkin_id)
+        query = select(Answer.item, Answer.value).where(
+            Answer.activity == activity, Answer.source != PHONE_SOURCE, given_at(checkin_id)
+        )
+        grouped: dict[str, list[int]] = {}
+        with self.workshop.session() as s:
+            for item, value in s.execute(query.order_by(Answer.id)):
+                grouped.setdefault(item, []).append(value)
+            for item, seen in shown(s, activity, checkin_id).items():
+                grouped.setdefault(item, []).extend(shown_values(seen))
+        return grouped
+
+    def reveal(self, activity: str, checkin_id: int | None = None) -> int:
+        """Show phones' current answers of an activity (the facilitator's reveal); returns how
+        many are shown. Raises RevealError while no item has enough answers."""
+        threshold = self.details().anonymity_threshold
+        with self.workshop.session() as s:
+            return reveal_answers(s, activity, checkin_id, threshold)
+
+    def unrevealed(self, activity: str, checkin_id: int | None = None) -> int:
+        """How many phone answers of an activity are not shown yet."""
+        with self.workshop.session() as s:
+            current = phone_counts(s, activity, checkin_id)
+            seen = shown(s, activity, checkin_id)
+        total = sum(sum(c) for c in current.values())
+        return total - sum(sum(v.counts) for v in seen.values()) if seen else total
+
     def answers_by_item(self, activity: str, checkin_id: int | None = None) -> dict[str, list[int]]:
         """Every answer of one activity, grouped by item."""
         query = select(Answer.item, Answer.value).where(Answer.activity == activity)
@@ -638,7 +672,7 @@ class Repository:
             anonymity_threshold=self.details().anonymity_threshold,
             thresholds=self.thresholds(),
             pay_rows=self.pay_rows(),
-            fairness_answers=self.answers_by_item("fairness"),
+            fairness_answers=self.answers_shown("fairness"),
             autonomy_answers=self.answers_by_item("autonomy"),
             notes=tuple(self.notes()),
             actions=tuple(self.actions()),

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from ampdesk.framework.content import STEP_IDS
 from ampdesk.framework.live import DEFAULT_DOTS, MAX_DOTS
+from ampdesk.framework.reveal import RevealError
 from ampdesk.ui.live_session import LiveSession, network_addresses
 from ampdesk.ui.qr import qr_pixmap
 from ampdesk.ui.widgets import plain_label
@@ -88,6 +89,12 @@ class LiveBar(QWidget):
         self.vote.setCheckable(True)
         self.vote.setToolTip("Let the phones vote on this step's visible notes")
         self.vote.clicked.connect(self._vote)
+        self.reveal = QPushButton("Reveal results")
+        self.reveal.setToolTip(
+            "Show the phones' pulse answers in the window and on the projector; later answers "
+            "follow in batches, so no single answer can be read from a change"
+        )
+        self.reveal.clicked.connect(self.reveal_results)
         self.joining = QToolButton()
         self.joining.setText("Joining")
         self.joining.setToolTip("Close joining once everyone is in; allow more phones per address")
@@ -100,6 +107,7 @@ class LiveBar(QWidget):
             row.addWidget(widget)
         row.addWidget(self.pause)
         row.addWidget(self.vote)
+        row.addWidget(self.reveal)
         row.addWidget(self.joining)
         row.addWidget(self.status, 1)
         session.started.connect(self._started)
@@ -152,6 +160,30 @@ class LiveBar(QWidget):
                 self.status.setText(refused_text(refused))
             self.phones_counted.emit(count)
 
+    def reveal_results(self) -> None:
+        """Reveal the open pulse's answers (the fairness pulse or a check-in's)."""
+        state = self.session.store.state()
+        scopes = {"pulse": [("fairness", None)]}.get(state.activity)
+        if state.activity == "checkin":
+            scopes = [("fairness", state.checkin), ("autonomy", state.checkin)]
+        if not scopes:
+            self.status.setText("Open the pay pulse or a check-in's pulse to reveal its results.")
+            return
+        repo = self.session.controller.repo
+        shown, refused = 0, ""
+        for activity, checkin in scopes:
+            try:
+                shown += repo.reveal(activity, checkin)
+            except RevealError as exc:
+                refused = str(exc)
+        threshold = repo.details().anonymity_threshold
+        self.status.setText(
+            f"{shown} answers shown; later answers follow in batches of {threshold}."
+            if shown
+            else f"Not revealed: {refused}."
+        )
+        self.session.controller.schedule_refresh()
+
     def _list_joining(self) -> None:
         self.joining_menu.clear()
         store = self.session.store
@@ -192,7 +224,15 @@ class LiveBar(QWidget):
     def _show_running(self, running: bool) -> None:
         self.start_button.setEnabled(True)
         self.start_button.setText("Stop live input" if running else "Start live input")
-        for widget in (self.qr, self.join, self.phones, self.pause, self.vote, self.joining):
+        for widget in (
+            self.qr,
+            self.join,
+            self.phones,
+            self.pause,
+            self.vote,
+            self.reveal,
+            self.joining,
+        ):
             widget.setVisible(running)
         self.pause.setChecked(False)
         self.vote.setChecked(False)

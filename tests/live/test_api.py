@@ -285,8 +285,13 @@ def test_a_checkin_pulse_is_stored_with_its_checkin(serve: Serve, workshop_path:
     )
     with open_workshop(workshop_path) as workshop:
         repo = Repository(workshop)
-        assert repo.checkin_answers(checkin) == {"peers": [4], "how.current": [3]}
-        assert repo.checkin_answers(None) == {"peers": [2]}
+        stored = {
+            **repo.answers_by_item("autonomy", checkin),
+            **repo.answers_by_item("fairness", checkin),
+        }
+        assert stored == {"peers": [4], "how.current": [3]}
+        assert repo.answers_by_item("fairness") == {"peers": [2]}
+        assert repo.checkin_answers(checkin) == {}  # stored, not shown before a reveal
 
 
 def test_the_server_the_app_started_stops_when_the_app_is_gone(workshop_path: Path) -> None:

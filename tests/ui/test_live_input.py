@@ -165,4 +165,6 @@ def test_a_checkin_pulse_runs_on_the_phones_from_the_followups_page(
     assert reply.status == 200
     with open_workshop(path) as workshop:
         checkin = Repository(workshop).checkins()[0].id
-        assert Repository(workshop).checkin_answers(checkin) == {"settled": [4]}
+        repo = Repository(workshop)
+        assert repo.answers_by_item("fairness", checkin) == {"settled": [4]}
+        assert repo.checkin_answers(checkin) == {}  # shown only after a reveal
