@@ -34,17 +34,16 @@ def joined_text(count: int, expected: int | None) -> str:
     """Phones joined against people expected, with a warning when more joined."""
     if expected is None:
         return phones_text(count)
-    text = f"{count} of {expected} expected phones joined"
+    text = f"{count} of {expected} expected joined"
     if count > expected:
-        text += f": {count - expected} more than expected people, check nobody joined twice"
+        text += f" ({count - expected} too many: did someone join twice?)"
     return text
 
 
 def refused_text(refused: dict[str, int]) -> str:
     """What the bar says about joins refused because one address had its phones already."""
     return " ".join(
-        f"{n} more phone{'s' if n != 1 else ''} asked to join from {address}: "
-        "allow them in the Joining menu if people share that network address."
+        f"{n} more phone{'s' if n != 1 else ''} from {address} asked to join: see Joining."
         for address, n in sorted(refused.items())
     )
 
@@ -155,17 +154,31 @@ class LiveBar(QWidget):
             count = len(self.session.store.phones())
             expected = self.session.controller.plan.expected_participants
             self.phones.setText(joined_text(count, expected))
+            waiting = self._unrevealed()
+            self.reveal.setText(f"Reveal results ({waiting} new)" if waiting else "Reveal results")
             refused = self.session.store.refused()
+            asking = sum(refused.values())
+            self.joining.setText(f"Joining ({asking} refused)" if asking else "Joining")
             if refused:
                 self.status.setText(refused_text(refused))
             self.phones_counted.emit(count)
 
+    def _scopes(self) -> list[tuple[str, int | None]]:
+        """The answers a reveal shows: the open pay pulse's or check-in pulse's."""
+        state = self.session.store.state()
+        if state.activity == "pulse":
+            return [("fairness", None)]
+        if state.activity == "checkin":
+            return [("fairness", state.checkin), ("autonomy", state.checkin)]
+        return []
+
+    def _unrevealed(self) -> int:
+        repo = self.session.controller.repo
+        return sum(repo.unrevealed(activity, checkin) for activity, checkin in self._scopes())
+
     def reveal_results(self) -> None:
         """Reveal the open pulse's answers (the fairness pulse or a check-in's)."""
-        state = self.session.store.state()
-        scopes = {"pulse": [("fairness", None)]}.get(state.activity)
-        if state.activity == "checkin":
-            scopes = [("fairness", state.checkin), ("autonomy", state.checkin)]
+        scopes = self._scopes()
         if not scopes:
             self.status.setText("Open the pay pulse or a check-in's pulse to reveal its results.")
             return

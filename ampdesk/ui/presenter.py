@@ -211,6 +211,13 @@ class PresenterWindow(QWidget):
         pulse = self.controller.evaluation.pulse
         for item, text in STATEMENTS:
             self._line(f"{text}\n{summary_text(pulse[item], threshold)}")
+        waiting = self.controller.repo.unrevealed("fairness")
+        if waiting:  # a count only: results show when the facilitator reveals them
+            self._line(
+                f"{waiting} answers from phones wait to be revealed; later answers join in "
+                f"batches of {threshold}.",
+                small=True,
+            )
 
     def _results_autonomy(self) -> None:
         chart = AutonomyChart()
