@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from html import escape
@@ -112,8 +113,44 @@ def styles() -> Styles:
 
 
 def markup(value: str) -> str:
-    """Plain text as paragraph markup: participants' words are escaped, never read as markup."""
-    return escape(value).replace("\n", "<br/>")
+    """Plain text as paragraph markup: participants' words are escaped, never read as markup.
+    A run of characters the report's font lacks is replaced by a sentence naming the script,
+    never printed as empty boxes."""
+    parts: list[str] = []
+    shown = _shown()
+    in_gap = False  # inside a run of characters the font lacks (spaces and marks continue it)
+    pending = ""  # spaces and punctuation inside such a run, printed if the run ends
+    for char in value:
+        neutral = unicodedata.category(char) in ("Cc", "Cf", "Zs", "Mn", "Po")
+        if in_gap and neutral:
+            pending += char if ord(char) in shown else ""
+        elif ord(char) in shown:
+            parts.append(escape(pending + char))
+            in_gap, pending = False, ""
+        elif in_gap:
+            pending = ""
+        else:
+            parts.append(
+                f"<i>[{escape(script_name(char))} text left out: the report's font cannot "
+                "show it]</i>"
+            )
+            in_gap = True
+    return "".join(parts).replace("\n", "<br/>")
+
+
+@cache
+def _shown() -> frozenset[int]:
+    """The characters the bundled DejaVu Sans shows."""
+    register_fonts()
+    return frozenset(pdfmetrics.getFont(FONT).face.charToGlyph)
+
+
+def script_name(char: str) -> str:
+    """A reader's name for the script or kind of ``char`` ("CJK", "Devanagari", "emoji")."""
+    if unicodedata.category(char) == "So" and ord(char) >= 0x1F000:
+        return "emoji"
+    first = unicodedata.name(char, "UNKNOWN").split()[0]
+    return first if first == "CJK" else first.capitalize()
 
 
 def text(value: str, style: ParagraphStyle) -> Paragraph:

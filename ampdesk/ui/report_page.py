@@ -28,10 +28,13 @@ from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.widgets import heading, plain_label
 
 
-def report_command(source: Path, target: Path, paper: str, individual_pay: bool) -> list[str]:
-    """The ``ampdesk report`` command line that writes ``target`` (installed or bundled)."""
-    args = ["report", str(source), "-o", str(target), "--paper", paper]
-    return ampdesk_command(*args, *(["--include-individual-pay"] if individual_pay else []))
+def report_command(
+    source: Path, target: Path, paper: str, individual_pay: bool, document: str = "report"
+) -> list[str]:
+    """The ``ampdesk report`` (or ``handout``) command line that writes ``target``."""
+    args = [document, str(source), "-o", str(target), "--paper", paper]
+    pay = individual_pay and document == "report"
+    return ampdesk_command(*args, *(["--include-individual-pay"] if pay else []))
 
 
 PRINT_DPI = 300  # sharp on paper, and a page image stays around 35 MB
@@ -78,11 +81,17 @@ class ReportPage(QWidget):
         self.paper.setAccessibleName("Paper size")
         self.paper.addItem("A4", "a4")
         self.paper.addItem("US Letter", "letter")
-        self.individual_pay = QCheckBox("Include individual pay (marks the cover Confidential)")
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("Document")
+        self.kind.addItem("Leadership report", "report")
+        self.kind.addItem("Team handout (no pay, 2-4 pages)", "handout")
+        self.individual_pay = QCheckBox(
+            "Include individual pay (every page marked Confidential: individual pay)"
+        )
         self.refresh_button = QPushButton("Refresh preview")
         self.export_button = QPushButton("Export PDF…")
         self.print_button = QPushButton("Print…")
-        for widget in (self.paper, self.individual_pay):
+        for widget in (self.kind, self.paper, self.individual_pay):
             row.addWidget(widget)
         row.addStretch(1)
         for widget in (self.refresh_button, self.export_button, self.print_button):
@@ -108,8 +117,14 @@ class ReportPage(QWidget):
         self.print_button.clicked.connect(self.choose_printer)
         self.paper.activated.connect(self.refresh_preview)
         self.individual_pay.toggled.connect(self.refresh_preview)
+        self.kind.activated.connect(self._kind_chosen)
         self._running: list[QProcess] = []
         self.last_export: Path | None = None
+        self.refresh_preview()
+
+    def _kind_chosen(self) -> None:
+        """The handout never holds pay: the individual-pay choice is for the report only."""
+        self.individual_pay.setEnabled(self.kind.currentData() == "report")
         self.refresh_preview()
 
     def _build(self, target: Path) -> None:
@@ -120,6 +135,7 @@ class ReportPage(QWidget):
             target,
             self.paper.currentData(),
             self.individual_pay.isChecked(),
+            self.kind.currentData(),
         )
         process = QProcess(self)
         process.finished.connect(lambda code, _status: self._finished(process, target, code))
@@ -175,7 +191,12 @@ class ReportPage(QWidget):
 
     def choose_and_export(self) -> None:
         """Ask where to save, then export."""
-        suggested = self.controller.workshop.path.with_suffix(".pdf")
+        path = self.controller.workshop.path
+        suggested = (
+            path.with_name(f"{path.stem}-handout.pdf")
+            if self.kind.currentData() == "handout"
+            else path.with_suffix(".pdf")
+        )
         name, _ = QFileDialog.getSaveFileName(self, "Export report", str(suggested), "PDF (*.pdf)")
         if name:
             self.export(Path(name).with_suffix(".pdf"))

@@ -54,3 +54,22 @@ def test_preview_follows_the_confidentiality_option(
     assert page.preview_path is not None
     assert "Confidential: individual pay" in PdfReader(page.preview_path).pages[0].extract_text()
     assert not first.exists()  # the old preview is cleaned up
+
+
+def test_handout_choice_previews_the_handout_without_pay(
+    qtbot: QtBot, demo_window: WorkshopWindow
+) -> None:
+    page = _report_page(qtbot, demo_window)
+    first = page.preview_path
+    page.individual_pay.setChecked(True)
+    qtbot.waitUntil(lambda: page.preview_path not in (None, first), timeout=30_000)
+    second = page.preview_path
+    page.kind.setCurrentIndex(page.kind.findData("handout"))
+    page.kind.activated.emit(page.kind.currentIndex())
+    assert not page.individual_pay.isEnabled()
+    qtbot.waitUntil(lambda: page.preview_path not in (None, second), timeout=30_000)
+    assert page.preview_path is not None
+    reader = PdfReader(page.preview_path)
+    text = " ".join(p.extract_text() for p in reader.pages)
+    assert "What we said" in text and "Confidential" not in text
+    assert len(reader.pages) <= 4
