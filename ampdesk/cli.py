@@ -101,13 +101,22 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from ampdesk.status import status_data, status_text
-    from ampdesk.store.workshop_file import open_workshop
+    from ampdesk.store.workshop_file import backup_path, open_workshop
 
     with open_workshop(args.file) as workshop:
         data = status_data(workshop)
+        upgraded_from = workshop.upgraded_from
     if args.json:
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        if upgraded_from is not None:
+            data["upgraded_from_schema"] = upgraded_from
+        print(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False))
     else:
+        if upgraded_from is not None:
+            backup = backup_path(args.file, upgraded_from)
+            print(
+                f"The file was upgraded from schema {upgraded_from}; the copy from before is "
+                f"{backup.name}"
+            )
         print(status_text(data))
     return 0
 
@@ -190,7 +199,7 @@ def _cmd_import_pay(args: argparse.Namespace) -> int:
 
     inspect(args.file)
     rows = read_pay_file(args.data)  # everything is validated before the file is touched
-    with open_workshop(args.file) as workshop:
+    with open_workshop(args.file, writer="ampdesk import-pay") as workshop:
         Repository(workshop).replace_pay(rows)
     print(f"Imported {len(rows)} pay records into {args.file} (the previous audit was replaced)")
     return 0
@@ -203,7 +212,7 @@ def _cmd_settings(args: argparse.Namespace) -> int:
     from ampdesk.store.repository import Repository
     from ampdesk.store.workshop_file import open_workshop
 
-    with open_workshop(args.file) as workshop:
+    with open_workshop(args.file, writer="ampdesk settings" if args.set else None) as workshop:
         repo = Repository(workshop)
         changes: dict[str, str] = {}
         for assignment in args.set or []:
@@ -411,6 +420,7 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``ampdesk`` command; returns the exit status."""
+    from ampdesk.errors import explain
     from ampdesk.framework.content import ContentError
     from ampdesk.store.file_header import WorkshopFileError
 
@@ -419,8 +429,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(args)
     except (UsageError, WorkshopFileError, ContentError, ValueError) as exc:  # PlanError too
-        print(f"ampdesk: error: {exc}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except OSError as exc:
-        print(f"ampdesk: error: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        message = str(exc)
+    except Exception as exc:
+        message = explain(exc, getattr(args, "file", None))
+        if message is None:
+            raise
+    print(f"ampdesk: error: {' '.join(message.split())}", file=sys.stderr)
+    return EXIT_BAD_INPUT

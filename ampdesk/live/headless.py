@@ -34,7 +34,7 @@ def serve(
 ) -> int:
     """Run the participant server on the workshop at ``path``; returns the exit status.
     ``phones_per_address`` is kept as the workshop's setting."""
-    with open_workshop(path) as workshop:
+    with open_workshop(path, writer="ampdesk live") as workshop:
         if phones_per_address is not None:
             LiveStore(workshop).set_phones_per_address(phones_per_address)
         asyncio.run(_serve(LiveServer(workshop), host, port, step, events))

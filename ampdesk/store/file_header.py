@@ -1,23 +1,40 @@
-"""Recognise a workshop file without opening it: the SQLite header, the application id, the
-schema version and an integrity check, using only the standard library (so the app can say
-a file is unusable before it loads SQLAlchemy, and before showing any window).
+"""Recognise a workshop file before anything writes to it: the SQLite header, the application
+id, the schema version, an integrity check and the tables, using only the standard library (so
+the app can say a file is unusable before it loads SQLAlchemy, and before showing any window).
+
+A file with a write-ahead log (``-wal``) or rollback journal (``-journal``) beside it is judged
+as SQLite would recover it: on a private copy of the file and its side files, so that neither
+the judging nor a refusal changes a byte of what the user has.
 """
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 import struct
-from contextlib import closing
+import tempfile
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from ampdesk.store.migrations import SCHEMA_VERSION
 
 APPLICATION_ID = 0x414D5044  # "AMPD"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+SIDE_FILES = ("-wal", "-journal")
 
 
 class WorkshopFileError(Exception):
     """A file cannot be used as a workshop; the message is one line for the user."""
+
+
+@dataclass(frozen=True)
+class FileFacts:
+    """What an intact workshop file holds, as SQLite reads it after any recovery."""
+
+    version: int
+    tables: tuple[str, ...]  # the CREATE TABLE statements, in the file's order
 
 
 def _header_fields(header: bytes) -> tuple[int, int, int, int]:
@@ -29,11 +46,22 @@ def _header_fields(header: bytes) -> tuple[int, int, int, int]:
     return (65536 if page_size == 1 else page_size), page_count, user_version, application_id
 
 
+def side_files(path: Path) -> list[Path]:
+    """The write-ahead log or rollback journal lying beside ``path`` (left by a crash or by a
+    program that has the file open)."""
+    return [side for s in SIDE_FILES if (side := Path(f"{path}{s}")).exists()]
+
+
 def inspect(path: Path) -> int:
     """Check that ``path`` is an intact workshop this version can read; return its schema.
 
     Reads the file only; raises :class:`WorkshopFileError` with the reason otherwise.
     """
+    return examine(path).version
+
+
+def examine(path: Path) -> FileFacts:
+    """Like :func:`inspect`, and also return the file's table definitions."""
     name = path.name
     if not path.exists():
         raise WorkshopFileError(f"{name}: no such file")
@@ -42,11 +70,71 @@ def inspect(path: Path) -> int:
     size = path.stat().st_size
     if size == 0:
         raise WorkshopFileError(f"{name}: the file is empty, not an ampdesk workshop")
-    with path.open("rb") as handle:
-        header = handle.read(100)
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except PermissionError:
+        raise WorkshopFileError(f"{name}: you may not read this file") from None
     if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
         raise WorkshopFileError(f"{name}: not an ampdesk workshop (not a SQLite database)")
-    page_size, page_count, version, application_id = _header_fields(header)
+    page_size, page_count, _, application_id = _header_fields(header)
+    recovering = bool(side_files(path))
+    if not recovering:
+        # the header is final only when no log holds newer pages of the file
+        if application_id != APPLICATION_ID:
+            raise WorkshopFileError(f"{name}: a SQLite database, but not an ampdesk workshop")
+        if size % page_size or size < page_size * page_count:
+            raise WorkshopFileError(f"{name}: the file is truncated or damaged")
+    with _reader(path, recovering) as conn:
+        return _facts(name, conn)
+
+
+@contextmanager
+def _reader(path: Path, recovering: bool) -> Iterator[sqlite3.Connection]:
+    """A connection to the file as SQLite recovers it, that cannot change the user's files."""
+    if not recovering:
+        # immutable: no locks, no -wal/-shm side files; the main file is read as it is on disk
+        uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
+        with _connect(path.name, uri) as conn:
+            yield conn
+        return
+    wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
+    if wal.exists() and shm.exists() and not Path(f"{path}-journal").exists():
+        # probably open in another program (or left by a crash): read beside it, as any
+        # reader would; a read-only connection never writes the file or checkpoints the log
+        with _connect(path.name, f"{path.resolve().as_uri()}?mode=ro") as conn:
+            yield conn
+        return
+    with tempfile.TemporaryDirectory(prefix="ampdesk-check-") as folder:
+        copy = Path(folder) / "w.ampdesk"
+        try:
+            shutil.copyfile(path, copy)
+            for side in side_files(path):
+                shutil.copyfile(side, f"{copy}{side.name.removeprefix(path.name)}")
+        except OSError as exc:
+            raise WorkshopFileError(
+                f"{path.name}: could not read the file and its log ({exc.strerror})"
+            ) from None
+        with _connect(path.name, copy.as_uri()) as conn:
+            yield conn
+
+
+@contextmanager
+def _connect(name: str, uri: str) -> Iterator[sqlite3.Connection]:
+    try:
+        with closing(sqlite3.connect(uri, uri=True)) as conn:
+            conn.text_factory = bytes  # judging the structure must not fail on a bad byte
+            yield conn
+    except sqlite3.DatabaseError as exc:
+        raise WorkshopFileError(f"{name}: the file is damaged ({exc})") from None
+
+
+def _facts(name: str, conn: sqlite3.Connection) -> FileFacts:
+    try:
+        application_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise WorkshopFileError(f"{name}: the file is damaged ({exc})") from None
     if application_id != APPLICATION_ID:
         raise WorkshopFileError(f"{name}: a SQLite database, but not an ampdesk workshop")
     if version > SCHEMA_VERSION:
@@ -56,20 +144,15 @@ def inspect(path: Path) -> int:
         )
     if version < 1:
         raise WorkshopFileError(f"{name}: an ampdesk file without a schema version")
-    if size % page_size or size < page_size * page_count:
-        raise WorkshopFileError(f"{name}: the file is truncated or damaged")
-    _quick_check(path)
-    return version
-
-
-def _quick_check(path: Path) -> None:
-    # immutable: no locks, no -wal/-shm side files; the main file is checked as it is on disk
-    uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
     try:
-        with closing(sqlite3.connect(uri, uri=True)) as conn:
-            result = conn.execute("PRAGMA quick_check").fetchone()
+        result = conn.execute("PRAGMA quick_check").fetchone()
+        tables = conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'table' AND sql IS NOT NULL "
+            "AND name NOT LIKE 'sqlite_%' ORDER BY rowid"
+        ).fetchall()
     except sqlite3.DatabaseError as exc:
-        raise WorkshopFileError(f"{path.name}: the file is damaged ({exc})") from exc
-    if result is None or result[0] != "ok":
-        detail = result[0] if result else "no answer"
-        raise WorkshopFileError(f"{path.name}: the file is damaged ({detail})")
+        raise WorkshopFileError(f"{name}: the file is damaged ({exc})") from None
+    if result is None or result[0] != b"ok":
+        detail = result[0].decode("utf-8", "replace") if result else "no answer"
+        raise WorkshopFileError(f"{name}: the file is damaged ({detail.splitlines()[0]})")
+    return FileFacts(version, tuple(row[0].decode("utf-8", "replace") for row in tables))

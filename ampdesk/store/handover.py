@@ -29,6 +29,10 @@ def hand_over(workshop: Workshop, target: Path, include_individual_pay: bool) ->
         raise WorkshopFileError(f"{target.name}: choose another file than the open workshop")
     if target.suffix != ".ampdesk":
         raise WorkshopFileError(f"{target.name}: a workshop file name must end in .ampdesk")
+    if target.exists():
+        raise WorkshopFileError(f"{target.name}: a file with this name exists already")
+    if not target.parent.is_dir():
+        raise WorkshopFileError(f"{target.parent}: no such folder")
     partial = target.with_name(f".{target.name}.partial")
     partial.unlink(missing_ok=True)
     try:

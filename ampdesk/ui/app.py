@@ -57,11 +57,13 @@ def open_workshop_window(path: Path, parent: QWidget | None = None) -> WorkshopW
     """Open ``path`` in a new window; a file that cannot be used is explained, not opened."""
     from ampdesk.framework.content import framework
     from ampdesk.store.workshop_file import WorkshopFileError, open_workshop
+    from ampdesk.store.writer_lock import HOLDER_ENV
     from ampdesk.ui.controller import WorkshopController
     from ampdesk.ui.main_window import WorkshopWindow
 
     try:
-        workshop = open_workshop(path)
+        os.environ[HOLDER_ENV] = str(os.getpid())  # its live-input server shares the lock
+        workshop = open_workshop(path, writer="the ampdesk app")
     except WorkshopFileError as exc:
         QMessageBox.critical(parent, "Cannot open workshop", str(exc))
         return None
