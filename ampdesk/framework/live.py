@@ -38,6 +38,10 @@ STEP_ACTIVITY: dict[str, Activity] = {
 ANSWER_ACTIVITY: dict[str, str] = {"pulse": "fairness", "autonomy": "autonomy"}
 
 MAX_TEXT = 280
+MAX_DEPTH = 8  # nesting of a request body (the deepest valid one has 2)
+# format characters (zero-width space and joiners, BOM, direction marks), separators,
+# lone combining marks, lone surrogates: none of them shows on a card
+_INVISIBLE = frozenset({"Cf", "Cs", "Zl", "Zp", "Mn", "Me"})
 DEFAULT_DOTS = 3
 MAX_DOTS = 10
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: easy to read aloud
@@ -239,14 +243,58 @@ def describe(state: LiveState, offered: list[NoteValue]) -> dict[str, Any]:
 
 # -- checks of what phones send ----------------------------------------------------------
 def parse_body(raw: bytes) -> dict[str, Any]:
-    """A request body as a JSON object, or a 400."""
+    """A request body as a JSON object, or a 400. Checked in full here, before anything joins
+    a transaction: nesting at most MAX_DEPTH deep, and every string (keys too) storable text
+    (no lone surrogate, no NUL), so that no submission can fail later inside SQLite."""
+    if _depth(raw) > MAX_DEPTH:
+        raise LiveInputError(400, f"the body is nested more than {MAX_DEPTH} levels deep")
     try:
         data = json.loads(raw.decode("utf-8"), parse_constant=_no_constants)
     except (UnicodeDecodeError, ValueError) as exc:
         raise LiveInputError(400, "the body must be a JSON object") from exc
     if not isinstance(data, dict):
         raise LiveInputError(400, "the body must be a JSON object")
+    _check_strings(data)
     return data
+
+
+def _depth(raw: bytes) -> int:
+    """How deeply the JSON text ``raw`` nests arrays and objects (brackets in strings aside)."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for byte in raw:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif byte == 0x5C:  # backslash
+                escaped = True
+            elif byte == 0x22:
+                in_string = False
+        elif byte == 0x22:
+            in_string = True
+        elif byte in (0x5B, 0x7B):
+            depth += 1
+            deepest = max(deepest, depth)
+        elif byte in (0x5D, 0x7D):
+            depth -= 1
+    return deepest
+
+
+def _check_strings(value: object) -> None:
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise LiveInputError(400, "text contains a NUL character")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise LiveInputError(400, "text contains a lone surrogate (not Unicode)") from None
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _check_strings(key)
+            _check_strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            _check_strings(item)
 
 
 def _no_constants(name: str) -> None:
@@ -281,6 +329,8 @@ def clean_text(value: object) -> str:
         raise LiveInputError(400, f"text is longer than {MAX_TEXT} characters")
     if any(ch != "\n" and unicodedata.category(ch) == "Cc" for ch in text):
         raise LiveInputError(400, "text contains control characters")
+    if all(ch.isspace() or unicodedata.category(ch) in _INVISIBLE for ch in text):
+        raise LiveInputError(400, "text has no visible character")
     return text
 
 

@@ -4,6 +4,7 @@ that guess join codes. Plain Python with an injectable clock, so the tests need 
 
 from __future__ import annotations
 
+import logging
 import time
 from collections import deque
 from collections.abc import Callable
@@ -64,3 +65,54 @@ class JoinGuard:
         while failures and failures[0] <= self.clock() - self.window:
             failures.popleft()
         return failures
+
+
+def connection_cap() -> int:
+    """How many connections the server keeps open at once: well under the process's limit
+    of open files (the workshop file, its log and the libraries need some too)."""
+    import resource
+
+    soft, _hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft == resource.RLIM_INFINITY:
+        soft = 4096
+    return max(16, min(1000, soft // 2 - 32))
+
+
+@dataclass
+class LogLimit:
+    """At most ``burst`` log records per ``window`` seconds; then one line saying how many
+    were left out, so a storm of errors cannot fill the disk or the app's pipe."""
+
+    burst: int = 20
+    window: float = 60.0
+    clock: Clock = time.monotonic
+    _times: deque[float] = field(default_factory=deque)
+    _dropped: int = 0
+
+    def allow(self) -> bool:
+        """Whether a record may be written now (counts it)."""
+        now = self.clock()
+        while self._times and self._times[0] <= now - self.window:
+            self._times.popleft()
+        if len(self._times) >= self.burst:
+            self._dropped += 1
+            return False
+        self._times.append(now)
+        return True
+
+    def _note_dropped(self, log: logging.Logger) -> None:
+        if self._dropped:
+            log.warning("%d more errors were not logged", self._dropped)
+            self._dropped = 0
+
+    def exception(self, log: logging.Logger, message: str) -> None:
+        """``log.exception(message)`` unless the limit is reached."""
+        if self.allow():
+            self._note_dropped(log)
+            log.exception(message)
+
+    def warning(self, log: logging.Logger, message: str, *args: object) -> None:
+        """``log.warning(message, *args)`` unless the limit is reached."""
+        if self.allow():
+            self._note_dropped(log)
+            log.warning(message, *args)

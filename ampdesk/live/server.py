@@ -19,6 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
 from aiohttp import web
+from aiohttp.web_protocol import RequestHandler
 
 from ampdesk.framework.live import (
     LiveInputError,
@@ -30,7 +31,7 @@ from ampdesk.framework.live import (
     parse_note,
     parse_votes,
 )
-from ampdesk.live.limits import JoinGuard, RateLimit
+from ampdesk.live.limits import JoinGuard, LogLimit, RateLimit, connection_cap
 from ampdesk.resources_path import resources_dir
 from ampdesk.store.live import LiveStore, Response, SubmissionBatch, Written, token_hash
 from ampdesk.store.workshop_file import Workshop
@@ -47,6 +48,8 @@ STATIC_FILES = {
     "icon.svg": "image/svg+xml",
 }
 MAX_BATCH = 256  # submissions per transaction
+HEADER_TIMEOUT = 10.0  # seconds a connection may take to send a request's headers
+BODY_TIMEOUT = 10.0  # seconds a request may take to send its body
 T = TypeVar("T")
 Phone = tuple[int, str]
 Job = Callable[[SubmissionBatch], Response]
@@ -77,6 +80,11 @@ class LiveServer:
         self._pending: list[tuple[Job, asyncio.Future[Response]]] = []
         self._flushing = False
         self._runner: web.AppRunner | None = None
+        self._listeners: list[asyncio.Server] = []
+        self._opened: dict[RequestHandler, float] = {}  # connection -> when it was accepted
+        self._busy: set[object] = set()  # connections whose request is being handled
+        self.max_connections = connection_cap()
+        self.log_limit = LogLimit()
         folder = resources_dir() / "live"
         self._page = (folder / "index.html").read_bytes()
         self._static = {name: (folder / name).read_bytes() for name in STATIC_FILES}
@@ -93,7 +101,12 @@ class LiveServer:
         self._code = await self._run(self.store.join_code)
         await self._run(self.store.forget_refusals)
         self._phones = await self._run(self.store.phones)
-        self._runner = web.AppRunner(self.app(), access_log=None, handle_signals=False)
+        self._runner = web.AppRunner(
+            self.app(),
+            access_log=None,
+            handle_signals=False,
+            keepalive_timeout=HEADER_TIMEOUT,  # also ends a request's headers sent too slowly
+        )
         await self._runner.setup()
         last = await self._run(self.store.last_port) if port == 0 else None
         bound = None
@@ -106,13 +119,38 @@ class LiveServer:
         return bound
 
     async def _listen(self, host: str, port: int) -> int:
-        assert self._runner is not None
-        site = web.TCPSite(self._runner, host, port)
-        await site.start()
-        return site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        listener = await asyncio.get_running_loop().create_server(
+            self._accept, host, port, reuse_address=True
+        )
+        self._listeners.append(listener)
+        return listener.sockets[0].getsockname()[1]
+
+    def _accept(self) -> asyncio.Protocol:
+        """A new connection's protocol. At the cap of open connections, the oldest one that
+        is not being answered is closed first, so a phone can always get in."""
+        assert self._runner is not None and self._runner.server is not None
+        server = self._runner.server
+        open_now = [h for h in server.connections if h in self._opened]
+        if len(open_now) >= self.max_connections:
+            idle = [h for h in open_now if h not in self._busy]
+            if idle:
+                oldest = min(idle, key=self._opened.__getitem__)
+                self._opened.pop(oldest, None)
+                oldest.force_close()
+                if oldest.transport is not None:
+                    oldest.transport.close()
+        handler = _Handler(server, loop=asyncio.get_running_loop(), **server._kwargs)
+        handler.log_limit = self.log_limit
+        self._opened[handler] = asyncio.get_running_loop().time()
+        if len(self._opened) > 2 * self.max_connections:  # forget closed ones now and then
+            alive = set(server.connections)
+            self._opened = {h: t for h, t in self._opened.items() if h in alive}
+        return handler
 
     async def close(self) -> None:
         """Stop listening and finish the last database call."""
+        for listener in self._listeners:
+            listener.close()
         if self._runner is not None:
             await self._runner.cleanup()
         self._db.shutdown(wait=True)
@@ -138,6 +176,7 @@ class LiveServer:
     async def _errors(
         self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
     ) -> web.StreamResponse:
+        self._busy.add(request.protocol)
         try:
             return await handler(request)
         except LiveInputError as exc:
@@ -148,15 +187,17 @@ class LiveServer:
             headers = {k: v for k, v in exc.headers.items() if k in ("Allow", "Retry-After")}
             return _error(exc.status, exc.reason.lower(), headers)
         except Exception:
-            log.exception("participant request failed")
+            self.log_limit.exception(log, "participant request failed")
             return _error(500, "the server could not handle this request")
+        finally:
+            self._busy.discard(request.protocol)
 
     def _phone(self, request: web.Request) -> str:
         """The token of the phone that sent ``request`` (refused if unknown or too fast)."""
         auth = request.headers.get("Authorization", "")
         scheme, _, token = auth.partition(" ")
         token = token.strip()
-        phone = self._phones.get(token_hash(token)) if scheme == "Bearer" else None
+        phone = self._phones.get(token_hash(token)) if scheme.lower() == "bearer" else None
         if phone is None:
             raise LiveInputError(401, "unknown token: join again with the code")
         wait = self.rate.take(phone[1])
@@ -167,7 +208,11 @@ class LiveServer:
     async def _body(self, request: web.Request) -> dict[str, Any]:
         if request.content_type != "application/json":
             raise LiveInputError(415, "send the body as application/json")
-        return parse_body(await request.read())
+        try:
+            raw = await asyncio.wait_for(request.read(), BODY_TIMEOUT)
+        except TimeoutError:
+            raise LiveInputError(408, "the body came too slowly") from None
+        return parse_body(raw)
 
     async def _submit(self, job: Job) -> web.Response:
         """Queue a submission for the next batch; answer once that batch is committed."""
@@ -189,7 +234,7 @@ class LiveServer:
                 try:
                     results = await self._run(self._write_batch, [job for job, _ in taken])
                 except Exception as exc:  # the commit failed: nothing of the batch is stored
-                    log.exception("a batch of submissions could not be written")
+                    self.log_limit.exception(log, "a batch of submissions could not be written")
                     results = [exc] * len(taken)
                 written = False
                 for (_, future), result in zip(taken, results, strict=True):
@@ -205,13 +250,18 @@ class LiveServer:
             self._flushing = False
 
     def _write_batch(self, jobs: list[Job]) -> list[Response | Exception]:
-        """Run on the database thread: every job in one transaction, committed at the end."""
+        """Run on the database thread: every job in one transaction, committed at the end.
+        Each job runs in its own savepoint (see ``SubmissionBatch.apply``): one that fails for
+        any reason is undone alone and answered alone; the others are committed."""
         results: list[Response | Exception] = []
         with self.store.batch() as batch:
             for job in jobs:
                 try:
                     results.append(job(batch))
                 except LiveInputError as exc:
+                    results.append(exc)
+                except Exception as exc:
+                    self.log_limit.exception(log, "a submission could not be written")
                     results.append(exc)
         return results
 
@@ -283,7 +333,7 @@ class LiveServer:
     async def _answers(self, request: web.Request) -> web.Response:
         token = self._phone(request)
         data = await self._body(request)
-        key = idempotency_key(data)
+        key = f"answers:{idempotency_key(data)}"  # a key replays only on its own route
 
         def job(batch: SubmissionBatch) -> Response:
             return batch.apply(
@@ -295,7 +345,7 @@ class LiveServer:
     async def _notes(self, request: web.Request) -> web.Response:
         token = self._phone(request)
         data = await self._body(request)
-        key = idempotency_key(data)
+        key = f"notes:{idempotency_key(data)}"  # a key replays only on its own route
 
         def job(batch: SubmissionBatch) -> Response:
             def write() -> Written:
@@ -309,7 +359,7 @@ class LiveServer:
     async def _votes(self, request: web.Request) -> web.Response:
         token = self._phone(request)
         data = await self._body(request)
-        key = idempotency_key(data)
+        key = f"votes:{idempotency_key(data)}"  # a key replays only on its own route
 
         def job(batch: SubmissionBatch) -> Response:
             def write() -> Written:
@@ -324,6 +374,28 @@ class LiveServer:
 
 def _error(status: int, message: str, headers: dict[str, str] | None = None) -> web.Response:
     return web.json_response({"error": message}, status=status, headers=headers)
+
+
+class _Handler(RequestHandler):
+    """aiohttp's connection handler with JSON error bodies for requests it refuses before
+    any route sees them (a malformed request line or header), and a limited error log."""
+
+    log_limit: LogLimit
+
+    def handle_error(
+        self,
+        request: Any,
+        status: int = 500,
+        exc: BaseException | None = None,
+        message: str | None = None,
+    ) -> web.StreamResponse:
+        self.log_limit.warning(log, "refused a malformed request (%s)", status)
+        if request.writer.output_size > 0:
+            raise ConnectionError("the response was sent already")
+        reason = "the request is not valid HTTP" if status == 400 else "the request failed"
+        response = _error(status, reason)
+        response.force_close()
+        return response
 
 
 async def _security_headers(_request: web.Request, response: web.StreamResponse) -> None:

@@ -14,9 +14,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Date, DateTime, insert, select
+from sqlalchemy import Date, DateTime, Table, insert, select
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import DeclarativeBase
 
 from ampdesk.framework.fairness import summarize_pay
 from ampdesk.framework.plan import WORKSHOP_FORMAT
@@ -27,25 +26,8 @@ from ampdesk.store.repository import PAY_SUMMARY_KEY, Repository
 from ampdesk.store.workshop_file import Workshop, create_workshop
 
 FORMAT = WORKSHOP_FORMAT  # the format id templates check for, to refuse a whole workshop
-# Parents before children, so that foreign keys hold while importing.
-TABLES: tuple[type[DeclarativeBase], ...] = (
-    models.WorkshopDetails,
-    models.Setting,
-    models.Participant,
-    models.PayRecord,
-    models.CheckIn,
-    models.Answer,
-    models.Note,
-    models.Vote,
-    models.StepState,
-    models.ChecklistState,
-    models.Decision,
-    models.GateOverrideRecord,
-    models.ActionItem,
-    models.CheckInStatus,
-    models.Acknowledgement,
-    models.OwnCase,
-)
+# Every table of the schema, parents before children so that foreign keys hold on import.
+TABLES: tuple[Table, ...] = tuple(models.Base.metadata.sorted_tables)
 
 
 class ExchangeError(ValueError):
@@ -64,8 +46,7 @@ def export_data(workshop: Workshop, include_individual_pay: bool = True) -> dict
     anonymity threshold keeps its state, no figure)."""
     tables: dict[str, list[dict[str, Any]]] = {}
     with workshop.session() as session:
-        for model in TABLES:
-            table = model.__table__
+        for table in TABLES:
             rows = session.execute(select(table).order_by(*table.primary_key.columns))
             tables[table.name] = [
                 {key: _to_json(value) for key, value in row._mapping.items()} for row in rows
@@ -136,12 +117,11 @@ def _rows(data: Any) -> dict[str, list[dict[str, Any]]]:
             f"the file has schema version {version!r}; this ampdesk reads {SCHEMA_VERSION}"
         )
     tables = data.get("tables")
-    names = {model.__table__.name for model in TABLES}
+    names = {table.name for table in TABLES}
     if not isinstance(tables, dict) or set(tables) != names:
         raise ExchangeError("'tables' must hold exactly: " + ", ".join(sorted(names)))
     converted: dict[str, list[dict[str, Any]]] = {}
-    for model in TABLES:
-        table = model.__table__
+    for table in TABLES:
         rows = tables[table.name]
         if not isinstance(rows, list):
             raise ExchangeError(f"tables.{table.name} must be a list")
@@ -174,9 +154,9 @@ def import_json(source: Path, target: Path) -> None:
     try:
         with workshop.session() as session:
             session.execute(models.WorkshopDetails.__table__.delete())
-            for model in TABLES:
-                if rows[model.__table__.name]:
-                    session.execute(insert(model.__table__), rows[model.__table__.name])
+            for table in TABLES:
+                if rows[table.name]:
+                    session.execute(insert(table), rows[table.name])
     except DBAPIError as exc:
         workshop.close()
         for leftover in (target, Path(f"{target}-wal"), Path(f"{target}-shm")):

@@ -17,6 +17,7 @@ from ampdesk.ui.commands import ampdesk_command
 from ampdesk.ui.controller import WorkshopController
 
 STOP_TIMEOUT_MS = 5000
+STDERR_LINES = 20  # lines of the server's stderr kept for the message when it stops
 
 
 def network_addresses() -> list[tuple[str, str]]:
@@ -53,6 +54,7 @@ class LiveSession(QObject):
         self.info: dict[str, object] | None = None
         self._process: QProcess | None = None
         self._buffer = b""
+        self._errors = b""  # the last lines of the server's stderr
         self.page = "plan"  # the page the facilitator is on
 
     @property
@@ -70,6 +72,7 @@ class LiveSession(QObject):
         command = ampdesk_command("live", path, "--headless", "--host", host, "--events")
         process = QProcess(self)
         process.readyReadStandardOutput.connect(self._read)
+        process.readyReadStandardError.connect(self._drain_errors)  # a full pipe would block it
         process.finished.connect(self._finished)
         process.errorOccurred.connect(self._failed)
         self._process = process
@@ -131,14 +134,20 @@ class LiveSession(QObject):
             elif message.get("event") == "changed":  # at most four a second (the server)
                 self.controller.schedule_refresh()
 
+    def _drain_errors(self) -> None:
+        """Keep only the last lines the server wrote to stderr (the reason it stopped)."""
+        assert self._process is not None
+        text = self._errors + bytes(self._process.readAllStandardError().data())
+        self._errors = b"\n".join(text.splitlines()[-STDERR_LINES:])
+
     def _failed(self, error: QProcess.ProcessError) -> None:
         if error == QProcess.ProcessError.FailedToStart and self._process is not None:
             self._forget(f"the live-input server could not start ({self._process.errorString()})")
 
     def _finished(self, code: int, _status: QProcess.ExitStatus) -> None:
-        error = ""
         if self._process is not None:
-            error = bytes(self._process.readAllStandardError().data()).decode(errors="replace")
+            self._drain_errors()
+        error = self._errors.decode(errors="replace")
         lines = [line for line in error.strip().splitlines() if line.strip()]
         self._forget(lines[-1] if lines else f"the live-input server stopped (exit {code})")
 
