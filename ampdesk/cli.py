@@ -193,15 +193,18 @@ def _cmd_import_json(args: argparse.Namespace) -> int:
 
 
 def _cmd_import_pay(args: argparse.Namespace) -> int:
-    from ampdesk.framework.pay_import import read_pay_file
+    from ampdesk.framework.pay_import import read_pay_source
     from ampdesk.store.repository import Repository
     from ampdesk.store.workshop_file import inspect, open_workshop
 
     inspect(args.file)
-    rows = read_pay_file(args.data)  # everything is validated before the file is touched
+    source = read_pay_source(args.data, args.sheet)  # all checked before the file is touched
     with open_workshop(args.file, writer="ampdesk import-pay") as workshop:
-        Repository(workshop).replace_pay(rows)
-    print(f"Imported {len(rows)} pay records into {args.file} (the previous audit was replaced)")
+        Repository(workshop).replace_pay(source.rows)
+    print(
+        f"Imported {len(source.rows)} pay records from {args.data.name} ({source.read_as}) "
+        f"into {args.file} (the previous audit was replaced)"
+    )
     return 0
 
 
@@ -361,10 +364,11 @@ def build_parser() -> argparse.ArgumentParser:
     import_json.add_argument("file", type=_workshop_path, metavar="FILE")
     pay = command(
         "import-pay",
-        "replace the compensation audit with a CSV export (all or nothing)",
+        "replace the compensation audit with a spreadsheet or CSV export (all or nothing)",
         _cmd_import_pay,
     )
-    pay.add_argument("data", type=_workshop_path, metavar="DATA.csv")
+    pay.add_argument("data", type=_workshop_path, metavar="DATA.xlsx|.ods|.csv")
+    pay.add_argument("--sheet", metavar="NAME", help="the spreadsheet's sheet (default: first)")
     settings = command(
         "settings",
         "show or change the gate's thresholds and the anonymity threshold",

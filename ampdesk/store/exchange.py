@@ -18,6 +18,7 @@ from sqlalchemy import Date, DateTime, Table, insert, select
 from sqlalchemy.exc import DBAPIError
 
 from ampdesk.framework.fairness import summarize_pay
+from ampdesk.framework.pay_import import MAX_AMOUNT
 from ampdesk.framework.plan import WORKSHOP_FORMAT
 from ampdesk.store import models
 from ampdesk.store.migrations import SCHEMA_VERSION
@@ -107,6 +108,17 @@ def _from_json(table_name: str, index: int, column: Any, value: Any) -> Any:
     return value
 
 
+def _check_pay(index: int, row: dict[str, Any]) -> None:
+    """The same ranges as a pay import: amounts above zero and under 10^12, FTE in (0, 1.5]."""
+    for column in ("pay", "market_median"):
+        if not 0 < row[column] < MAX_AMOUNT:
+            raise ExchangeError(
+                f"pay_record[{index}].{column} must be more than zero and less than 10^12"
+            )
+    if not 0 < row["fte"] <= 1.5:
+        raise ExchangeError(f"pay_record[{index}].fte must be in (0, 1.5]")
+
+
 def _rows(data: Any) -> dict[str, list[dict[str, Any]]]:
     """Validate the shape and return converted rows per table; nothing is written here."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
@@ -136,15 +148,21 @@ def _rows(data: Any) -> dict[str, list[dict[str, Any]]]:
             converted[table.name].append(
                 {name: _from_json(table.name, index, columns[name], row[name]) for name in row}
             )
+    for index, row in enumerate(converted.get("pay_record", [])):
+        _check_pay(index, row)
     if len(converted["workshop"]) != 1:
         raise ExchangeError("tables.workshop must hold exactly one row")
     return converted
 
 
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
 def import_json(source: Path, target: Path) -> None:
     """Create the workshop file ``target`` from the JSON file ``source``, all or nothing."""
     try:
-        data = json.loads(source.read_text(encoding="utf-8"))
+        data = json.loads(source.read_text(encoding="utf-8"), parse_constant=_no_constant)
     except UnicodeDecodeError as exc:
         raise ExchangeError(f"{source.name}: not UTF-8 text") from exc
     except json.JSONDecodeError as exc:

@@ -16,6 +16,7 @@ import re
 import shutil
 import sqlite3
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
@@ -215,6 +216,7 @@ class Workshop:
         upgraded_from: int | None = None,
         snapshot: tempfile.TemporaryDirectory[str] | None = None,
         lock: WriterLock | None = None,
+        checkpoint_after: float | None = None,
     ) -> None:
         self.path = path
         self.engine = engine
@@ -222,6 +224,8 @@ class Workshop:
         self.upgraded_from = upgraded_from
         self._snapshot = snapshot
         self._lock = lock
+        self._checkpoint_after = checkpoint_after
+        self._idle: threading.Timer | None = None
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     @contextmanager
@@ -229,9 +233,35 @@ class Workshop:
         """A session whose changes are committed when the block ends without error."""
         with self._sessions.begin() as session:
             yield session
+        if self._checkpoint_after is not None:
+            self._schedule_checkpoint(self._checkpoint_after)
+
+    def _schedule_checkpoint(self, delay: float) -> None:
+        """Checkpoint once nothing was saved for ``delay`` seconds."""
+        if self._idle is not None:
+            self._idle.cancel()
+        self._idle = threading.Timer(delay, self.checkpoint)
+        self._idle.daemon = True
+        self._idle.start()
+
+    def checkpoint(self) -> bool:
+        """Copy the write-ahead log into the file and empty it, so the ``.ampdesk`` file alone
+        holds everything saved (someone may copy or e-mail it). Returns whether it did: not
+        while another program (the live server) is writing, nor for a read-only file."""
+        if self.read_only:
+            return False
+        with closing(sqlite3.connect(self.path, timeout=0.2)) as conn:
+            try:
+                busy, _log, _moved = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            except sqlite3.OperationalError:
+                return False
+        return busy == 0
 
     def close(self) -> None:
         """Release the file (checkpoints the write-ahead log)."""
+        if self._idle is not None:
+            self._idle.cancel()
+            self._idle = None
         self.engine.dispose()
         if self._lock is not None:
             self._lock.release()
@@ -271,12 +301,15 @@ def writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
-def open_workshop(path: Path, writer: str | None = None) -> Workshop:
+def open_workshop(
+    path: Path, writer: str | None = None, checkpoint_after: float | None = None
+) -> Workshop:
     """Open an existing workshop, upgrading an older schema after writing a backup copy.
 
     A ``writer`` (the program's name, e.g. "the ampdesk app") takes the file's writer lock
     first and is refused if another writer holds it. A file that cannot be written is opened
-    read-only (writes fail with "readonly database"); it is never upgraded."""
+    read-only; it is never upgraded. With ``checkpoint_after`` (seconds), the log is
+    checkpointed whenever that long has passed without a save (the app)."""
     facts = examine(path)
     _check_tables(path.name, facts.version, facts.tables)
     if not writable(path):
@@ -296,7 +329,13 @@ def open_workshop(path: Path, writer: str | None = None) -> Workshop:
         if lock is not None:
             lock.release()
         raise
-    return Workshop(path, _engine(path), upgraded_from=upgraded_from, lock=lock)
+    return Workshop(
+        path,
+        _engine(path),
+        upgraded_from=upgraded_from,
+        lock=lock,
+        checkpoint_after=checkpoint_after,
+    )
 
 
 def _open_read_only(path: Path) -> Workshop:

@@ -8,6 +8,7 @@ facilitator should see at once that the app is starting (see docs/performance.md
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import time
 from pathlib import Path
@@ -25,6 +26,18 @@ if TYPE_CHECKING:
     from ampdesk.ui.main_window import WorkshopWindow
 
 MAX_RECENT = 8
+IDLE_CHECKPOINT = 2.0  # seconds without a save before the file alone holds everything
+
+
+def _end_cleanly(app: QApplication) -> None:
+    """On quit, SIGTERM, SIGINT (and a session's logout, which Qt turns into a quit), close
+    every window first: each releases its file, which checkpoints the log into it."""
+    app.aboutToQuit.connect(lambda: [w.close() for w in QApplication.topLevelWidgets()])
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: app.closeAllWindows() or app.quit())
+    wake = QTimer(app)  # lets Python run its signal handlers while Qt waits for events
+    wake.timeout.connect(lambda: None)
+    wake.start(250)
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -63,7 +76,7 @@ def open_workshop_window(path: Path, parent: QWidget | None = None) -> WorkshopW
 
     try:
         os.environ[HOLDER_ENV] = str(os.getpid())  # its live-input server shares the lock
-        workshop = open_workshop(path, writer="the ampdesk app")
+        workshop = open_workshop(path, writer="the ampdesk app", checkpoint_after=IDLE_CHECKPOINT)
     except WorkshopFileError as exc:
         QMessageBox.critical(parent, "Cannot open workshop", str(exc))
         return None
@@ -124,6 +137,7 @@ def run_app(path: Path | None) -> int:
     from ampdesk.ui.start_window import StartWindow
 
     app = create_application()
+    _end_cleanly(app)
     if path is not None:
         splash = show_splash(path)
         window = open_workshop_window(path, splash)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ampdesk.framework.pay_import import PayImportError, read_pay_file
+from ampdesk.framework.pay_import import PayImportError, read_pay_file, sheet_names
 from ampdesk.framework.pulse import STATEMENTS
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.counts_editor import CountsEditor
@@ -64,7 +65,7 @@ class FairnessPanel(QWidget):
 
         layout.addWidget(heading("Compensation audit (confidential, never on the projector)", 2))
         audit_buttons = QHBoxLayout()
-        import_button = QPushButton("Import CSV…")
+        import_button = QPushButton("Import…")
         import_button.clicked.connect(self.choose_import)
         audit_buttons.addWidget(import_button)
         add_button = QPushButton("Add a person…")
@@ -149,15 +150,29 @@ class FairnessPanel(QWidget):
     def choose_import(self) -> None:
         """Ask for a spreadsheet export and import it."""
         name, _ = QFileDialog.getOpenFileName(
-            self, "Import pay data", "", "Spreadsheet exports (*.csv *.txt)"
+            self,
+            "Import pay data",
+            "",
+            "Spreadsheets and CSV exports (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv)",
         )
         if name:
-            self.import_file(Path(name))
+            self.import_file(Path(name), self._ask_sheet(Path(name)))
 
-    def import_file(self, path: Path) -> bool:
+    def _ask_sheet(self, path: Path) -> str | None:
+        """The sheet to import when a spreadsheet has several (None: the first)."""
+        try:
+            names = sheet_names(path)
+        except (PayImportError, OSError):
+            return None  # import_file explains it
+        if len(names) < 2:
+            return None
+        name, chosen = QInputDialog.getItem(self, "Import pay data", "Sheet:", names, 0, False)
+        return name if chosen else names[0]
+
+    def import_file(self, path: Path, sheet: str | None = None) -> bool:
         """Replace the audit with a file's rows; a bad file is explained and changes nothing."""
         try:
-            rows = read_pay_file(path)
+            rows = read_pay_file(path, sheet)
         except (PayImportError, OSError) as exc:
             QMessageBox.warning(self, "Pay data not imported", str(exc))
             return False
