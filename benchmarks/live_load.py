@@ -1,6 +1,6 @@
 """Load the participant server with many phones at once, beside a bare aiohttp server.
 
-    python benchmarks/live_load.py [--phones 200] [--each 20] [--json]
+    python benchmarks/live_load.py [--phones 200] [--each 20] [--hostile] [--json]
 
 Run from the repository root. The benchmark creates a fresh workshop file in a temporary
 folder and starts ``ampdesk live FILE --headless --step autonomy`` in its own process. Then
@@ -9,6 +9,11 @@ phones would have) all join, wait for each other and make ``--each`` submissions
 other as fast as they can, alternating a note (unique text) and an answer to ``how.current``.
 Only the submissions are timed, not the joins; nothing is retried, and every non-2xx response
 or failed request counts as an error.
+
+With ``--hostile``, one more client joins like a phone and, while the phones submit, sends
+poisoned requests without pause: notes with a lone surrogate, a NUL, only a zero-width space,
+and a body nested 5,000 levels deep. Its answers are counted apart (they must all be 4xx); the
+phones' errors must stay 0, as without it.
 
 The server is then stopped with SIGTERM and the workshop file is opened read-only with
 ``sqlite3``: ``lost`` counts acknowledged (2xx) notes whose text is not in the file, and phones
@@ -197,15 +202,55 @@ async def _phone(
     return result
 
 
-async def _load(url: str, code: str, phones: int, each: int, fake_token: bool) -> Any:
+POISON: tuple[bytes, ...] = (
+    _body({"activity": ACTIVITY, "kind": "idea", "dimension": "how", "text": "a\ud800b"}),
+    _body({"activity": ACTIVITY, "kind": "idea", "dimension": "how", "text": "nul\x00"}),
+    _body({"activity": ACTIVITY, "kind": "idea", "dimension": "how", "text": "\u200b"}),
+    b'{"x": ' + b"[" * 5000 + b"]" * 5000 + b"}",
+)
+
+
+async def _hostile(url: str, code: str, done: asyncio.Event, seen: Counter[str]) -> None:
+    """Send poisoned notes until the phones are done; count the answers in ``seen``."""
+    async with aiohttp.ClientSession(timeout=TIMEOUT) as session:
+        async with session.post(
+            f"{url}/api/join",
+            data=_body({"code": code}),
+            headers={"Content-Type": "application/json"},
+        ) as response:
+            token = (await response.json(content_type=None))["token"]
+        headers = {"Content-Type": "application/json", "Authorization": f"Bearer {token}"}
+        sent = 0
+        while not done.is_set():
+            raw = POISON[sent % len(POISON)]
+            if raw.startswith(b'{"activity"'):
+                raw = b'{"key": "' + secrets.token_urlsafe(16).encode() + b'", ' + raw[1:]
+            sent += 1
+            try:
+                async with session.post(f"{url}/api/notes", data=raw, headers=headers) as resp:
+                    await resp.read()
+                    seen[str(resp.status)] += 1
+            except (aiohttp.ClientError, TimeoutError) as exc:
+                seen[type(exc).__name__] += 1
+
+
+async def _load(
+    url: str, code: str, phones: int, each: int, fake_token: bool, hostile: Counter[str] | None
+) -> Any:
     barrier = asyncio.Barrier(phones + 1)
     tasks = asyncio.gather(
         *(_phone(n, url, code, each, fake_token, barrier) for n in range(phones))
     )
     await barrier.wait()  # every phone has joined (or failed to)
+    done = asyncio.Event()
+    attacker = None if hostile is None else asyncio.create_task(_hostile(url, code, done, hostile))
     start = time.perf_counter()
     results: list[PhoneResult] = await tasks
-    return results, time.perf_counter() - start
+    seconds = time.perf_counter() - start
+    done.set()
+    if attacker is not None:
+        await attacker
+    return results, seconds
 
 
 # -- checking the file ---------------------------------------------------------------------
@@ -269,8 +314,8 @@ def summarize(name: str, results: list[PhoneResult], seconds: float) -> dict[str
     }
 
 
-def run_ampdesk(folder: Path, phones: int, each: int) -> dict[str, Any]:
-    """The real participant server on a fresh workshop file."""
+def run_ampdesk(folder: Path, phones: int, each: int, hostile: bool = False) -> dict[str, Any]:
+    """The real participant server on a fresh workshop file (with a hostile client)."""
     path = folder / "load.ampdesk"
     subprocess.run(
         [sys.executable, "-m", "ampdesk", "new", str(path)],
@@ -297,10 +342,15 @@ def run_ampdesk(folder: Path, phones: int, each: int) -> dict[str, Any]:
         folder / "ampdesk.log",
     )
     try:
-        results, seconds = asyncio.run(_load(server.url, server.info["code"], phones, each, False))
+        attacks: Counter[str] | None = Counter() if hostile else None
+        results, seconds = asyncio.run(
+            _load(server.url, server.info["code"], phones, each, False, attacks)
+        )
     finally:
         exit_code = server.stop()
-    row = summarize("ampdesk", results, seconds)
+    row = summarize("ampdesk+hostile" if hostile else "ampdesk", results, seconds)
+    row["hostile_statuses"] = dict(sorted(attacks.items())) if attacks is not None else None
+    row["server_log_lines"] = len((folder / "ampdesk.log").read_text().splitlines())
     row["server_exit"] = exit_code
     row.update(count_lost(path, results))
     return row
@@ -310,7 +360,7 @@ def run_bare(folder: Path, phones: int, each: int) -> dict[str, Any]:
     """The bare aiohttp server under the same load."""
     server = Server([str(Path(__file__).resolve()), "--bare-server"], folder / "bare.log")
     try:
-        results, seconds = asyncio.run(_load(server.url, BARE_CODE, phones, each, True))
+        results, seconds = asyncio.run(_load(server.url, BARE_CODE, phones, each, True, None))
     finally:
         exit_code = server.stop()
     row = summarize("bare aiohttp", results, seconds)
@@ -347,6 +397,12 @@ def print_table(report: dict[str, Any]) -> None:
                 f"{row['case']}: statuses {row['statuses']}, join failures "
                 f"{row['join_failures']}, server exit {row['server_exit']}"
             )
+    for row in report["cases"]:
+        if row.get("hostile_statuses") is not None:
+            print(
+                f"{row['case']}: the hostile client got {row['hostile_statuses']}; the phones "
+                f"got {row['errors']} errors; server log {row['server_log_lines']} lines"
+            )
     ampdesk = report["cases"][0]
     print(
         f"file: {ampdesk['note_rows']} notes ({ampdesk['acked_notes']} acknowledged), "
@@ -363,6 +419,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--phones", type=int, default=200, help="simulated phones (200)")
     parser.add_argument("--each", type=int, default=20, help="submissions per phone (20)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument(
+        "--hostile", action="store_true", help="also run with a client sending poisoned notes"
+    )
     parser.add_argument("--bare-server", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.bare_server:
@@ -374,10 +433,14 @@ def main(argv: list[str] | None = None) -> int:
         folder = Path(name)
         ampdesk = run_ampdesk(folder, args.phones, args.each)
         bare = run_bare(folder, args.phones, args.each)
+        hostile = []
+        if args.hostile:
+            (folder / "hostile").mkdir()
+            hostile.append(run_ampdesk(folder / "hostile", args.phones, args.each, True))
     report = {
         "phones": args.phones,
         "each": args.each,
-        "cases": [ampdesk, bare],
+        "cases": [ampdesk, bare, *hostile],
         "ratio": {
             "throughput": ampdesk["per_second"] / bare["per_second"],
             "p50": ampdesk["p50_ms"] / bare["p50_ms"],
@@ -388,7 +451,8 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(report))
     else:
         print_table(report)
-    return 0 if ampdesk["lost"] == 0 else 1
+    fine = all(row["lost"] == 0 for row in (ampdesk, *hostile))
+    return 0 if fine and all(row["errors"] == 0 for row in hostile) else 1
 
 
 if __name__ == "__main__":
