@@ -305,7 +305,7 @@ def trend_lines(
             y = y_of(value)
             drawing.add(Line(left, y, left + plot_width, y, strokeColor=RULE, strokeWidth=0.4))
             drawing.add(_text(left - 6, y - 2.5, str(value), 7, textAnchor="end"))
-        drawing.add(_text(2, bottom + plot_height + 4, "average, 1 to 5", 6.5, fillColor=MUTED))
+        drawing.add(_text(2, bottom + plot_height + 9, "average, 1 to 5", 6.5, fillColor=MUTED))
         spacing = (plot_width - 64) / max(count - 1, 1)
         every = 1
         while (
@@ -347,7 +347,7 @@ def trend_lines(
                 )
                 y = label_y[index].get(number)
                 if y is not None:
-                    drawing.add(_text(here[0] + 5, y, f"{value:.1f}", 6, fillColor=colour))
+                    drawing.add(_text(here[0] + 6, y + 2, f"{value:.1f}", 6, fillColor=colour))
                 previous = here
             row, column = divmod(number, 2)
             x = left + column * (plot_width / 2)

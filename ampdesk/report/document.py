@@ -16,6 +16,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
     KeepTogether,
@@ -43,6 +44,21 @@ class Heading(Paragraph):
         super().__init__(markup(title), style)
         self.title = title
         self.level = level
+
+
+# Room a heading needs below it on the page, or it starts the next page (so that no heading
+# is left alone at the foot of a page, without pulling a long table after it).
+ROOM_AFTER_HEADING = {0: 150.0, 1: 90.0}
+
+
+def kept_with_next(story: list[Flowable]) -> list[Flowable]:
+    """``story`` with a conditional page break before each heading."""
+    result: list[Flowable] = []
+    for flowable in story:
+        if isinstance(flowable, Heading):
+            result.append(CondPageBreak(ROOM_AFTER_HEADING.get(flowable.level, 70.0)))
+        result.append(flowable)
+    return result
 
 
 class ContentsSlot(Flowable):
@@ -226,7 +242,7 @@ def _layout(
     canvas: type[_NumberedCanvas],
 ) -> tuple[list[Mark], int]:
     document = ReportDocument(target, paper, meta["title"], meta["author"], meta["subject"])
-    document.build(story, canvasmaker=canvas)
+    document.build(kept_with_next(story), canvasmaker=canvas)
     return document.marks, document.page
 
 

@@ -82,9 +82,8 @@ def styles() -> Styles:
             fontName=FONT_BOLD,
             fontSize=16,
             leading=20,
-            spaceBefore=4,
+            spaceBefore=12,
             spaceAfter=8,
-            keepWithNext=1,
         ),
         h2=ParagraphStyle(
             "h2",
@@ -94,7 +93,6 @@ def styles() -> Styles:
             leading=15,
             spaceBefore=10,
             spaceAfter=4,
-            keepWithNext=1,
         ),
         title=ParagraphStyle("title", parent=body, fontName=FONT_BOLD, fontSize=26, leading=32),
         subtitle=ParagraphStyle("subtitle", parent=body, fontSize=13, leading=18, textColor=MUTED),

@@ -43,7 +43,7 @@ def test_every_bookmark_opens_the_page_of_its_heading(written: dict[str, Path], 
     for title, _level, index in marks:
         assert " ".join(title.split()) in pages[index], (title, index)
     if len(pages) > 4:  # headings are spread over the document, not all on one page
-        assert len({index for _t, _l, index in marks}) > 4
+        assert len({index for _t, _l, index in marks}) >= min(5, len(pages) - 1)
 
 
 @pytest.mark.parametrize("name", DOCUMENTS)
