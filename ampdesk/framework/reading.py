@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
 
 
 def word_set(spec: str) -> frozenset[str]:
@@ -110,7 +110,15 @@ def _tokens(text: str) -> list[str]:
 
 def clauses(text: str) -> list[list[str]]:
     """The text's clauses, each a list of lower-case words (cue phrases folded to one word)."""
-    return [words for piece in _CLAUSE_END.split(_fold(text)) if (words := _tokens(piece))]
+    return [list(words) for words in _clauses(text)]
+
+
+@lru_cache(maxsize=8192)
+def _clauses(text: str) -> tuple[tuple[str, ...], ...]:
+    # Every check reads the same notes again: fold and split each text once.
+    return tuple(
+        tuple(words) for piece in _CLAUSE_END.split(_fold(text)) if (words := _tokens(piece))
+    )
 
 
 @cache
@@ -145,6 +153,18 @@ class Terms:
     """
 
     phrases: tuple[tuple[frozenset[str], ...], ...]
+    # The phrases by each form of their first word, so a word is compared only with the
+    # phrases that can start with it.
+    by_first: dict[str, tuple[tuple[frozenset[str], ...], ...]] = field(
+        default_factory=dict, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        starting: dict[str, list[tuple[frozenset[str], ...]]] = {}
+        for phrase in self.phrases:
+            for word in phrase[0]:
+                starting.setdefault(word, []).append(phrase)
+        self.by_first.update((word, tuple(found)) for word, found in starting.items())
 
     @classmethod
     def of(cls, spec: str) -> Terms:
@@ -169,11 +189,12 @@ class Terms:
     def positions(self, words: list[str]) -> list[int]:
         """Where in ``words`` one of the terms starts."""
         found = []
-        for start in range(len(words)):
-            for phrase in self.phrases:
+        for start, first in enumerate(words):
+            for phrase in self.by_first.get(first, ()):
                 end = start + len(phrase)
                 if end <= len(words) and all(
-                    w in allowed for w, allowed in zip(words[start:end], phrase, strict=True)
+                    w in allowed
+                    for w, allowed in zip(words[start + 1 : end], phrase[1:], strict=True)
                 ):
                     found.append(start)
                     break
