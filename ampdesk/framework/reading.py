@@ -77,6 +77,11 @@ _CUE_PHRASES = (
     ("after the fact", "after_the_fact"),
     ("now that", "now_that"),
 )
+_CUE_TOKENS = dict(_CUE_PHRASES)
+# Longest first, so "make up for" is not read as "up for" inside "to make up for".
+_CUE_PHRASE = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, _CUE_TOKENS), key=len, reverse=True)) + r")\b"
+)
 PHRASE_CUES = frozenset(token for _, token in _CUE_PHRASES) - {"after_the_fact", "now_that"}
 SUBSTITUTION_CUES = frozenset({"instead_of", "rather_than", "in_place_of"})
 # "X no longer needed", "timesheets are scrapped": cues after the thing they take away.
@@ -94,8 +99,7 @@ def _fold(text: str) -> str:
     text = f" {text.lower()} "
     for pattern, replacement in _FOLD:
         text = pattern.sub(replacement, text)
-    for phrase, token in _CUE_PHRASES:
-        text = re.sub(rf"\b{phrase}\b", f" {token} ", text)
+    text = _CUE_PHRASE.sub(lambda match: f" {_CUE_TOKENS[match[0]]} ", text)
     return text.replace("-", " ").replace("/", " ")
 
 
@@ -113,7 +117,7 @@ def clauses(text: str) -> list[list[str]]:
     return [list(words) for words in _clauses(text)]
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)
 def _clauses(text: str) -> tuple[tuple[str, ...], ...]:
     # Every check reads the same notes again: fold and split each text once.
     return tuple(

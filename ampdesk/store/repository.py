@@ -302,21 +302,15 @@ class Repository:
         """Notes (optionally of one step) with their dots; a merged note's dots count for the
         note it was merged into, and the merged note itself is left out."""
         target = func.coalesce(Note.merged_into_id, Note.id)
-        votes = (
-            select(target.label("note_id"), func.count(Vote.id).label("n"))
-            .join(Vote, Vote.note_id == Note.id)
-            .group_by(target)
-            .subquery()
-        )
-        query = (
-            select(Note, func.coalesce(votes.c.n, 0))
-            .outerjoin(votes, votes.c.note_id == Note.id)
-            .where(Note.merged_into_id.is_(None))
-            .order_by(Note.id)
-        )
+        # Counted apart and matched in Python: SQLite joins notes to a grouped subquery by
+        # scanning it once per note (15 s for 20,000 notes).
+        votes = select(target, func.count(Vote.id)).join(Vote, Vote.note_id == Note.id)
+        query = select(Note).where(Note.merged_into_id.is_(None)).order_by(Note.id)
         if step is not None:
             query = query.where(Note.step == step)
+            votes = votes.where(Note.step == step)
         with self.workshop.session() as s:
+            counts: dict[int, int] = {note: n for note, n in s.execute(votes.group_by(target))}
             return [
                 NoteValue(
                     id=n.id,
@@ -325,9 +319,9 @@ class Repository:
                     dimension=n.dimension,
                     text=n.text,
                     hidden=n.hidden,
-                    votes=count,
+                    votes=counts.get(n.id, 0),
                 )
-                for n, count in s.execute(query)
+                for n in s.scalars(query)
             ]
 
     # -- steps, checklists, decisions ----------------------------------------------------
