@@ -44,7 +44,7 @@ class CasesPage(ScrollPage):
         self.detail.setWordWrap(True)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop)
         detail.addWidget(self.detail, 1)
-        self.present = QPushButton("Show on the presenter screen")
+        self.present = QPushButton("Show on projector")
         self.present.clicked.connect(self._present)
         detail.addWidget(self.present, 0, Qt.AlignmentFlag.AlignLeft)
         row.addLayout(detail, 1)

@@ -116,7 +116,11 @@ class FairnessPanel(QWidget):
         evaluation = self.controller.evaluation
         gate = evaluation.gate
         policy = self.controller.disclosure
-        self.gate.show(gate, policy.reason_lines(gate.reasons, evaluation.roles))
+        self.gate.show(
+            gate,
+            policy.reason_lines(gate.reasons, evaluation.roles),
+            self.controller.repo.active_override(),
+        )
         self.override_button.setVisible(gate.state in ("blocked", "not_assessed", "attention"))
         self.override_button.setEnabled(not gate.overridden)
         self.withdraw_button.setVisible(gate.overridden)

@@ -6,8 +6,8 @@ from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -94,6 +94,7 @@ class WorkshopWindow(QMainWindow):
         )
         self.presenter: PresenterWindow | None = None
         self.rail.currentRowChanged.connect(self._show_row)
+        self.rail.viewport().installEventFilter(self)
         self.timer_toolbar = self.addToolBar("Timer")
         self.timer_toolbar.setObjectName("timer-toolbar")
         self.timer_toolbar.setMovable(False)
@@ -118,7 +119,8 @@ class WorkshopWindow(QMainWindow):
 
         self.warnings = WarningsPanel(controller)
         self.warnings.step_requested.connect(self.show_step)
-        self.warnings.case_requested.connect(self.present_case)
+        self.warnings.case_requested.connect(self.preview_case)
+        self.warnings.updated.connect(self._label_rail)
         dock = QDockWidget("Mistake warnings", self)
         dock.setObjectName("warnings-dock")
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
@@ -159,7 +161,7 @@ class WorkshopWindow(QMainWindow):
 
     def _step_page(self, step: Step, workspace: QWidget) -> StepPage:
         page = StepPage(self.controller, step, workspace)
-        page.case_requested.connect(self.present_case)
+        page.case_requested.connect(self.preview_case)
         return page
 
     def _cases_page(self) -> CasesPage:
@@ -202,6 +204,7 @@ class WorkshopWindow(QMainWindow):
         self.timer.set_step(page_id)
         self._show_timer_toolbar()
         self.live_bar.follow(page_id)
+        self.warnings.set_step(page_id)
         if self.presenter is not None and page_id != "cases":
             self.presenter.show_page(page_id)
 
@@ -260,9 +263,11 @@ class WorkshopWindow(QMainWindow):
         presenter.setShortcut(QKeySequence("F5"))
         presenter.triggered.connect(self.open_presenter)
         go_menu = self.menuBar().addMenu("&Go")
+        self.go_actions: dict[str, QAction] = {}
         for number, page_id in enumerate(self.page_ids):
             item = self.rail.item(number)
             action = go_menu.addAction(item.text().strip())
+            self.go_actions[page_id] = action
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))  # Plan 0, steps 1-4, Actions 5
             action.triggered.connect(lambda _=False, pid=page_id: self.show_step(pid))
         about = self.menuBar().addMenu("&Help").addAction("&About the method")
@@ -346,13 +351,42 @@ class WorkshopWindow(QMainWindow):
         return target
 
     def show_step(self, page_id: str) -> bool:
-        """Open a page by id; refused (False) while the gate locks it."""
+        """Open a page by id; refused (False, with the reason shown) while the gate locks it."""
         row = self.page_ids.index(page_id)
         item = self.rail.item(row)
         if not item.flags() & Qt.ItemFlag.ItemIsEnabled:
+            self.explain_lock(page_id)
             return False
         self.rail.setCurrentRow(row)
         return True
+
+    def explain_lock(self, page_id: str) -> None:
+        """Say why a step is locked and where to go (a click on a locked step lands here)."""
+        step = self.controller.content.step(page_id)
+        first = self.controller.content.steps[0]
+        self.lock_message = (
+            f"Step {step.number} waits for the pay-fairness gate. Go to step {first.number} "
+            f"({RAIL_NAMES[first.id]}): address pay fairness there, or record an override with "
+            "a reason and a remediation."
+        )
+        self.statusBar().showMessage(self.lock_message, 12000)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A click on a locked step of the rail explains the lock instead of doing nothing."""
+        if watched is self.rail.viewport() and event.type() == QEvent.Type.MouseButtonPress:
+            assert isinstance(event, QMouseEvent)
+            item = self.rail.itemAt(event.position().toPoint())
+            if item is not None and not item.flags() & Qt.ItemFlag.ItemIsEnabled:
+                self.explain_lock(item.data(Qt.ItemDataRole.UserRole))
+                return True
+        return super().eventFilter(watched, event)
+
+    def preview_case(self, case_id: str) -> None:
+        """Open a case on the Cases page; from there it goes on the projector."""
+        self.show_step("cases")
+        page = self.page("cases")
+        assert isinstance(page, CasesPage)
+        page.select(case_id)
 
     def refresh(self) -> None:
         """Update the window title, the rail's states and every page."""
@@ -371,6 +405,7 @@ class WorkshopWindow(QMainWindow):
             step = self.controller.content.step(page_id)
             label = f"{step.number}  {RAIL_NAMES[page_id]}"
             locked = evaluation.step_locked(page_id)
+            self.go_actions[page_id].setEnabled(not locked)
             flags = item.flags()
             if locked:
                 reasons = "".join(f"<li>{escape(r.message)}</li>" for r in evaluation.gate.reasons)
@@ -388,10 +423,19 @@ class WorkshopWindow(QMainWindow):
                 item.setToolTip(f"<p>{escape(step.title)}: {STATE_TEXT[status]}</p>")
                 item.setFlags(flags | Qt.ItemFlag.ItemIsEnabled)
                 item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{label}, {STATE_TEXT[status]}")
+        self._label_rail()
         if not self.rail.currentItem() or not (
             self.rail.currentItem().flags() & Qt.ItemFlag.ItemIsEnabled
         ):
             self.rail.setCurrentRow(0)
+
+    def _label_rail(self) -> None:
+        """Each step's name on the rail, with the number of new warnings about it."""
+        for step in self.controller.content.steps:
+            item = self.rail.item(self.page_ids.index(step.id))
+            new = self.warnings.new_count(step.id)
+            mark = f"   \u26a0 {new} new" if new else ""
+            item.setText(f"{step.number}  {RAIL_NAMES[step.id]}{mark}")
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Release the file when the window closes; every change is already saved."""

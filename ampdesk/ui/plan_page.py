@@ -101,7 +101,11 @@ class PlanPage(ScrollPage):
             f"{counts.pay_records} people in the pay audit."
         )
         ev = self.controller.evaluation
-        self.gate.show(ev.gate, self.controller.disclosure.reason_lines(ev.gate.reasons, ev.roles))
+        self.gate.show(
+            ev.gate,
+            self.controller.disclosure.reason_lines(ev.gate.reasons, ev.roles),
+            self.controller.repo.active_override(),
+        )
 
     def _save_text(self, key: str, edit: QLineEdit) -> None:
         value = edit.text().strip()

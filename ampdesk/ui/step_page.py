@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from ampdesk.framework.content import Step
 from ampdesk.framework.state import STEP_STATUSES
 from ampdesk.ui.controller import WorkshopController
+from ampdesk.ui.warnings_panel import CASE_BUTTON
 from ampdesk.ui.widgets import (
     Collapsible,
     ScrollPage,
@@ -110,7 +111,7 @@ class StepPage(ScrollPage):
         planned = plan.step_plan(self.step.id).case
         for case in cases:
             mark = " (planned)" if case.id == planned else ""
-            button = QPushButton(f"Show: {case.title}{mark}")
+            button = QPushButton(f"{CASE_BUTTON}: {case.title}{mark}")
             button.setToolTip(f"<p>{escape(case.lesson)}</p>")
             button.clicked.connect(lambda _=False, c=case.id: self.case_requested.emit(c))
             self.cases.addWidget(button)

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QPushButton,
@@ -18,13 +17,18 @@ from ampdesk.framework.mistakes import Finding
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.widgets import ScrollPage, callout, clear_layout, heading
 
+CASE_BUTTON = "Preview case"  # the one wording of a button that opens a case
+
 
 class FindingCard(QWidget):
     """One finding: what was seen, why it matters, what to do, the case, the acknowledgement."""
 
-    def __init__(self, panel: WarningsPanel, finding: Finding, note: str | None) -> None:
+    def __init__(
+        self, panel: WarningsPanel, finding: Finding, note: str | None, new: bool = False
+    ) -> None:
         super().__init__()
         self.finding = finding
+        self.new = new
         content = panel.controller.content
         step = content.step(finding.step)
         cases = ", ".join(content.case(c).title for c in finding.cases)
@@ -32,7 +36,8 @@ class FindingCard(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.label = callout(
-            f"<b>{escape(finding.title)}</b><br>{escape(finding.detected)}"
+            ("<b>New</b> · " if new else "")
+            + f"<b>{escape(finding.title)}</b><br>{escape(finding.detected)}"
             f"<p><i>Why it matters:</i> {escape(finding.why)}</p>"
             f"<p><i>Instead:</i> {escape(finding.instead)}</p>"
             + (f"<p><i>Case to tell:</i> {escape(cases)}</p>" if cases else "")
@@ -44,20 +49,23 @@ class FindingCard(QWidget):
         self.label.setOpenExternalLinks(False)
         self.label.linkActivated.connect(panel.step_requested)
         layout.addWidget(self.label)
-        buttons = QHBoxLayout()
+        if new:
+            self.label.setStyleSheet("border: 3px solid #d97706;")
         self.acknowledge = QPushButton("Change note…" if note is not None else "Acknowledge…")
         self.acknowledge.setAccessibleName(f"Acknowledge warning: {finding.title}")
         self.acknowledge.clicked.connect(lambda: panel.ask_acknowledgement(finding, note or ""))
-        buttons.addWidget(self.acknowledge)
-        for number, case_id in enumerate(finding.cases, start=1):
+        layout.addWidget(self.acknowledge, 0, Qt.AlignmentFlag.AlignLeft)
+        self.case_buttons: list[QPushButton] = []
+        for case_id in finding.cases:
             title = content.case(case_id).title
-            show = QPushButton(f"Case {number}" if len(finding.cases) > 1 else "Show case")
-            show.setToolTip(f"<p>Show on the presenter screen: {escape(title)}</p>")
-            show.setAccessibleName(f"Show case: {title}")
+            show = QPushButton(f"{CASE_BUTTON}: {title}")
+            show.setToolTip(
+                "<p>Opens the case here first; it goes on the projector from there.</p>"
+            )
+            show.setAccessibleName(f"{CASE_BUTTON}: {title}")
             show.clicked.connect(lambda _=False, c=case_id: panel.case_requested.emit(c))
-            buttons.addWidget(show)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
+            layout.addWidget(show, 0, Qt.AlignmentFlag.AlignLeft)
+            self.case_buttons.append(show)
 
 
 class WarningsPanel(ScrollPage):
@@ -65,12 +73,16 @@ class WarningsPanel(ScrollPage):
 
     step_requested = Signal(str)
     case_requested = Signal(str)
+    updated = Signal()  # the list was rebuilt (new warnings may have appeared)
 
     def __init__(self, controller: WorkshopController) -> None:
         super().__init__(margins=(12, 12, 12, 12), spacing=6)
         self.controller = controller
         self.setMinimumWidth(300)
         self.cards: list[FindingCard] = []
+        self.step: str | None = None  # the step in hand: its warnings come first
+        self._seen: set[str] | None = None  # findings shown before (None: first showing)
+        self._new: set[str] = set()
         controller.changed.connect(self.refresh)
         self.refresh()
 
@@ -87,14 +99,35 @@ class WarningsPanel(ScrollPage):
         )
         english.setWordWrap(True)
         self.content.addWidget(english)
-        self.cards = [FindingCard(self, f, notes.get(f.id)) for f in findings]
+        ids = {f.id for f in findings}
+        if self._seen is not None:
+            self._new = (self._new | (ids - self._seen)) & ids
+        self._seen = ids
+        ordered = sorted(findings, key=lambda f: (f.step != self.step, f.id not in self._new))
+        self.cards = [FindingCard(self, f, notes.get(f.id), f.id in self._new) for f in ordered]
         for card in self.cards:
             self.content.addWidget(card)
+        if self.cards and self.cards[0].new:
+            self.verticalScrollBar().setValue(0)
+        self.updated.emit()
         if not findings:
             self.content.addWidget(
                 QLabel("The rules found nothing to warn about in what is captured so far.")
             )
         self.content.addStretch(1)
+
+    def set_step(self, step: str) -> None:
+        """Put the warnings of the step in hand first; the ones seen there stop being new."""
+        if step != self.step:
+            self._new -= {f.id for f in self.controller.evaluation.findings if f.step == self.step}
+            self.step = step
+            self.refresh()
+
+    def new_count(self, step: str) -> int:
+        """How many new warnings concern ``step`` (counted on the step rail)."""
+        return sum(
+            1 for f in self.controller.evaluation.findings if f.id in self._new and f.step == step
+        )
 
     def ask_acknowledgement(self, finding: Finding, current: str) -> None:
         """Ask for a note; the warning stays listed, with the note, and is reported."""
