@@ -348,6 +348,19 @@ def _check_unlocked(state: LiveState) -> None:
         raise LiveInputError(409, "the facilitator has paused input")
 
 
+def parse_done(data: dict[str, Any], state: LiveState) -> None:
+    """Check a ``POST /api/done`` body: "I'm done" with the activity that is open."""
+    _fields(data, {"key", "activity"})
+    _open_activity(data, state)
+    if state.activity == "waiting":
+        raise LiveInputError(409, "no activity is open")
+
+
+def done_scope(state: LiveState) -> str:
+    """The open activity as "I'm done" marks are counted for it (one count per activity)."""
+    return f"{state.activity}:{state.step or ''}:{state.checkin or ''}"
+
+
 def parse_answers(data: dict[str, Any], state: LiveState) -> dict[str, int]:
     """The 1-5 answers of a ``POST /api/answers`` body, checked against the open activity."""
     _fields(data, {"key", "activity", "answers"})

@@ -28,6 +28,7 @@ from ampdesk.framework.live import (
     normalize_code,
     parse_answers,
     parse_body,
+    parse_done,
     parse_note,
     parse_votes,
 )
@@ -165,6 +166,7 @@ class LiveServer:
         app.router.add_post("/api/answers", self._answers)
         app.router.add_post("/api/notes", self._notes)
         app.router.add_post("/api/votes", self._votes)
+        app.router.add_post("/api/done", self._done)
         app.on_response_prepare.append(_security_headers)
         return app
 
@@ -366,6 +368,20 @@ class LiveServer:
                 offered = batch.offered_notes()
                 ids = parse_votes(data, batch.state, set(offered))
                 return batch.votes(token, offered, ids)
+
+            return batch.apply(token, key, write)
+
+        return await self._submit(job)
+
+    async def _done(self, request: web.Request) -> web.Response:
+        token = self._phone(request)
+        data = await self._body(request)
+        key = idempotency_key(data)
+
+        def job(batch: SubmissionBatch) -> Response:
+            def write() -> Written:
+                parse_done(data, batch.state)
+                return batch.done(token)
 
             return batch.apply(token, key, write)
 

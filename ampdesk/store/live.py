@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from ampdesk.framework import reveal
 from ampdesk.framework.disclosure import DEFAULT_THRESHOLD
-from ampdesk.framework.live import LiveState, new_code
+from ampdesk.framework.live import LiveState, done_scope, new_code
 from ampdesk.framework.state import NoteValue
 from ampdesk.store.models import (
     Answer,
@@ -34,6 +34,7 @@ from ampdesk.store.workshop_file import Workshop
 
 STATE_KEY = "live.state"
 CODE_KEY = "live.code"
+DONE_KEY = "live.done"  # per activity: pseudonyms of the phones that said "I'm done"
 PORT_KEY = "live.port"
 PER_ADDRESS_KEY = "live.phones_per_address"  # the default number of phones per address
 ALLOWED_KEY = "live.allowed_addresses"  # JSON: address -> phones the facilitator allowed
@@ -195,6 +196,12 @@ class LiveStore:
         with self.workshop.session() as s:
             return {token: (pid, label) for token, pid, label in s.execute(query)}
 
+    def done_count(self) -> int:
+        """How many phones said "I'm done" with the activity that is open (a count only)."""
+        with self.workshop.session() as s:
+            marks = _done_marks(s.scalar(select(Setting.value).where(Setting.key == DONE_KEY)))
+        return len(marks.get(done_scope(self.state()), []))
+
     # -- submissions ---------------------------------------------------------------------
     @contextmanager
     def batch(self) -> Iterator[SubmissionBatch]:
@@ -263,6 +270,17 @@ def _counts(text: str | None) -> dict[str, int]:
     if not isinstance(data, dict):
         return {}
     return {str(k): v for k, v in data.items() if isinstance(v, int) and not isinstance(v, bool)}
+
+
+def _done_marks(text: str | None) -> dict[str, list[str]]:
+    """The stored "I'm done" marks; anything unreadable is empty."""
+    try:
+        data = json.loads(text or "{}")
+    except ValueError:
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {str(k): [str(m) for m in v] for k, v in data.items() if isinstance(v, list)}
 
 
 def _offered(step: str | None) -> Select[tuple[Note]]:
@@ -370,3 +388,16 @@ class SubmissionBatch:
             Vote(note_id=i, ballot=ballot, created_at=this_hour()) for i in note_ids
         )
         return 200, {"votes": len(note_ids)}
+
+    def done(self, token: str) -> Written:
+        """Count this phone as done with the open activity (once; kept under a pseudonym of
+        the phone's token for this activity only, so marks of two activities do not link)."""
+        scope = done_scope(self.state)
+        row = self.session.get(Setting, DONE_KEY)
+        marks = _done_marks(row.value if row is not None else None)
+        mine = pseudonym(token, f"done:{scope}")
+        names = marks.setdefault(scope, [])
+        if mine not in names:
+            names.append(mine)
+        self.session.merge(Setting(key=DONE_KEY, value=json.dumps(marks)))
+        return 200, {"done": len(names)}

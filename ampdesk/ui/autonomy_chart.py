@@ -16,8 +16,10 @@ DESIRED = QColor(47, 111, 219)
 class AutonomyChart(QWidget):
     """Paired horizontal bars; a dimension under the anonymity threshold shows no bars."""
 
-    def __init__(self) -> None:
+    def __init__(self, scale: float = 1.0) -> None:
+        """``scale`` enlarges type and bars (the presenter sizes them to the projector)."""
         super().__init__()
+        self.scale = max(scale, 1.0)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName("Current and desired autonomy per dimension")
         self._data: dict[str, dict[str, ItemSummary]] = {}
@@ -25,7 +27,7 @@ class AutonomyChart(QWidget):
 
     def sizeHint(self) -> QSize:
         """Room for four dimensions and the legend."""
-        return QSize(520, 250)
+        return QSize(int(520 * self.scale), int(262 * self.scale))
 
     def set_data(self, data: dict[str, dict[str, ItemSummary]], threshold: int) -> None:
         """Show ``data[dimension]["current"|"desired"]``."""
@@ -46,10 +48,14 @@ class AutonomyChart(QWidget):
         """Draw the bars, the 1-5 scale and the legend."""
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        k = self.scale
+        font = painter.font()
+        font.setPixelSize(round(13 * k))
+        painter.setFont(font)
         text_colour = self.palette().text().color()
-        label_width, top, row_height = 130.0, 28.0, 52.0
-        left = label_width + 8
-        width = max(self.width() - left - 16, 50)
+        label_width, top, row_height = 130.0 * k, 28.0 * k, 52.0 * k
+        left = label_width + 8 * k
+        width = max(self.width() - left - 16 * k, 50)
 
         def x_of(value: float) -> float:
             return left + (value - 1) / 4 * width
@@ -62,7 +68,7 @@ class AutonomyChart(QWidget):
             painter.drawLine(int(x), int(top), int(x), int(top + row_height * 4))
             painter.setPen(text_colour)
             painter.drawText(
-                QRectF(x - 10, top + row_height * 4, 20, 18),
+                QRectF(x - 10 * k, top + row_height * 4, 20 * k, 18 * k),
                 Qt.AlignmentFlag.AlignCenter,
                 str(point),
             )
@@ -77,11 +83,11 @@ class AutonomyChart(QWidget):
             pair = self._data.get(dim, {})
             for offset, (when, colour) in enumerate((("current", CURRENT), ("desired", DESIRED))):
                 summary = pair.get(when)
-                bar = QRectF(left, y + 8 + offset * 18, 0, 14)
+                bar = QRectF(left, y + (8 + offset * 18) * k, 0, 14 * k)
                 if summary is None or summary.suppressed or summary.mean is None:
                     painter.setPen(text_colour)
                     painter.drawText(
-                        bar.adjusted(4, -2, width, 2),
+                        bar.adjusted(4 * k, -2 * k, width, 2 * k),
                         Qt.AlignmentFlag.AlignVCenter,
                         f"{when}: shown from {self._threshold} answers",
                     )
@@ -90,14 +96,16 @@ class AutonomyChart(QWidget):
                 painter.fillRect(bar, colour)
                 painter.setPen(text_colour)
                 painter.drawText(
-                    QRectF(bar.right() + 6, bar.top() - 2, 60, 18),
+                    QRectF(bar.right() + 6 * k, bar.top() - 2 * k, 60 * k, 18 * k),
                     Qt.AlignmentFlag.AlignVCenter,
                     f"{summary.mean:.1f}",
                 )
-        legend_y = 4.0
+        legend_y = 4.0 * k
         for offset, (name, colour) in enumerate((("now", CURRENT), ("wanted", DESIRED))):
-            x = left + offset * 110
-            painter.fillRect(QRectF(x, legend_y + 3, 14, 12), colour)
+            x = left + offset * 110 * k
+            painter.fillRect(QRectF(x, legend_y + 3 * k, 14 * k, 12 * k), colour)
             painter.setPen(text_colour)
-            painter.drawText(QRectF(x + 20, legend_y, 90, 18), Qt.AlignmentFlag.AlignVCenter, name)
+            painter.drawText(
+                QRectF(x + 20 * k, legend_y, 90 * k, 18 * k), Qt.AlignmentFlag.AlignVCenter, name
+            )
         painter.end()

@@ -30,6 +30,11 @@ def phones_text(count: int) -> str:
     return f"{count} phone{'s' if count != 1 else ''} joined"
 
 
+def done_text(done: int, phones: int) -> str:
+    """ "9 of 12 done": phones done with the open activity (a count, never who)."""
+    return f"{done} of {phones} done"
+
+
 def joined_text(count: int, expected: int | None) -> str:
     """Phones joined against people expected, with a warning when more joined."""
     if expected is None:
@@ -53,6 +58,7 @@ class LiveBar(QWidget):
 
     join_changed = Signal(object)  # the join info dict, or None when live input stops
     phones_counted = Signal(int)  # how many phones have joined, after every change
+    done_counted = Signal(int, int)  # phones done with the open activity, of phones joined
 
     def __init__(self, session: LiveSession) -> None:
         super().__init__()
@@ -153,7 +159,13 @@ class LiveBar(QWidget):
         if self.session.running:
             count = len(self.session.store.phones())
             expected = self.session.controller.plan.expected_participants
-            self.phones.setText(joined_text(count, expected))
+            done = self.session.store.done_count()
+            open_activity = self.session.store.state().activity != "waiting"
+            self.phones.setText(
+                joined_text(count, expected)
+                + (f" · {done_text(done, count)}" if open_activity else "")
+            )
+            self.done_counted.emit(done if open_activity else -1, count)
             waiting = self._unrevealed()
             self.reveal.setText(f"Reveal results ({waiting} new)" if waiting else "Reveal results")
             refused = self.session.store.refused()

@@ -7,7 +7,14 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QGuiApplication,
+    QKeySequence,
+    QMouseEvent,
+    QScreen,
+)
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -104,6 +111,7 @@ class WorkshopWindow(QMainWindow):
         self.live_bar = LiveBar(self.live)
         self.live_bar.join_changed.connect(self._join_changed)
         self.live_bar.phones_counted.connect(self._phones_counted)
+        self.live_bar.done_counted.connect(self._done_counted)
         live_toolbar = self.addToolBar("Live input")
         live_toolbar.setObjectName("live-toolbar")
         live_toolbar.setMovable(False)
@@ -221,9 +229,32 @@ class WorkshopWindow(QMainWindow):
             self.presenter.set_join(self.live.info)
             if self.live.running:
                 self.live_bar.refresh()  # the phone count, on the presenter too
+            projector = self._projector_screen()
+            if projector is not None:
+                self.presenter.setScreen(projector)
+                self.presenter.move(projector.geometry().topLeft())
+                self.presenter.showFullScreen()
+                self.statusBar().showMessage(
+                    f"The presenter is full screen on {projector.name() or 'the second screen'}. "
+                    "F11 switches full screen on or off; B (or Ctrl+B here) blacks it out.",
+                    12000,
+                )
         self.presenter.show()
         self.presenter.raise_()
         return self.presenter
+
+    def _projector_screen(self) -> QScreen | None:
+        """A screen other than the window's (the projector), if there is one."""
+        others = [s for s in QGuiApplication.screens() if s is not self.screen()]
+        return others[0] if others else None
+
+    def toggle_presenter_full_screen(self) -> None:
+        """F11 from the main window: the presenter full screen, or back to a window."""
+        self.open_presenter().toggle_full_screen()
+
+    def toggle_blackout(self) -> None:
+        """Blank the projector, or show it again."""
+        self.open_presenter().toggle_blackout()
 
     def _join_changed(self, info: dict[str, object] | None) -> None:
         if self.presenter is not None:
@@ -232,6 +263,10 @@ class WorkshopWindow(QMainWindow):
     def _phones_counted(self, count: int) -> None:
         if self.presenter is not None:
             self.presenter.set_phone_count(count)
+
+    def _done_counted(self, done: int, phones: int) -> None:
+        if self.presenter is not None:
+            self.presenter.set_done(done, phones)
 
     def present_case(self, case_id: str) -> None:
         """Show a case on the presenter screen (opening it if needed)."""
@@ -262,6 +297,12 @@ class WorkshopWindow(QMainWindow):
         presenter = view_menu.addAction("&Presenter screen")
         presenter.setShortcut(QKeySequence("F5"))
         presenter.triggered.connect(self.open_presenter)
+        full = view_menu.addAction("Presenter &full screen")
+        full.setShortcut(QKeySequence("F11"))
+        full.triggered.connect(self.toggle_presenter_full_screen)
+        black = view_menu.addAction("&Black out the projector")
+        black.setShortcut(QKeySequence("Ctrl+B"))
+        black.triggered.connect(self.toggle_blackout)
         go_menu = self.menuBar().addMenu("&Go")
         self.go_actions: dict[str, QAction] = {}
         for number, page_id in enumerate(self.page_ids):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QColor, QKeySequence, QPalette, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ampdesk.framework.content import STEP_IDS
@@ -12,22 +12,47 @@ from ampdesk.framework.state import NOTE_KIND_LABELS
 from ampdesk.ui.autonomy_chart import AutonomyChart
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.counts_editor import summary_text
-from ampdesk.ui.live_bar import phones_text
+from ampdesk.ui.live_bar import done_text, phones_text
 from ampdesk.ui.qr import qr_pixmap
 from ampdesk.ui.step_timer import PRESENTER_COLOURS, StepTimer, clock, urgency
 from ampdesk.ui.widgets import clear_layout, plain_label
 
 TOP_NOTES = 6
 TOP_NOTES_BESIDE_CHART = 3
+TOP_ACTIONS = 6
 JOIN_QR_SIZE = 260
-STYLE = """
-QWidget#presenter { background: #14213d; }
-QWidget#presenter QLabel { color: #f5f5f5; font-size: 20pt; }
-QWidget#presenter QLabel#presenter-step { color: #f1c453; font-size: 18pt; font-weight: bold; }
-QWidget#presenter QLabel#presenter-title { font-size: 34pt; font-weight: bold; }
-QWidget#presenter QLabel#presenter-timer { font-size: 28pt; font-weight: bold; color: #a8dadc; }
-QWidget#presenter QLabel#presenter-small { font-size: 14pt; color: #c9d1e0; }
-QWidget#presenter QLabel#presenter-code { font-size: 40pt; font-weight: bold; color: #f1c453; }
+# Type sizes as shares of the presenter's height: readable from the back of a room
+# (the smallest, 2.6%, is 28 px on a 1080-line projector).
+SIZES = {
+    "body": 0.034,
+    "step": 0.032,
+    "title": 0.052,
+    "timer": 0.046,
+    "small": 0.026,
+    "code": 0.06,
+}
+CHART_FONT_SHARE = 0.026
+FOOTER = (
+    "→ next prompt · ← previous · B black screen · F11 full screen on or off "
+    "(leave it to drag this window to another screen)"
+)
+
+
+def style(height: int) -> str:
+    """The presenter's style sheet with type sized for a window ``height`` pixels high."""
+    px = {name: max(int(share * height), 12) for name, share in SIZES.items()}
+    return f"""
+QWidget#presenter {{ background: #14213d; }}
+QWidget#presenter QLabel {{ color: #f5f5f5; font-size: {px["body"]}px; }}
+QWidget#presenter QLabel#presenter-step {{
+    color: #f1c453; font-size: {px["step"]}px; font-weight: bold; }}
+QWidget#presenter QLabel#presenter-title {{ font-size: {px["title"]}px; font-weight: bold; }}
+QWidget#presenter QLabel#presenter-timer {{ font-size: {px["timer"]}px; font-weight: bold; }}
+QWidget#presenter QLabel#presenter-counter {{ font-size: {px["step"]}px; color: #c9d1e0; }}
+QWidget#presenter QLabel#presenter-small {{ font-size: {px["small"]}px; color: #c9d1e0; }}
+QWidget#presenter QLabel#presenter-code {{
+    font-size: {px["code"]}px; font-weight: bold; color: #f1c453; }}
+QWidget#presenter QWidget#blackout {{ background: black; }}
 """
 
 
@@ -40,9 +65,10 @@ class PresenterWindow(QWidget):
         self.timer = timer
         self.setObjectName("presenter")
         self.setWindowTitle("ampdesk — presenter screen")
-        self.setStyleSheet(STYLE)
+        self._styled_for = 0
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.resize(1280, 720)
+        self._restyle()
         self.page_id = "plan"
         self.prompt_index = 0
         self.case_id: str | None = None
@@ -53,6 +79,16 @@ class PresenterWindow(QWidget):
         self.step_label = QLabel()
         self.step_label.setObjectName("presenter-step")
         header.addWidget(self.step_label, 1)
+        self.counter = QLabel()
+        self.counter.setObjectName("presenter-counter")
+        self.counter.setAccessibleName("Prompt number")
+        header.addWidget(self.counter)
+        header.addSpacing(32)
+        self.done_label = QLabel()
+        self.done_label.setObjectName("presenter-counter")
+        self.done_label.setAccessibleName("Phones done")
+        header.addWidget(self.done_label)
+        header.addSpacing(32)
         self.timer_label = QLabel()
         self.timer_label.setObjectName("presenter-timer")
         self.timer_label.setAccessibleName("Time left")
@@ -84,21 +120,50 @@ class PresenterWindow(QWidget):
         self.join_panel.hide()
         middle.addWidget(self.join_panel)
         layout.addLayout(middle, 1)
-        self.footer = plain_label(
-            "Right arrow: next prompt · Left arrow: previous · Esc: leave full screen"
-        )
+        self.footer = plain_label(FOOTER)
         self.footer.setObjectName("presenter-small")
         layout.addWidget(self.footer)
+        self.blackout = QWidget(self)
+        self.blackout.setObjectName("blackout")
+        self.blackout.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.blackout.setAccessibleName("Black screen")
+        self.blackout.hide()
 
         QShortcut(QKeySequence(Qt.Key.Key_Right), self, self.next_prompt)
         QShortcut(QKeySequence(Qt.Key.Key_Left), self, self.previous_prompt)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.showNormal)
-        QShortcut(QKeySequence("F11"), self, self.showFullScreen)
+        QShortcut(QKeySequence("F11"), self, self.toggle_full_screen)
+        QShortcut(QKeySequence(Qt.Key.Key_B), self, self.toggle_blackout)
         controller.changed.connect(self.refresh)
         timer.changed.connect(self._show_time)
         self.refresh()
 
     # -- what the facilitator drives ---------------------------------------------------------
+    def toggle_full_screen(self) -> None:
+        """Full screen on the screen the window is on, or back to a window."""
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+
+    def toggle_blackout(self) -> None:
+        """Blank the projector (B), or show the content again."""
+        self.blackout.setGeometry(self.rect())
+        self.blackout.setVisible(not self.blackout.isVisible())
+        self.blackout.raise_()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Re-size the type for the new height; the black screen covers everything."""
+        super().resizeEvent(event)
+        self.blackout.setGeometry(self.rect())
+        if abs(self.height() - self._styled_for) > 8:
+            self._restyle()
+            self.refresh()
+
+    def _restyle(self) -> None:
+        self._styled_for = self.height()
+        self.setStyleSheet(style(self.height()))
+
     def show_page(self, page_id: str) -> None:
         """Follow the facilitator to another page (a step, the plan, the actions)."""
         if page_id != self.page_id:
@@ -119,6 +184,10 @@ class PresenterWindow(QWidget):
         """Show how many phones have joined (under the join code)."""
         self.join_count.setText(phones_text(count))
 
+    def set_done(self, done: int, phones: int) -> None:
+        """Show "9 of 12 done" while an activity is open on the phones (``done`` -1: none)."""
+        self.done_label.setText(done_text(done, phones) if done >= 0 and phones else "")
+
     def show_case(self, case_id: str) -> None:
         """Put a case on the screen (``own:N`` for the organisation's own stories)."""
         self.case_id = case_id
@@ -136,7 +205,7 @@ class PresenterWindow(QWidget):
         if self.page_id in STEP_IDS:
             step = self.controller.content.step(self.page_id)
             count = len(self.controller.plan.prompts(step))
-            self.prompt_index = (self.prompt_index + delta) % count
+            self.prompt_index = min(max(self.prompt_index + delta, 0), count - 1)
             self.case_id = None
             self.refresh()
 
@@ -159,6 +228,7 @@ class PresenterWindow(QWidget):
         """Redraw from the file (anonymous aggregates only)."""
         clear_layout(self.body)
         self._show_time()
+        self.counter.setText("")
         content = self.controller.content
         if self.case_id is not None:
             self._show_case_body()
@@ -167,13 +237,16 @@ class PresenterWindow(QWidget):
             self.step_label.setText(f"Step {step.number} · {step.title}")
             prompts = self.controller.plan.prompts(step)
             self.title.setText(prompts[self.prompt_index % len(prompts)][1])
+            self.counter.setText(f"{self.prompt_index % len(prompts) + 1} / {len(prompts)}")
             getattr(self, f"_results_{self.page_id}")()
         elif self.page_id == "actions":
             self.step_label.setText("Actions")
             self.title.setText("Who does what by when")
-            for action in self.controller.repo.actions()[:8]:
+            actions = self.controller.repo.actions()
+            for action in actions[:TOP_ACTIONS]:
                 due = f", by {action.due:%d %b}" if action.due else ""
                 self._line(f"• {action.title} ({action.owner or 'owner to agree'}{due})")
+            self._more(len(actions) - TOP_ACTIONS)
         else:
             details = self.controller.repo.details()
             self.step_label.setText(details.organisation or "Autonomy, Mastery, Purpose")
@@ -205,6 +278,12 @@ class PresenterWindow(QWidget):
             dots = f"  ● {note.votes}" if note.votes else ""
             where = f"{note.dimension.upper()}: " if note.dimension else ""
             self._line(f"{NOTE_KIND_LABELS[note.kind]} · {where}{note.text}{dots}")
+        self._more(len(notes) - limit)
+
+    def _more(self, hidden: int) -> None:
+        """Say how many did not fit under a cut list."""
+        if hidden > 0:
+            self._line(f"+{hidden} more", small=True)
 
     def _results_fairness(self) -> None:
         threshold = self.controller.repo.details().anonymity_threshold
@@ -220,7 +299,7 @@ class PresenterWindow(QWidget):
             )
 
     def _results_autonomy(self) -> None:
-        chart = AutonomyChart()
+        chart = AutonomyChart(scale=CHART_FONT_SHARE * self.height() / 13)
         palette = chart.palette()
         palette.setColor(QPalette.ColorRole.Text, QColor("#f5f5f5"))
         chart.setPalette(palette)

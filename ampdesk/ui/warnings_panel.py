@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
@@ -103,7 +104,7 @@ class WarningsPanel(ScrollPage):
         if self._seen is not None:
             self._new = (self._new | (ids - self._seen)) & ids
         self._seen = ids
-        ordered = sorted(findings, key=lambda f: (f.step != self.step, f.id not in self._new))
+        ordered = self._ordered(findings)
         self.cards = [FindingCard(self, f, notes.get(f.id), f.id in self._new) for f in ordered]
         for card in self.cards:
             self.content.addWidget(card)
@@ -116,12 +117,23 @@ class WarningsPanel(ScrollPage):
             )
         self.content.addStretch(1)
 
+    def _ordered(self, findings: Sequence[Finding]) -> list[Finding]:
+        """The step in hand's warnings first, new ones before older ones."""
+        return sorted(findings, key=lambda f: (f.step != self.step, f.id not in self._new))
+
     def set_step(self, step: str) -> None:
         """Put the warnings of the step in hand first; the ones seen there stop being new."""
-        if step != self.step:
-            self._new -= {f.id for f in self.controller.evaluation.findings if f.step == self.step}
-            self.step = step
+        if step == self.step:
+            return
+        findings = self.controller.evaluation.findings
+        new_before = set(self._new)
+        self._new -= {f.id for f in findings if f.step == self.step}
+        self.step = step
+        shown = [(c.finding.id, c.new) for c in self.cards]
+        if shown != [(f.id, f.id in self._new) for f in self._ordered(findings)]:
             self.refresh()
+        elif new_before != self._new:
+            self.updated.emit()
 
     def new_count(self, step: str) -> int:
         """How many new warnings concern ``step`` (counted on the step rail)."""

@@ -511,6 +511,7 @@
         append(screen, h('p', { className: 'calm',
           text: 'Nothing to fill in right now. Keep this page open; it changes by itself.' }));
       }
+      append(screen, renderDone(s));
     }
     refreshButtons();
     // A "moved on" answer shown by a form that has just gone stays readable below.
@@ -823,6 +824,25 @@
     return form;
   }
 
+  // ----- "I'm done": the facilitator sees how many phones are done (a count, never who)
+
+  function renderDone(s) {
+    var formId = 'done:' + s.activity + ':' + (s.step || '');
+    var form = h('form', { className: 'card done', novalidate: true, 'aria-labelledby': 'done-h' });
+    append(form, h('h2', { id: 'done-h', text: 'Finished with this activity?' }));
+    append(form, h('p', { className: 'hint',
+      text: 'Tell the facilitator you are done. Only the number of phones that are done is shown.' }));
+    var btn = h('button', { type: 'submit', className: 'primary', text: 'I\u2019m done' });
+    submitBtns[formId] = btn;
+    append(form, btn, statusEl(formId));
+    form.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      if (s.locked || isPending(formId)) return;
+      enqueue({ path: '/api/done', form: formId, body: { key: newKey(), activity: s.activity } });
+    });
+    return form;
+  }
+
   // ---------------------------------------------------------------- submissions
 
   /* A submission is written to localStorage before it is sent, and sent again with the same
@@ -944,6 +964,8 @@
         noteDraft[dkey].text = '';
       }
       report(formId, 'ok', 'Added — add another if you like.');
+    } else if (rec.path === '/api/done') {
+      report(formId, 'ok', 'Thanks \u2014 the facilitator sees that one more phone is done.');
     } else if (rec.path === '/api/votes') {
       report(formId, 'ok', 'Thanks — your dots are saved. You can move them and send again.');
     } else {

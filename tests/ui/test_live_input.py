@@ -168,3 +168,25 @@ def test_a_checkin_pulse_runs_on_the_phones_from_the_followups_page(
         repo = Repository(workshop)
         assert repo.answers_by_item("fairness", checkin) == {"settled": [4]}
         assert repo.checkin_answers(checkin) == {}  # shown only after a reveal
+
+
+def test_two_phones_say_they_are_done(qtbot: QtBot, tmp_path: Path, open_window: Opener) -> None:
+    path = tmp_path / "done.ampdesk"
+    with create_workshop(path, "Done") as workshop:
+        LiveStore(workshop).set_phones_per_address(3)
+    window = open_window(path)
+    _unlock(window)
+    qtbot.waitUntil(lambda: window.show_step("purpose"))
+    info = _start_live(qtbot, window)
+    presenter = window.open_presenter()
+    phones = [Phone(str(info["url"])) for _ in range(3)]
+    for phone in phones:
+        assert phone.join(str(info["code"])).status == 201
+    _wait_for_activity(qtbot, phones[0], "purpose")
+    for phone in phones[:2]:
+        assert phone.submit("done", {"activity": "purpose"}).status == 200
+    again = phones[0].submit("done", {"activity": "purpose"})  # a second tap counts once
+    assert again.status == 200 and again.data["done"] == 2
+    assert phones[2].submit("done", {"activity": "autonomy"}).status == 409
+    qtbot.waitUntil(lambda: "2 of 3 done" in window.live_bar.phones.text(), timeout=10000)
+    assert presenter.done_label.text() == "2 of 3 done"

@@ -1,0 +1,118 @@
+"""The presenter made for a projector: type scaled to the screen, counters, black-out, and
+full screen on the second screen (two virtual screens of Qt's offscreen platform)."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
+
+from ampdesk.demo import write_demo
+from ampdesk.ui.autonomy_chart import AutonomyChart
+from ampdesk.ui.main_window import WorkshopWindow
+
+ROOT = Path(__file__).resolve().parents[2]
+SCREENS = {
+    "screens": [
+        {"name": "laptop", "x": 0, "y": 0, "width": 1280, "height": 720},
+        {"name": "projector", "x": 1280, "y": 0, "width": 1920, "height": 1080},
+    ]
+}
+TWO_SCREENS = """
+import json, sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from ampdesk.framework.content import framework
+from ampdesk.store.workshop_file import open_workshop
+from ampdesk.ui.controller import WorkshopController
+from ampdesk.ui.main_window import WorkshopWindow
+
+app = QApplication([])
+window = WorkshopWindow(WorkshopController(open_workshop(Path(sys.argv[1])), framework()))
+window.show()
+presenter = window.open_presenter()
+app.processEvents()
+print(json.dumps({
+    "window": window.screen().name(),
+    "presenter": presenter.screen().name(),
+    "full": presenter.isFullScreen(),
+    "message": window.statusBar().currentMessage(),
+}))
+window.close()
+"""
+
+
+def test_presenter_type_scales_with_the_screen(qtbot: QtBot, demo_window: WorkshopWindow) -> None:
+    window = demo_window
+    presenter = window.open_presenter()
+    presenter.resize(1920, 1080)
+    window.show_step("autonomy")
+    QApplication.processEvents()
+    labels = [label for label in presenter.findChildren(QLabel) if label.isVisible()]
+    assert labels
+    for label in labels:
+        label.ensurePolished()
+        size = label.font().pixelSize()
+        assert size >= 0.025 * 1080, (label.text()[:40], size)
+    (chart,) = presenter.findChildren(AutonomyChart)
+    assert round(13 * chart.scale) >= 0.025 * 1080
+
+
+def test_prompt_counter_more_and_blackout(qtbot: QtBot, demo_window: WorkshopWindow) -> None:
+    window = demo_window
+    presenter = window.open_presenter()
+    window.show_step("fairness")
+    count = len(window.controller.plan.prompts(window.controller.content.step("fairness")))
+    assert presenter.counter.text() == f"1 / {count}"
+    presenter.activateWindow()
+    qtbot.waitUntil(presenter.isActiveWindow)
+    qtbot.keyClick(presenter, Qt.Key.Key_Left)  # no wrapping round to the last prompt
+    assert presenter.counter.text() == f"1 / {count}"
+    qtbot.keyClick(presenter, Qt.Key.Key_Right)
+    assert presenter.counter.text() == f"2 / {count}"
+    for n in range(8):
+        window.controller.add_note("purpose", "story", f"Story {n}")
+    window.show_step("purpose")
+    qtbot.waitUntil(
+        lambda: any(label.text().startswith("+") for label in presenter.findChildren(QLabel))
+    )
+    stories = len([n for n in window.controller.repo.notes("purpose") if n.kind == "story"])
+    more = [
+        label.text() for label in presenter.findChildren(QLabel) if label.text().startswith("+")
+    ]
+    assert more == [f"+{stories - 6} more"]
+    presenter.activateWindow()
+    qtbot.waitUntil(presenter.isActiveWindow)
+    qtbot.keyClick(presenter, Qt.Key.Key_B)
+    assert presenter.blackout.isVisible()
+    assert presenter.blackout.geometry() == presenter.rect()
+    window.toggle_blackout()  # Ctrl+B from the facilitator's window
+    assert not presenter.blackout.isVisible()
+    window.toggle_presenter_full_screen()
+    assert presenter.isFullScreen()
+    qtbot.keyClick(presenter, Qt.Key.Key_F11)
+    assert not presenter.isFullScreen()
+
+
+def test_presenter_opens_full_screen_on_the_second_screen(tmp_path: Path) -> None:
+    write_demo(tmp_path / "demo.ampdesk").close()
+    config = tmp_path / "screens.json"
+    config.write_text(json.dumps(SCREENS), encoding="utf-8")
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
+    result = subprocess.run(
+        [sys.executable, "-c", TWO_SCREENS, str(tmp_path / "demo.ampdesk")],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        check=True,
+    )
+    shown = json.loads(result.stdout.strip().splitlines()[-1])
+    assert shown["window"] == "laptop"
+    assert shown["presenter"] == "projector"
+    assert shown["full"] is True
+    assert "full screen on projector" in shown["message"] and "F11" in shown["message"]
