@@ -253,11 +253,21 @@ def _decimal(key: str, value: str) -> float:
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:
-    from ampdesk.store.file_header import inspect  # no SQLAlchemy yet: the splash comes first
+    from ampdesk.store.file_header import (  # no SQLAlchemy yet: the splash comes first
+        WorkshopFileError,
+        inspect,
+    )
     from ampdesk.ui.app import run_app
 
     if args.file is not None:
-        inspect(args.file)  # a file that cannot be opened is reported here, before any window
+        try:
+            inspect(args.file)  # a file that cannot be opened is reported here, before any window
+        except WorkshopFileError as exc:
+            if not sys.stderr.isatty():  # opened from a file manager: nobody reads stderr
+                from ampdesk.ui.app import explain_unopened
+
+                explain_unopened(str(exc))
+            raise
 
     return run_app(args.file)
 
@@ -267,9 +277,19 @@ def _cmd_screenshots(args: argparse.Namespace) -> int:
     from ampdesk.ui.screenshots import render_screenshots
 
     inspect(args.file)
-    for path in render_screenshots(args.file, args.folder):
+    if args.scale <= 0:
+        raise UsageError("--scale must be above 0, such as 1 or 2")
+    for path in render_screenshots(args.file, args.folder, args.size, args.scale):
         print(path)
     return 0
+
+
+def _size(text: str) -> tuple[int, int]:
+    """``WxH`` (such as 1280x720) as a width and a height in pixels."""
+    width, _, height = text.lower().partition("x")
+    if not (width.isdigit() and height.isdigit()) or int(width) < 320 or int(height) < 240:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size such as 1280x720")
+    return int(width), int(height)
 
 
 def _cmd_live(args: argparse.Namespace) -> int:
@@ -377,6 +397,12 @@ def build_parser() -> argparse.ArgumentParser:
     settings.add_argument("--set", action="append", metavar="KEY=VALUE", help="change a setting")
     shots = command("screenshots", "render every page of a workshop to PNG", _cmd_screenshots)
     shots.add_argument("folder", type=_workshop_path, metavar="DIR")
+    shots.add_argument(
+        "--size", type=_size, default=(1280, 720), metavar="WxH", help="screen size (1280x720)"
+    )
+    shots.add_argument(
+        "--scale", type=float, default=1.0, metavar="F", help="display scaling, such as 2"
+    )
     template = command("template", "save the workshop's plan as a template file", _cmd_template)
     template.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.json")
     template.add_argument("--name", help="the template's name (default: the workshop's title)")

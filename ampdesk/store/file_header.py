@@ -76,13 +76,13 @@ def examine(path: Path) -> FileFacts:
     except PermissionError:
         raise WorkshopFileError(f"{name}: you may not read this file") from None
     if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
-        raise WorkshopFileError(f"{name}: not an ampdesk workshop (not a SQLite database)")
+        raise WorkshopFileError(f"{name}: not an ampdesk workshop (it holds something else)")
     page_size, page_count, _, application_id = _header_fields(header)
     recovering = bool(side_files(path))
     if not recovering:
         # the header is final only when no log holds newer pages of the file
         if application_id != APPLICATION_ID:
-            raise WorkshopFileError(f"{name}: a SQLite database, but not an ampdesk workshop")
+            raise WorkshopFileError(f"{name}: not an ampdesk workshop (another program's database)")
         if size % page_size or size < page_size * page_count:
             raise WorkshopFileError(f"{name}: the file is truncated or damaged")
     with _reader(path, recovering) as conn:
@@ -136,7 +136,7 @@ def _facts(name: str, conn: sqlite3.Connection) -> FileFacts:
     except sqlite3.DatabaseError as exc:
         raise WorkshopFileError(f"{name}: the file is damaged ({exc})") from None
     if application_id != APPLICATION_ID:
-        raise WorkshopFileError(f"{name}: a SQLite database, but not an ampdesk workshop")
+        raise WorkshopFileError(f"{name}: not an ampdesk workshop (another program's database)")
     if version > SCHEMA_VERSION:
         raise WorkshopFileError(
             f"{name}: written by a newer ampdesk (schema {version}; this version reads up to "

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 
 from sqlalchemy import ColumnElement, and_, delete, func, insert, select
 
+from ampdesk.framework import progress
 from ampdesk.framework.content import STEP_IDS, framework
 from ampdesk.framework.evaluation import WorkshopInputs
 from ampdesk.framework.fairness import GateOverride, GateThresholds, PayRow, PaySummary
@@ -325,27 +326,45 @@ class Repository:
             ]
 
     # -- steps, checklists, decisions ----------------------------------------------------
-    def set_step_status(self, step: str, status: StepStatus) -> None:
-        """Record how far the group is with a step."""
+    def set_step_status(self, step: str, status: StepStatus | None) -> None:
+        """Record how far the group is with a step (None: leave it to the data again)."""
         with self.workshop.session() as s:
-            s.merge(StepState(step=step, status=status))
+            if status is None:
+                s.execute(delete(StepState).where(StepState.step == step))
+            else:
+                s.merge(StepState(step=step, status=status))
+
+    def stored_step_statuses(self) -> dict[str, StepStatus]:
+        """The step statuses the facilitator set (steps never set are missing)."""
+        with self.workshop.session() as s:
+            return {r.step: r.status for r in s.scalars(select(StepState))}  # type: ignore[misc]
 
     def step_statuses(self) -> dict[str, StepStatus]:
-        """The status of every step (``not_started`` where nothing was recorded)."""
-        with self.workshop.session() as s:
-            stored = {r.step: r.status for r in s.scalars(select(StepState))}
-        return {step: stored.get(step, "not_started") for step in STEP_IDS}  # type: ignore[misc]
+        """Every step's status: as set, else "in progress" once it has content, else not started."""
+        return self.inputs().step_statuses
 
-    def set_checklist_item(self, step: str, item: str, done: bool) -> None:
-        """Tick or untick one checklist item."""
+    def set_checklist_item(self, step: str, item: str, done: bool | None) -> None:
+        """Tick or untick one checklist item (None: leave it to the data again)."""
         with self.workshop.session() as s:
-            s.merge(ChecklistState(step=step, item=item, done=done))
+            if done is None:
+                s.execute(
+                    delete(ChecklistState).where(
+                        ChecklistState.step == step, ChecklistState.item == item
+                    )
+                )
+            else:
+                s.merge(ChecklistState(step=step, item=item, done=done))
 
-    def checklist(self, step: str) -> dict[str, bool]:
-        """The ticked state of the step's checklist items that were ever touched."""
+    def touched_checklist(self, step: str) -> dict[str, bool]:
+        """The step's checklist items the facilitator ticked or unticked."""
         with self.workshop.session() as s:
             rows = s.scalars(select(ChecklistState).where(ChecklistState.step == step))
             return {r.item: r.done for r in rows}
+
+    def checklist(self, step: str) -> dict[str, bool]:
+        """The step's ticked items: those the data proves, and every item touched by hand."""
+        proven = progress.proven_checklist(self._raw_inputs())[step]
+        return progress.checklist(self.touched_checklist(step), proven)
 
     def set_decision(self, key: str, value: str) -> None:
         """Record one of the group's decisions (an empty value clears it)."""
@@ -661,7 +680,23 @@ class Repository:
         return grouped
 
     def inputs(self) -> WorkshopInputs:
-        """What the framework's rules need to evaluate this workshop."""
+        """What the framework's rules need to evaluate this workshop: step statuses and ticked
+        checklist rows as set by hand, filled in from the data where never touched."""
+        raw = self._raw_inputs()
+        proven = progress.proven_checklist(raw)
+        ticked = frozenset(
+            f"{step}.{item}"
+            for step in STEP_IDS
+            for item, done in progress.checklist(self.touched_checklist(step), proven[step]).items()
+            if done
+        )
+        return replace(
+            raw,
+            step_statuses=progress.step_statuses(self.stored_step_statuses(), raw),
+            ticked=ticked,
+        )
+
+    def _raw_inputs(self) -> WorkshopInputs:
         return WorkshopInputs(
             anonymity_threshold=self.details().anonymity_threshold,
             thresholds=self.thresholds(),
@@ -671,16 +706,11 @@ class Repository:
             notes=tuple(self.notes()),
             actions=tuple(self.actions()),
             decisions=self.decisions(),
-            step_statuses=self.step_statuses(),
+            step_statuses={step: "not_started" for step in STEP_IDS},
             override=self.active_override(),
             pay_summary=self.pay_summary(),
             own_cases=tuple(self.own_cases()),
-            ticked=frozenset(
-                f"{step}.{item}"
-                for step in STEP_IDS
-                for item, done in self.checklist(step).items()
-                if done
-            ),
+            ticked=frozenset(),
         )
 
     def pay_summary(self) -> PaySummary | None:
@@ -834,9 +864,14 @@ class Repository:
         def count(column: object) -> int:
             return s.scalar(select(func.count(column))) or 0  # type: ignore[arg-type]
 
+        hands = (
+            select(func.count(Answer.id))
+            .where(Answer.source == "facilitator", Answer.checkin_id.is_(None))
+            .group_by(Answer.activity, Answer.item)
+        )
         with self.workshop.session() as s:
             return Counts(
-                participants=count(Participant.id),
+                participants=progress.participants(count(Participant.id), s.scalars(hands)),
                 responses=count(Answer.id),
                 notes=count(Note.id),
                 votes=count(Vote.id),

@@ -53,6 +53,10 @@ class ActionsPage(ScrollPage):
         form = QGridLayout()
         self.step = QComboBox()
         self.step.setAccessibleName("Step of the new action")
+        self.step.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.step.setMinimumContentsLength(14)  # narrow enough for a 1280-pixel screen
         for step in controller.content.steps:
             self.step.addItem(f"{step.number} {step.title}", step.id)
         self.title = QLineEdit()

@@ -7,6 +7,7 @@ facilitator should see at once that the app is starting (see docs/performance.md
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sys
@@ -66,6 +67,26 @@ def recent_files(settings: QSettings) -> list[Path]:
     return [Path(p) for p in items]
 
 
+def recent_titles(settings: QSettings) -> dict[str, str]:
+    """The workshops' titles by file path, as last seen open (the recent list shows them)."""
+    try:
+        titles = json.loads(str(settings.value("recent_titles", "{}")))
+    except ValueError:
+        return {}
+    return {str(k): str(v) for k, v in titles.items()} if isinstance(titles, dict) else {}
+
+
+def remember_title(settings: QSettings, path: Path, title: str) -> None:
+    """Keep a workshop's title for the recent list."""
+    titles = recent_titles(settings)
+    if titles.get(str(path.resolve())) != title:
+        titles[str(path.resolve())] = title
+        known = {str(p) for p in recent_files(settings)} | {str(path.resolve())}
+        settings.setValue(
+            "recent_titles", json.dumps({k: v for k, v in titles.items() if k in known})
+        )
+
+
 def open_workshop_window(path: Path, parent: QWidget | None = None) -> WorkshopWindow | None:
     """Open ``path`` in a new window; a file that cannot be used is explained, not opened."""
     from ampdesk.framework.content import framework
@@ -84,6 +105,14 @@ def open_workshop_window(path: Path, parent: QWidget | None = None) -> WorkshopW
     window = WorkshopWindow(WorkshopController(workshop, framework()))
     window.show()
     return window
+
+
+def explain_unopened(message: str) -> None:
+    """Say in a dialog why a file given to the app was not opened (where there is a screen)."""
+    app = create_application()
+    if app.platformName() in ("offscreen", "minimal"):
+        return
+    QMessageBox.critical(None, "Cannot open workshop", message)
 
 
 def demo_path() -> Path:

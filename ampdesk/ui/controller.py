@@ -101,7 +101,7 @@ class WorkshopController(QObject):
     # -- edits -------------------------------------------------------------------------------
     def set_checklist_item(self, step: str, item: str, done: bool) -> None:
         """Tick or untick a checklist item."""
-        before = self.repo.checklist(step).get(item, False)
+        before = self.repo.touched_checklist(step).get(item)
         self._push(
             "Tick checklist item" if done else "Untick checklist item",
             lambda: self.repo.set_checklist_item(step, item, done),
@@ -110,7 +110,7 @@ class WorkshopController(QObject):
 
     def set_step_status(self, step: str, status: StepStatus) -> None:
         """Record how far the group is with a step."""
-        before = self.repo.step_statuses()[step]
+        before = self.repo.stored_step_statuses().get(step)
         self._push(
             "Change step status",
             lambda: self.repo.set_step_status(step, status),

@@ -180,8 +180,23 @@ class FairnessPanel(QWidget):
         except (PayImportError, OSError) as exc:
             QMessageBox.warning(self, "Pay data not imported", str(exc))
             return False
+        held = len(self.controller.repo.pay_rows())
+        if held and not self._confirm_replace(held, len(rows)):
+            return False
         self.controller.replace_pay(rows)
         return True
+
+    def _confirm_replace(self, held: int, incoming: int) -> bool:
+        """Ask before an import replaces an audit that holds people already."""
+        answer = QMessageBox.question(
+            self,
+            "Replace the pay audit?",
+            f"The audit holds {held} people. Importing replaces them with the file's "
+            f"{incoming} rows. Edit > Undo brings the earlier audit back.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def add_person(self) -> None:
         """Type one person into the audit."""

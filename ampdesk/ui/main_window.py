@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt
 from PySide6.QtGui import (
@@ -16,6 +17,7 @@ from PySide6.QtGui import (
     QScreen,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QHBoxLayout,
@@ -33,6 +35,7 @@ from ampdesk.store.templates import save_template
 from ampdesk.store.workshop_file import WorkshopFileError, copy_database
 from ampdesk.ui.about_page import show_about
 from ampdesk.ui.actions_page import ActionsPage
+from ampdesk.ui.app import remember_title
 from ampdesk.ui.cases_page import CasesPage
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.fairness_panel import FairnessPanel
@@ -46,6 +49,9 @@ from ampdesk.ui.step_page import StepPage
 from ampdesk.ui.step_panels import AutonomyPanel, MasteryPanel, PurposePanel
 from ampdesk.ui.step_timer import StepTimer, TimerBar
 from ampdesk.ui.warnings_panel import WarningsPanel
+
+if TYPE_CHECKING:
+    from ampdesk.ui.start_window import StartWindow
 
 RAIL_NAMES = {
     "fairness": "Baseline fairness",
@@ -274,6 +280,13 @@ class WorkshopWindow(QMainWindow):
 
     def _add_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        new = file_menu.addAction("&New workshop…")
+        new.setShortcut(QKeySequence.StandardKey.New)
+        new.triggered.connect(lambda: self._start_window().new_workshop())
+        open_ = file_menu.addAction("&Open…")
+        open_.setShortcut(QKeySequence.StandardKey.Open)
+        open_.triggered.connect(lambda: self._start_window().open_file())
+        file_menu.addSeparator()
         save_as = file_menu.addAction("Save &As…")
         save_as.setShortcut(QKeySequence.StandardKey.SaveAs)
         save_as.triggered.connect(self.save_as)
@@ -284,7 +297,10 @@ class WorkshopWindow(QMainWindow):
         file_menu.addSeparator()
         close = file_menu.addAction("&Close")
         close.setShortcut(QKeySequence.StandardKey.Close)
-        close.triggered.connect(self.close)
+        close.triggered.connect(self.close_to_start)
+        quit_ = file_menu.addAction("&Quit")
+        quit_.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_.triggered.connect(QApplication.closeAllWindows)
         edit_menu = self.menuBar().addMenu("&Edit")
         undo = self.controller.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
@@ -313,6 +329,19 @@ class WorkshopWindow(QMainWindow):
             action.triggered.connect(lambda _=False, pid=page_id: self.show_step(pid))
         about = self.menuBar().addMenu("&Help").addAction("&About the method")
         about.triggered.connect(lambda: show_about(self, self.controller.content))
+
+    def _start_window(self) -> StartWindow:
+        from ampdesk.ui.start_window import StartWindow  # it opens workshop windows itself
+
+        return StartWindow.shared()
+
+    def close_to_start(self) -> None:
+        """Close this workshop and go back to the start window."""
+        if self.close():
+            start = self._start_window()
+            start.refresh_recent()
+            start.show()
+            start.raise_()
 
     def save_as(self) -> None:
         """Write a copy of the workshop to a new file (every change is already saved)."""
@@ -433,6 +462,7 @@ class WorkshopWindow(QMainWindow):
         """Update the window title, the rail's states and every page."""
         details = self.controller.repo.details()
         self.setWindowTitle(f"{details.title} — {self.controller.workshop.path.name} — ampdesk")
+        remember_title(QSettings(), self.controller.workshop.path, details.title)
         evaluation = self.controller.evaluation
         statuses = self.controller.repo.step_statuses()
         for row, page_id in enumerate(self.page_ids):

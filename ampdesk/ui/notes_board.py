@@ -90,7 +90,19 @@ class NotesBoard(QWidget):
         self.merge_button = QPushButton("Merge into…")
         self.merge_button.setToolTip("Fold the selected duplicate into another note")
         self.merge_button.clicked.connect(self.merge)
-        for button in (self.dot, self.hide_button, self.edit_button, self.merge_button):
+        self.sort_button = QPushButton("Sort by dots")
+        self.sort_button.setToolTip(
+            "The list keeps its order while dots are added; sort it when the vote is over"
+        )
+        self.sort_button.clicked.connect(self.sort_by_dots)
+        self.order: list[int] = []  # note ids as listed; new notes go to the end
+        for button in (
+            self.dot,
+            self.hide_button,
+            self.edit_button,
+            self.merge_button,
+            self.sort_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -98,11 +110,22 @@ class NotesBoard(QWidget):
         self.refresh()
 
     def _notes(self) -> list[NoteValue]:
+        """The notes in the list's order: as listed before, new ones last (first time: by dots)."""
         notes = [n for n in self.controller.repo.notes(self.step) if n.kind in self.kinds]
-        return sorted(notes, key=lambda n: (n.hidden, -n.votes, n.id))
+        if not self.order:
+            self.order = [n.id for n in sorted(notes, key=lambda n: (n.hidden, -n.votes, n.id))]
+        known = {note_id: place for place, note_id in enumerate(self.order)}
+        self.order += [n.id for n in notes if n.id not in known]
+        place = {note_id: n for n, note_id in enumerate(self.order)}
+        return sorted(notes, key=lambda n: place[n.id])
+
+    def sort_by_dots(self) -> None:
+        """Put the notes with most dots first (hidden ones last)."""
+        self.order = []
+        self.refresh()
 
     def refresh(self) -> None:
-        """Re-list the notes, keeping the selection."""
+        """Re-list the notes, keeping their order and the selection."""
         selected = self.selected_id()
         self.list.clear()
         for note in self._notes():

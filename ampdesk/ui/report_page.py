@@ -94,9 +94,12 @@ class ReportPage(QWidget):
         for widget in (self.kind, self.paper, self.individual_pay):
             row.addWidget(widget)
         row.addStretch(1)
+        buttons = QHBoxLayout()  # a row of its own: the page fits a 1280-pixel screen
         for widget in (self.refresh_button, self.export_button, self.print_button):
-            row.addWidget(widget)
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
         layout.addLayout(row)
+        layout.addLayout(buttons)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.setVisible(False)

@@ -23,16 +23,27 @@ def _settle(seconds: float = 0.5) -> None:
         time.sleep(0.02)
 
 
-def render_screenshots(path: Path, folder: Path) -> list[Path]:
-    """Open ``path``, show each page in turn and save it as ``folder/NN-page.png``.
+def render_screenshots(
+    path: Path,
+    folder: Path,
+    size: tuple[int, int] = (1280, 720),
+    scale: float = 1.0,
+    presenter_size: tuple[int, int] = (1920, 1080),
+) -> list[Path]:
+    """Open ``path``, show each page in turn and save it as ``folder/NN-page.png``; the
+    presenter screen beside it at the projector's size.
 
-    Rendering needs no display: unless told otherwise, Qt draws offscreen.
+    ``size`` is the screen in device pixels and ``scale`` the display scaling (2 on a HiDPI
+    laptop): every picture is at most ``size``. Rendering needs no display: unless told
+    otherwise, Qt draws offscreen.
     """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if scale != 1.0:
+        os.environ["QT_SCALE_FACTOR"] = f"{scale:g}"
     create_application()
     folder.mkdir(parents=True, exist_ok=True)
     window = WorkshopWindow(WorkshopController(open_workshop(path), framework()))
-    window.resize(1440, 960)
+    window.resize(round(size[0] / scale), round(size[1] / scale))
     window.show()
     written = []
     try:
@@ -52,6 +63,7 @@ def render_screenshots(path: Path, folder: Path) -> list[Path]:
                 page.widget().grab().save(str(full))
                 written.append(full)
         presenter = window.open_presenter()
+        presenter.resize(round(presenter_size[0] / scale), round(presenter_size[1] / scale))
         for page_id in ("fairness", "autonomy", "purpose"):
             window.show_step(page_id) or window.rail.setCurrentRow(window.page_ids.index(page_id))
             QApplication.processEvents()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ampdesk.ui.app import demo_path, open_workshop_window, recent_files
+from ampdesk.ui.app import demo_path, open_workshop_window, recent_files, recent_titles
 from ampdesk.ui.icons import icon
 from ampdesk.ui.widgets import heading, plain_label
 
@@ -34,6 +34,15 @@ FILE_FILTER = "ampdesk workshops (*.ampdesk)"
 
 class StartWindow(QWidget):
     """Shown when ampdesk starts without a file."""
+
+    _shared: StartWindow | None = None
+
+    @classmethod
+    def shared(cls) -> StartWindow:
+        """The one start window (made on first use): File > New, Open and Close use it."""
+        if cls._shared is None:
+            cls._shared = cls()
+        return cls._shared
 
     def __init__(self) -> None:
         super().__init__()
@@ -75,9 +84,12 @@ class StartWindow(QWidget):
     def refresh_recent(self) -> None:
         """List the recent files that still exist."""
         self.recent.clear()
-        for path in recent_files(QSettings()):
+        settings = QSettings()
+        titles = recent_titles(settings)
+        for path in recent_files(settings):
             if path.exists():
-                item = QListWidgetItem(f"{path.stem}    ({path.parent})")
+                item = QListWidgetItem(f"{titles.get(str(path), path.stem)}    ({path.name})")
+                item.setToolTip(str(path))
                 item.setData(Qt.ItemDataRole.UserRole, str(path))
                 self.recent.addItem(item)
         if not self.recent.count():

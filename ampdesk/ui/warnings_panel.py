@@ -19,6 +19,7 @@ from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.widgets import ScrollPage, callout, clear_layout, heading
 
 CASE_BUTTON = "Preview case"  # the one wording of a button that opens a case
+CASE_BUTTON_WIDTH = 250  # longer case titles are cut with "…" (the tooltip has them whole)
 
 
 class FindingCard(QWidget):
@@ -57,11 +58,16 @@ class FindingCard(QWidget):
         self.acknowledge.clicked.connect(lambda: panel.ask_acknowledgement(finding, note or ""))
         layout.addWidget(self.acknowledge, 0, Qt.AlignmentFlag.AlignLeft)
         self.case_buttons: list[QPushButton] = []
+        show_metrics = self.acknowledge.fontMetrics()
         for case_id in finding.cases:
             title = content.case(case_id).title
-            show = QPushButton(f"{CASE_BUTTON}: {title}")
+            show = QPushButton(
+                show_metrics.elidedText(
+                    f"{CASE_BUTTON}: {title}", Qt.TextElideMode.ElideRight, CASE_BUTTON_WIDTH
+                )
+            )
             show.setToolTip(
-                "<p>Opens the case here first; it goes on the projector from there.</p>"
+                f"<p>{escape(title)}: opens here first; it goes on the projector from there.</p>"
             )
             show.setAccessibleName(f"{CASE_BUTTON}: {title}")
             show.clicked.connect(lambda _=False, c=case_id: panel.case_requested.emit(c))

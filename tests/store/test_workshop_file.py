@@ -96,9 +96,9 @@ def _empty_file(path: Path) -> None:
 @pytest.mark.parametrize(
     ("make", "reason"),
     [
-        (_text_file, "not a SQLite database"),
+        (_text_file, "it holds something else"),
         (_truncated_workshop, "truncated or damaged"),
-        (_foreign_sqlite, "not an ampdesk workshop"),
+        (_foreign_sqlite, "another program's database"),
         (_newer_schema, "newer ampdesk"),
         (_empty_file, "empty"),
     ],

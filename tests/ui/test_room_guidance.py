@@ -4,16 +4,18 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 from ampdesk.framework.fairness import GateOverride
 from ampdesk.framework.state import FEEDBACK_RHYTHM
 from ampdesk.store.workshop_file import create_workshop
+from ampdesk.ui.app import remember_recent
 from ampdesk.ui.cases_page import CasesPage
 from ampdesk.ui.fairness_panel import FairnessPanel
 from ampdesk.ui.main_window import WorkshopWindow
 from ampdesk.ui.plan_page import PlanPage
+from ampdesk.ui.start_window import StartWindow
 
 Opener = Callable[[Path], WorkshopWindow]
 
@@ -81,3 +83,22 @@ def test_a_new_warning_comes_first_highlighted_and_counted_on_the_rail(
     assert not window.rail.item(window.page_ids.index("mastery")).text().endswith("new")
     window.show_step("fairness")
     assert window.warnings.cards[0].finding.step == "fairness"  # the step in hand first
+
+
+def test_file_close_goes_back_to_the_start_window_listing_titles(
+    qtbot: QtBot, tmp_path: Path, open_window: Opener
+) -> None:
+    create_workshop(tmp_path / "offsite-2026.ampdesk", "Team offsite in May").close()
+    remember_recent(QSettings(), tmp_path / "offsite-2026.ampdesk")
+    window = open_window(tmp_path / "offsite-2026.ampdesk")
+    menu = {a.text(): a for a in window.menuBar().actions()}["&File"].menu()
+    texts = [a.text() for a in menu.actions()]
+    for wanted in ("&New workshop…", "&Open…", "&Close", "&Quit"):
+        assert wanted in texts
+    close = next(a for a in menu.actions() if a.text() == "&Close")
+    close.trigger()
+    start = StartWindow.shared()
+    qtbot.addWidget(start)
+    assert not window.isVisible() and start.isVisible()
+    listed = [start.recent.item(n).text() for n in range(start.recent.count())]
+    assert any(text.startswith("Team offsite in May") for text in listed)

@@ -2,16 +2,21 @@
 
 from collections.abc import Callable
 from pathlib import Path
+from unittest.mock import patch
 
+import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from ampdesk.cli import main
+from ampdesk.demo import write_demo
 from ampdesk.store.repository import Repository
 from ampdesk.store.workshop_file import create_workshop, open_workshop
 from ampdesk.ui.fairness_panel import FairnessPanel
 from ampdesk.ui.main_window import WorkshopWindow
+from ampdesk.ui.notes_board import NotesBoard
 from ampdesk.ui.override_dialog import OverrideDialog
 
 Opener = Callable[[Path], WorkshopWindow]
@@ -110,3 +115,65 @@ def test_tab_leaves_a_single_purpose_text_box(qtbot: QtBot) -> None:
     qtbot.keyClick(dialog.reason, Qt.Key.Key_Tab)
     assert dialog.reason.toPlainText() == "Pay round in March"
     assert dialog.remediation.hasFocus()
+
+
+def test_import_asks_before_replacing_an_audit(
+    qtbot: QtBot, tmp_path: Path, open_window: Opener
+) -> None:
+    write_demo(tmp_path / "demo.ampdesk").close()
+    window = open_window(tmp_path / "demo.ampdesk")
+    panel = window.page("fairness").findChild(FairnessPanel)
+    assert panel is not None
+    before = window.controller.repo.pay_rows()
+    assert before
+    csv = tmp_path / "pay.csv"
+    csv.write_text(
+        "role,level,work_type,pay,market_median\nDesigner,Mid,creative,40000,50000\n",
+        encoding="utf-8",
+    )
+    with patch.object(QMessageBox, "question", return_value=QMessageBox.StandardButton.Cancel) as q:
+        assert not panel.import_file(csv)
+    assert f"holds {len(before)} people" in q.call_args.args[2]
+    assert window.controller.repo.pay_rows() == before
+    with patch.object(QMessageBox, "question", return_value=QMessageBox.StandardButton.Yes):
+        assert panel.import_file(csv)
+    assert len(window.controller.repo.pay_rows()) == 1
+    window.controller.undo_stack.undo()
+    assert window.controller.repo.pay_rows() == before
+
+
+def test_a_bad_file_given_to_the_app_is_explained_in_a_dialog(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bad = tmp_path / "notes.ampdesk"
+    bad.write_text("shopping list", encoding="utf-8")
+    monkeypatch.setattr(QApplication, "platformName", staticmethod(lambda: "xcb"))
+    with patch.object(QMessageBox, "critical") as critical:
+        assert main([str(bad)]) == 2  # still one line on stderr and exit 2
+    (message,) = [call.args[2] for call in critical.call_args_list]
+    assert "notes.ampdesk: not an ampdesk workshop" in message
+    assert "SQLite" not in message
+
+
+def test_the_idea_list_keeps_its_order_while_dots_are_added(
+    qtbot: QtBot, tmp_path: Path, open_window: Opener
+) -> None:
+    window = _fresh(tmp_path, open_window)
+    board = NotesBoard(window.controller, "purpose", "Stories", ("story",))
+    qtbot.addWidget(board)
+    for text in ("First", "Second", "Third"):
+        window.controller.add_note("purpose", "story", text)
+    qtbot.waitUntil(lambda: board.list.count() == 3)
+
+    def listed() -> list[str]:
+        return [board.list.item(n).text().split("   ")[0].split(" · ")[-1] for n in range(3)]
+
+    third = board.list.item(2)
+    board.list.setCurrentItem(third)
+    board.vote()
+    board.vote()
+    qtbot.waitUntil(lambda: "● 2" in board.list.item(2).text())
+    assert listed() == ["First", "Second", "Third"]  # nothing jumps under the mouse
+    assert board.selected_id() == int(board.list.item(2).data(Qt.ItemDataRole.UserRole))
+    board.sort_button.click()
+    assert listed() == ["Third", "First", "Second"]
