@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QMouseEvent,
     QScreen,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -148,9 +149,30 @@ class WorkshopWindow(QMainWindow):
             self.restoreGeometry(geometry)  # type: ignore[arg-type]
         if state := settings.value("workshop_window/state"):
             self.restoreState(state)  # type: ignore[arg-type]
+        self.fit_screen()  # again once shown, when the window frame is known
         controller.changed.connect(self.refresh)
         self.refresh()
         self.rail.setCurrentRow(0)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Fit the screen once the window frame's size is known."""
+        super().showEvent(event)
+        self.fit_screen()
+
+    def fit_screen(self) -> None:
+        """Keep the window inside the screen it is on (a size saved on a larger screen, or at
+        another display scaling, would reach past its edges)."""
+        available = self.screen().availableGeometry()
+        frame = self.frameGeometry()
+        width = min(self.width(), available.width() - (frame.width() - self.width()))
+        height = min(self.height(), available.height() - (frame.height() - self.height()))
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        frame = self.frameGeometry()
+        x = min(max(frame.x(), available.x()), available.right() - frame.width() + 1)
+        y = min(max(frame.y(), available.y()), available.bottom() - frame.height() + 1)
+        if (x, y) != (frame.x(), frame.y()):
+            self.move(x, y)
 
     def _add_page(self, page_id: str, label: str, factory: Callable[[], QWidget]) -> None:
         """Register a page; it is built the first time it is shown, to keep start-up quick."""

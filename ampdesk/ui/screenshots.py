@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from pathlib import Path
@@ -23,6 +24,22 @@ def _settle(seconds: float = 0.5) -> None:
         time.sleep(0.02)
 
 
+def _screens(size: tuple[int, int], projector: tuple[int, int]) -> dict[str, object]:
+    """Qt's offscreen platform configured with the laptop's screen and a projector beside it."""
+    return {
+        "screens": [
+            {"name": "laptop", "x": 0, "y": 0, "width": size[0], "height": size[1]},
+            {
+                "name": "projector",
+                "x": size[0],
+                "y": 0,
+                "width": projector[0],
+                "height": projector[1],
+            },
+        ]
+    }
+
+
 def render_screenshots(
     path: Path,
     folder: Path,
@@ -37,7 +54,11 @@ def render_screenshots(
     laptop): every picture is at most ``size``. Rendering needs no display: unless told
     otherwise, Qt draws offscreen.
     """
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if "QT_QPA_PLATFORM" not in os.environ:  # offscreen: a laptop screen and a projector
+        config = folder / ".screens.json"
+        folder.mkdir(parents=True, exist_ok=True)
+        config.write_text(json.dumps(_screens(size, presenter_size)), encoding="utf-8")
+        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
     if scale != 1.0:
         os.environ["QT_SCALE_FACTOR"] = f"{scale:g}"
     create_application()
@@ -45,6 +66,7 @@ def render_screenshots(
     window = WorkshopWindow(WorkshopController(open_workshop(path), framework()))
     window.resize(round(size[0] / scale), round(size[1] / scale))
     window.show()
+    window.fit_screen()
     written = []
     try:
         for number, page_id in enumerate(window.page_ids):
@@ -62,8 +84,9 @@ def render_screenshots(
                 full = folder / f"{number:02d}-{page_id}-full.png"
                 page.widget().grab().save(str(full))
                 written.append(full)
-        presenter = window.open_presenter()
-        presenter.resize(round(presenter_size[0] / scale), round(presenter_size[1] / scale))
+        presenter = window.open_presenter()  # full screen on the projector, if configured
+        if not presenter.isFullScreen():
+            presenter.resize(round(presenter_size[0] / scale), round(presenter_size[1] / scale))
         for page_id in ("fairness", "autonomy", "purpose"):
             window.show_step(page_id) or window.rail.setCurrentRow(window.page_ids.index(page_id))
             QApplication.processEvents()

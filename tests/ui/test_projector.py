@@ -116,3 +116,50 @@ def test_presenter_opens_full_screen_on_the_second_screen(tmp_path: Path) -> Non
     assert shown["presenter"] == "projector"
     assert shown["full"] is True
     assert "full screen on projector" in shown["message"] and "F11" in shown["message"]
+
+
+RESTORE = """
+import json, sys
+from pathlib import Path
+from PySide6.QtCore import QSettings
+from ampdesk.framework.content import framework
+from ampdesk.store.workshop_file import open_workshop
+from ampdesk.ui.app import create_application
+from ampdesk.ui.controller import WorkshopController
+from ampdesk.ui.main_window import WorkshopWindow
+
+app = create_application()
+def opened():
+    return WorkshopWindow(WorkshopController(open_workshop(Path(sys.argv[1])), framework()))
+big = opened()
+big.setGeometry(300, 200, 2400, 1400)  # saved on a larger screen
+big.close()  # keeps its geometry in the settings
+window = opened()
+window.show()
+app.processEvents()
+frame = window.frameGeometry()
+screen = window.screen().availableGeometry()
+print(json.dumps({"fits": screen.contains(frame), "size": [frame.width(), frame.height()]}))
+window.close()
+"""
+
+
+def test_restored_geometry_fits_the_current_screen(tmp_path: Path) -> None:
+    write_demo(tmp_path / "demo.ampdesk").close()
+    config = tmp_path / "screens.json"
+    config.write_text(json.dumps({"screens": [SCREENS["screens"][0]]}), encoding="utf-8")
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", RESTORE, str(tmp_path / "demo.ampdesk")],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        check=True,
+    )
+    shown = json.loads(result.stdout.strip().splitlines()[-1])
+    assert shown["fits"], shown
