@@ -124,6 +124,9 @@ class ActionsPage(ScrollPage):
         buttons.addWidget(plain_label("Double-click or type on a cell to edit it."), 1)
         buttons.addWidget(self.delete_button)
         layout.addLayout(buttons)
+        self._kept = (-1, -1)  # the current cell, kept across a reload of the model
+        self.model.modelAboutToBeReset.connect(self._keep_current)
+        self.model.modelReset.connect(self._restore_current)
         self.model.modelReset.connect(self.refresh)
         self.model.dataChanged.connect(self.refresh)
         self.refresh()
@@ -141,6 +144,15 @@ class ActionsPage(ScrollPage):
             self.missing.setText(
                 f"⚠ {len(lacking)} actions have no owner or no due date: who does each, by when?"
             )
+
+    def _keep_current(self) -> None:
+        current = self.table.currentIndex()
+        self._kept = (current.row(), current.column()) if current.isValid() else (-1, -1)
+
+    def _restore_current(self) -> None:
+        row, column = self._kept
+        if 0 <= row < self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(row, column))
 
     def delete_selected(self) -> None:
         """Delete the selected action (undo restores it)."""
