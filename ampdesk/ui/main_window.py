@@ -119,6 +119,7 @@ class WorkshopWindow(QMainWindow):
         self.live_bar.join_changed.connect(self._join_changed)
         self.live_bar.phones_counted.connect(self._phones_counted)
         self.live_bar.done_counted.connect(self._done_counted)
+        self.addToolBarBreak()  # the timer and live input side by side are wider than 1280 px
         live_toolbar = self.addToolBar("Live input")
         live_toolbar.setObjectName("live-toolbar")
         live_toolbar.setMovable(False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeySequence, QPalette, QResizeEvent, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
 from ampdesk.framework.content import STEP_IDS
 from ampdesk.framework.pulse import STATEMENTS
@@ -75,6 +75,8 @@ class PresenterWindow(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 32, 48, 32)
+        # the screen decides the size, not the content (which is cut, never the window grown)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         header = QHBoxLayout()
         self.step_label = QLabel()
         self.step_label.setObjectName("presenter-step")

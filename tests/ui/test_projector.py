@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
@@ -163,3 +164,24 @@ def test_restored_geometry_fits_the_current_screen(tmp_path: Path) -> None:
     )
     shown = json.loads(result.stdout.strip().splitlines()[-1])
     assert shown["fits"], shown
+
+
+def test_screenshots_fit_the_size_asked_for(tmp_path: Path) -> None:
+    """1280x720, and a 2560x1440 laptop at 2x scaling (1280x720 logical pixels)."""
+    write_demo(tmp_path / "demo.ampdesk").close()
+    env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+    env["XDG_CONFIG_HOME"] = str(tmp_path / "config")  # no window state saved elsewhere
+    for (width, height), scale in (((1280, 720), "1"), ((2560, 1440), "2")):
+        folder = tmp_path / f"shots{scale}"
+        subprocess.run(
+            [sys.executable, "-m", "ampdesk", "screenshots", str(tmp_path / "demo.ampdesk"),
+             str(folder), "--size", f"{width}x{height}", "--scale", scale],
+            env=env, cwd=ROOT, check=True, capture_output=True, timeout=300,
+        )  # fmt: skip
+        pages = [p for p in folder.glob("[0-9][0-9]-*.png") if not p.stem.endswith("-full")]
+        assert len(pages) == 9
+        for page in pages:
+            image = QImage(str(page))
+            assert image.width() <= width and image.height() <= height, (page.name, scale)
+        presenter = QImage(str(folder / "presenter-autonomy.png"))
+        assert (presenter.width(), presenter.height()) == (1920, 1080)
