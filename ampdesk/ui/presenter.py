@@ -18,7 +18,7 @@ from ampdesk.ui.step_timer import PRESENTER_COLOURS, StepTimer, clock, urgency
 from ampdesk.ui.widgets import clear_layout, plain_label
 
 TOP_NOTES = 6
-TOP_NOTES_BESIDE_CHART = 3
+TOP_NOTES_BESIDE_CHART = 2
 TOP_ACTIONS = 6
 JOIN_QR_SIZE = 260
 # Type sizes as shares of the presenter's height: readable from the back of a room
@@ -31,7 +31,7 @@ SIZES = {
     "small": 0.026,
     "code": 0.06,
 }
-CHART_FONT_SHARE = 0.026
+CHART_FONT_SHARE = 0.025
 FOOTER = (
     "→ next prompt · ← previous · B black screen · F11 full screen on or off "
     "(leave it to drag this window to another screen)"
