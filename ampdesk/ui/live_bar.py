@@ -84,7 +84,9 @@ class LiveBar(QWidget):
         self.join.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.join.setAccessibleName("Join link and code")
         self.phones = plain_label("")
-        for label in (self.join, self.phones):
+        self.done = plain_label("")
+        self.done.setAccessibleName("Phones done with this activity")
+        for label in (self.join, self.phones, self.done):
             label.setWordWrap(False)
         self.pause = QPushButton("Pause input")
         self.pause.setCheckable(True)
@@ -108,7 +110,7 @@ class LiveBar(QWidget):
         self.joining_menu.aboutToShow.connect(self._list_joining)
         self.joining.setMenu(self.joining_menu)
         self.status = plain_label("Phones join over the local network; no internet needed.")
-        for widget in (self.start_button, self.qr, self.join, self.phones):
+        for widget in (self.start_button, self.qr, self.join, self.phones, self.done):
             row.addWidget(widget)
         row.addWidget(self.pause)
         row.addWidget(self.vote)
@@ -161,10 +163,8 @@ class LiveBar(QWidget):
             expected = self.session.controller.plan.expected_participants
             done = self.session.store.done_count()
             open_activity = self.session.store.state().activity != "waiting"
-            self.phones.setText(
-                joined_text(count, expected)
-                + (f" · {done_text(done, count)}" if open_activity else "")
-            )
+            self.phones.setText(joined_text(count, expected))
+            self.done.setText(f"· {done_text(done, count)}" if open_activity else "")
             self.done_counted.emit(done if open_activity else -1, count)
             waiting = self._unrevealed()
             self.reveal.setText(f"Reveal results ({waiting} new)" if waiting else "Reveal results")
@@ -253,6 +253,7 @@ class LiveBar(QWidget):
             self.qr,
             self.join,
             self.phones,
+            self.done,
             self.pause,
             self.vote,
             self.reveal,

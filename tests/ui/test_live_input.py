@@ -188,5 +188,5 @@ def test_two_phones_say_they_are_done(qtbot: QtBot, tmp_path: Path, open_window:
     again = phones[0].submit("done", {"activity": "purpose"})  # a second tap counts once
     assert again.status == 200 and again.data["done"] == 2
     assert phones[2].submit("done", {"activity": "autonomy"}).status == 409
-    qtbot.waitUntil(lambda: "2 of 3 done" in window.live_bar.phones.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "2 of 3 done" in window.live_bar.done.text(), timeout=10000)
     assert presenter.done_label.text() == "2 of 3 done"

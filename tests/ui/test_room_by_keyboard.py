@@ -132,7 +132,7 @@ def test_a_workshop_from_the_keyboard(qtbot: QtBot, tmp_path: Path, open_window:
         qtbot.wait(200)
     for phone in phones:
         assert phone.submit("done", {"activity": "autonomy"}).status == 200
-    qtbot.waitUntil(lambda: "2 of 2 done" in window.live_bar.phones.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "2 of 2 done" in window.live_bar.done.text(), timeout=10000)
     assert presenter.done_label.text() == "2 of 2 done"
     window.close()
 
