@@ -91,7 +91,7 @@ class ReportPage(QWidget):
         self.refresh_button = QPushButton("Refresh preview")
         self.export_button = QPushButton("Export PDF…")
         self.print_button = QPushButton("Print…")
-        for widget in (self.kind, self.paper, self.individual_pay):
+        for widget in (self.kind, self.paper):
             row.addWidget(widget)
         row.addStretch(1)
         buttons = QHBoxLayout()  # a row of its own: the page fits a 1280-pixel screen
@@ -99,6 +99,7 @@ class ReportPage(QWidget):
             buttons.addWidget(widget)
         buttons.addStretch(1)
         layout.addLayout(row)
+        layout.addWidget(self.individual_pay)
         layout.addLayout(buttons)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
