@@ -200,6 +200,14 @@ class MistakeInputs:
 
 
 @dataclass(frozen=True, slots=True)
+class Seen:
+    """What a check saw, and the step it was seen in (``None``: the check's own step)."""
+
+    text: str
+    step: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One detected mistake: what was seen, why it matters, what to do, which case helps."""
 
@@ -314,10 +322,10 @@ def if_then_for_creative(text: str, roles: tuple[RoleFigures, ...]) -> bool:
     return creative or (has_creative_roles and not routine)
 
 
-def _check_if_then_creative(inputs: MistakeInputs) -> list[str]:
+def _check_if_then_creative(inputs: MistakeInputs) -> list[Seen]:
     return [
-        f"The {label} promises a reward in advance, tied to creative work."
-        for label, _, text in _texts(inputs)
+        Seen(f"The {label} promises a reward in advance, tied to creative work.", step)
+        for label, step, text in _texts(inputs)
         if if_then_for_creative(text, inputs.roles)
     ]
 
@@ -357,9 +365,9 @@ def adds_control(text: str) -> bool:
     )
 
 
-def _check_control(inputs: MistakeInputs) -> list[str]:
+def _check_control(inputs: MistakeInputs) -> list[Seen]:
     found = [
-        f"The action '{a.title}' adds approval or monitoring."
+        Seen(f"The action '{a.title}' adds approval or monitoring.", a.step)
         for a in inputs.actions
         if adds_control(f"{a.title}. {a.measure}")
     ]
@@ -374,12 +382,14 @@ def _check_control(inputs: MistakeInputs) -> list[str]:
         ]
         if gaps:
             found.append(
-                "The group wants clearly more autonomy over "
-                + ", ".join(gaps)
-                + ", and no autonomy action is planned."
+                Seen(
+                    "The group wants clearly more autonomy over "
+                    + ", ".join(gaps)
+                    + ", and no autonomy action is planned."
+                )
             )
         elif inputs.actions:
-            found.append("No action gives the team more autonomy.")
+            found.append(Seen("No action gives the team more autonomy."))
     return found
 
 
@@ -391,11 +401,11 @@ def grants_autonomy_without_structure(text: str) -> bool:
     return grants and not mentions(text, STRUCTURE, kept=False)
 
 
-def _check_autonomy_structure(inputs: MistakeInputs) -> list[str]:
+def _check_autonomy_structure(inputs: MistakeInputs) -> list[Seen]:
     if {"autonomy.limits_agreed", "autonomy.review_date_set"} <= inputs.ticked:
         return []
     return [
-        f"The action '{a.title}' gives freedom with no goal, limits or review date."
+        Seen(f"The action '{a.title}' gives freedom with no goal, limits or review date.", a.step)
         for a in inputs.actions
         if a.step == "autonomy" and not a.measure.strip()
         if grants_autonomy_without_structure(a.title)
@@ -432,9 +442,11 @@ def _replaced_part(words: list[str], index: int, word: str) -> list[str]:
     return []
 
 
-def _check_fairness_ignored(inputs: MistakeInputs) -> list[str]:
+def _check_fairness_ignored(inputs: MistakeInputs) -> list[Seen]:
     if inputs.gate.overridden:
-        return ["The pay-fairness gate was overridden; the workshop went on without it passing."]
+        return [
+            Seen("The pay-fairness gate was overridden; the workshop went on without it passing.")
+        ]
     if not inputs.gate.locks_steps:
         return []
     worked_on = [step for step in LATER_STEPS if _in_play(inputs, step)]
@@ -442,16 +454,18 @@ def _check_fairness_ignored(inputs: MistakeInputs) -> list[str]:
         return []
     no_pay_action = not any(a.step == "fairness" for a in inputs.actions)
     return [
-        f"Step(s) {', '.join(worked_on)} hold work while the pay-fairness gate is "
-        f"'{inputs.gate.state.replace('_', ' ')}'"
-        + (", and no action on pay is planned." if no_pay_action else ".")
+        Seen(
+            f"Step(s) {', '.join(worked_on)} hold work while the pay-fairness gate is "
+            f"'{inputs.gate.state.replace('_', ' ')}'"
+            + (", and no action on pay is planned." if no_pay_action else ".")
+        )
     ]
 
 
-def _check_substitute(inputs: MistakeInputs) -> list[str]:
+def _check_substitute(inputs: MistakeInputs) -> list[Seen]:
     return [
-        f"The {label} offers something in place of pay."
-        for label, _, text in _texts(inputs)
+        Seen(f"The {label} offers something in place of pay.", step)
+        for label, step, text in _texts(inputs)
         if offered_instead_of_pay(text)
     ]
 
@@ -472,24 +486,27 @@ def purpose_problem(statement: str) -> str | None:
     return None
 
 
-def _check_inauthentic_purpose(inputs: MistakeInputs) -> list[str]:
+def _check_inauthentic_purpose(inputs: MistakeInputs) -> list[Seen]:
     problem = purpose_problem(inputs.decisions.get(PURPOSE_STATEMENT, ""))
     if problem == "money":
         return [
-            "The purpose statement speaks of the business's own results and names nobody it helps."
+            Seen(
+                "The purpose statement speaks of the business's own results and names nobody "
+                "it helps."
+            )
         ]
     if problem == "abstract":
-        return ["The purpose statement uses abstract words and names nobody it helps."]
+        return [Seen("The purpose statement uses abstract words and names nobody it helps.")]
     return []
 
 
-def _check_purpose_story(inputs: MistakeInputs) -> list[str]:
+def _check_purpose_story(inputs: MistakeInputs) -> list[Seen]:
     started = inputs.step_statuses.get("purpose", "not_started") != "not_started"
     has_statement = bool(inputs.decisions.get(PURPOSE_STATEMENT, "").strip())
     stories = [n for n in inputs.notes if n.kind == "story" and not n.hidden]
     own = [c for c in inputs.own_cases if c.step == "purpose"]
     if (started or has_statement) and not stories and not own:
-        return ["Purpose is being worked on, but no specific story of impact was captured."]
+        return [Seen("Purpose is being worked on, but no specific story of impact was captured.")]
     return []
 
 
@@ -511,26 +528,26 @@ def feedback_rhythm(text: str) -> str | None:
     return None
 
 
-def _check_slow_feedback(inputs: MistakeInputs) -> list[str]:
+def _check_slow_feedback(inputs: MistakeInputs) -> list[Seen]:
     chosen = inputs.decisions.get(FEEDBACK_RHYTHM, "")
     if chosen in SLOW_DECISIONS:
-        return [f"The feedback rhythm chosen is {chosen}, slower than fortnightly."]
+        return [Seen(f"The feedback rhythm chosen is {chosen}, slower than fortnightly.")]
     if chosen in FAST_DECISIONS:
         return []
-    rhythms = {label: feedback_rhythm(text) for label, step, text in _texts(inputs)}
-    if "fast" in rhythms.values():
+    rhythms = [(label, step, feedback_rhythm(text)) for label, step, text in _texts(inputs)]
+    if any(rhythm == "fast" for _, _, rhythm in rhythms):
         return []
     return [
-        f"The {label} sets feedback less often than every two weeks."
-        for label, rhythm in rhythms.items()
+        Seen(f"The {label} sets feedback less often than every two weeks.", step)
+        for label, step, rhythm in rhythms
         if rhythm == "slow"
     ]
 
 
-def _check_all_dimensions(inputs: MistakeInputs) -> list[str]:
+def _check_all_dimensions(inputs: MistakeInputs) -> list[Seen]:
     chosen = {d.strip() for d in inputs.decisions.get(START_DIMENSION, "").split(",")}
     if set(AUTONOMY_DIMENSIONS) <= chosen:
-        return ["All four autonomy dimensions (what, how, when, who) are to change at once."]
+        return [Seen("All four autonomy dimensions (what, how, when, who) are to change at once.")]
     return []
 
 
@@ -540,7 +557,7 @@ def owner_missing(owner: str) -> bool:
     return owner.strip().lower().rstrip(".") in NO_OWNER
 
 
-def _check_action_owner_date(inputs: MistakeInputs) -> list[str]:
+def _check_action_owner_date(inputs: MistakeInputs) -> list[Seen]:
     found = []
     for action in inputs.actions:
         missing = [
@@ -549,18 +566,20 @@ def _check_action_owner_date(inputs: MistakeInputs) -> list[str]:
             if gone
         ]
         if missing:
-            found.append(f"The action '{action.title}' has no {' or '.join(missing)}.")
+            found.append(
+                Seen(f"The action '{action.title}' has no {' or '.join(missing)}.", action.step)
+            )
     return found
 
 
-def _check_mostly_routine(inputs: MistakeInputs) -> list[str]:
+def _check_mostly_routine(inputs: MistakeInputs) -> list[Seen]:
     share = inputs.routine_share
     if share is not None and share > 0.5:
-        return [f"{share:.0%} of the audited headcount does routine work."]
+        return [Seen(f"{share:.0%} of the audited headcount does routine work.")]
     return []
 
 
-CHECKS: dict[str, Callable[[MistakeInputs], list[str]]] = {
+CHECKS: dict[str, Callable[[MistakeInputs], list[Seen]]] = {
     "if_then_reward_for_creative_work": _check_if_then_creative,
     "defaulting_to_control": _check_control,
     "autonomy_without_structure": _check_autonomy_structure,
@@ -579,16 +598,18 @@ def find_mistakes(inputs: MistakeInputs, content: Framework) -> list[Finding]:
     """Run every check; one finding per check that fires, listing everything it saw."""
     findings = []
     for check_id, check in CHECKS.items():
-        detected = check(inputs)
-        if not detected:
+        seen = check(inputs)
+        if not seen:
             continue
         texts = content.check(check_id)
+        # A finding belongs where its first cause was seen (an idea on step 2 links to step 2).
+        where = next((s.step for s in seen if s.step), texts.step)
         findings.append(
             Finding(
                 id=check_id,
-                step=texts.step,
+                step=where,
                 title=texts.title,
-                detected=" ".join(detected),
+                detected=" ".join(s.text for s in seen),
                 why=texts.why,
                 instead=texts.instead,
                 mistake=texts.mistake,

@@ -77,6 +77,16 @@ def test_if_then_rewards_for_creative_work(text: str) -> None:
     assert "if_then_reward_for_creative_work" in found(state)
 
 
+def test_a_warning_belongs_to_the_step_where_its_cause_was_seen() -> None:
+    idea = inputs(notes=(note("autonomy", "idea", "Bonus for every feature shipped on time"),))
+    (reward,) = [f for f in find_mistakes(idea, framework()) if f.id.startswith("if_then")]
+    assert reward.step == "autonomy"  # the idea's step, not the check's own (step 1)
+    override = GateOverride("Budget later", "Raise pay", "CFO", dt.date(2027, 3, 1))
+    overridden = inputs(gate=evaluate_gate((), None, override=override))
+    (ignored,) = [f for f in find_mistakes(overridden, framework()) if f.id.startswith("ignoring")]
+    assert ignored.step == "fairness"  # nothing seen in a step: the check's own step
+
+
 def test_if_then_rewards_for_routine_roles_and_now_that_rewards_pass() -> None:
     routine = inputs(
         rows=(CREATIVE, ROUTINE),

@@ -81,8 +81,10 @@ def test_a_new_warning_comes_first_highlighted_and_counted_on_the_rail(
     window.show_step("mastery")
     window.show_step("plan")  # seen on its step: no longer new
     assert not window.rail.item(window.page_ids.index("mastery")).text().endswith("new")
-    window.show_step("fairness")
-    assert window.warnings.cards[0].finding.step == "fairness"  # the step in hand first
+    window.show_step("autonomy")
+    assert window.warnings.cards[0].finding.step == "autonomy"  # the step in hand first
+    window.show_step("mastery")
+    assert window.warnings.cards[0].finding.step == "mastery"
 
 
 def test_file_close_goes_back_to_the_start_window_listing_titles(
