@@ -261,26 +261,27 @@ def _after_answer(
     session.merge(Setting(key=_reveal_key(activity, checkin), value=reveal.to_json(before)))
 
 
-def _counts(text: str | None) -> dict[str, int]:
-    """A stored JSON object of whole numbers; anything unreadable is empty."""
+def _json_object(text: str | None) -> dict[str, object]:
+    """A stored JSON object; anything unreadable is empty."""
     try:
         data = json.loads(text or "{}")
     except ValueError:
         return {}
-    if not isinstance(data, dict):
-        return {}
-    return {str(k): v for k, v in data.items() if isinstance(v, int) and not isinstance(v, bool)}
+    return {str(k): v for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def _counts(text: str | None) -> dict[str, int]:
+    """A stored JSON object of whole numbers; anything unreadable is empty."""
+    return {
+        k: v
+        for k, v in _json_object(text).items()
+        if isinstance(v, int) and not isinstance(v, bool)
+    }
 
 
 def _done_marks(text: str | None) -> dict[str, list[str]]:
     """The stored "I'm done" marks; anything unreadable is empty."""
-    try:
-        data = json.loads(text or "{}")
-    except ValueError:
-        return {}
-    if not isinstance(data, dict):
-        return {}
-    return {str(k): [str(m) for m in v] for k, v in data.items() if isinstance(v, list)}
+    return {k: [str(m) for m in v] for k, v in _json_object(text).items() if isinstance(v, list)}
 
 
 def _offered(step: str | None) -> Select[tuple[Note]]:

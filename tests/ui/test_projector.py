@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
@@ -26,6 +27,7 @@ SCREENS = {
 TWO_SCREENS = """
 import json, sys
 from pathlib import Path
+from typing import Any
 from PySide6.QtWidgets import QApplication
 from ampdesk.framework.content import framework
 from ampdesk.store.workshop_file import open_workshop
@@ -99,20 +101,25 @@ def test_prompt_counter_more_and_blackout(qtbot: QtBot, demo_window: WorkshopWin
     assert not presenter.isFullScreen()
 
 
-def test_presenter_opens_full_screen_on_the_second_screen(tmp_path: Path) -> None:
+def _on_screens(tmp_path: Path, script: str, screens: object, **env: str) -> dict[str, Any]:
+    """Run ``script`` on the demo in a fresh interpreter with Qt's offscreen platform set to
+    ``screens``; the JSON object it prints last."""
     write_demo(tmp_path / "demo.ampdesk").close()
     config = tmp_path / "screens.json"
-    config.write_text(json.dumps(SCREENS), encoding="utf-8")
-    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
+    config.write_text(json.dumps(screens), encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-c", TWO_SCREENS, str(tmp_path / "demo.ampdesk")],
+        [sys.executable, "-c", script, str(tmp_path / "demo.ampdesk")],
         capture_output=True,
         text=True,
-        env=env,
+        env={**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}", **env},
         cwd=ROOT,
         check=True,
     )
-    shown = json.loads(result.stdout.strip().splitlines()[-1])
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_presenter_opens_full_screen_on_the_second_screen(tmp_path: Path) -> None:
+    shown = _on_screens(tmp_path, TWO_SCREENS, SCREENS)
     assert shown["window"] == "laptop"
     assert shown["presenter"] == "projector"
     assert shown["full"] is True
@@ -122,6 +129,7 @@ def test_presenter_opens_full_screen_on_the_second_screen(tmp_path: Path) -> Non
 RESTORE = """
 import json, sys
 from pathlib import Path
+from typing import Any
 from PySide6.QtCore import QSettings
 from ampdesk.framework.content import framework
 from ampdesk.store.workshop_file import open_workshop
@@ -146,23 +154,8 @@ window.close()
 
 
 def test_restored_geometry_fits_the_current_screen(tmp_path: Path) -> None:
-    write_demo(tmp_path / "demo.ampdesk").close()
-    config = tmp_path / "screens.json"
-    config.write_text(json.dumps({"screens": [SCREENS["screens"][0]]}), encoding="utf-8")
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", RESTORE, str(tmp_path / "demo.ampdesk")],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        check=True,
-    )
-    shown = json.loads(result.stdout.strip().splitlines()[-1])
+    laptop_only = {"screens": [SCREENS["screens"][0]]}
+    shown = _on_screens(tmp_path, RESTORE, laptop_only, XDG_CONFIG_HOME=str(tmp_path / "config"))
     assert shown["fits"], shown
 
 
