@@ -29,6 +29,8 @@ from ampdesk.store.workshop_file import Workshop, create_workshop
 FORMAT = WORKSHOP_FORMAT  # the format id templates check for, to refuse a whole workshop
 # Every table of the schema, parents before children so that foreign keys hold on import.
 TABLES: tuple[Table, ...] = tuple(models.Base.metadata.sorted_tables)
+# Schema 6 added only an index: JSON written at schema 5 holds the same tables and columns.
+READABLE_VERSIONS = range(5, SCHEMA_VERSION + 1)
 
 
 class ExchangeError(ValueError):
@@ -124,9 +126,10 @@ def _rows(data: Any) -> dict[str, list[dict[str, Any]]]:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ExchangeError("not an ampdesk workshop JSON file (no 'format': 'ampdesk-workshop')")
     version = data.get("schema_version")
-    if version != SCHEMA_VERSION:
+    if isinstance(version, bool) or version not in READABLE_VERSIONS:
         raise ExchangeError(
-            f"the file has schema version {version!r}; this ampdesk reads {SCHEMA_VERSION}"
+            f"the file has schema version {version!r}; this ampdesk reads "
+            f"{READABLE_VERSIONS[0]} to {SCHEMA_VERSION}"
         )
     tables = data.get("tables")
     names = {table.name for table in TABLES}

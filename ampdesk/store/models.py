@@ -14,6 +14,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -86,10 +87,14 @@ class Answer(Base):
 
     ``ballot`` (schema 5) is a phone's pseudonym for one activity, so that answering again
     replaces: derived from the phone's token, which the file does not hold, it matches nothing
-    else in the file (not the phone, not its notes, not its dots, not its other activities)."""
+    else in the file (not the phone, not its notes, not its dots, not its other activities).
+    Answering again finds the answer it replaces by ballot and item (an index, schema 6)."""
 
     __tablename__ = "answer"
-    __table_args__ = (CheckConstraint("value BETWEEN 1 AND 5", name="value_on_scale"),)
+    __table_args__ = (
+        CheckConstraint("value BETWEEN 1 AND 5", name="value_on_scale"),
+        Index("ix_answer_ballot_item", "ballot", "item"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     activity: Mapped[str] = mapped_column(String(32), index=True)

@@ -43,6 +43,7 @@ def _broken(exported: Path, change: object) -> Path:
     ("change", "message"),
     [
         (lambda d: d.update(schema_version=99), "schema version 99"),
+        (lambda d: d.update(schema_version=4), "schema version 4"),
         (lambda d: d.update(format="something-else"), "not an ampdesk workshop JSON"),
         (lambda d: d["tables"].pop("note"), "must hold exactly"),
         (lambda d: d["tables"]["action"][0].update(colour="red"), r"action\[0\] must have"),
@@ -63,6 +64,14 @@ def test_wrong_files_are_refused_and_nothing_is_written(
         import_json(_broken(exported, change), target)
     assert not target.exists()
     assert not Path(f"{target}-wal").exists()
+
+
+def test_json_of_schema_5_is_read(exported: Path) -> None:
+    """Schema 6 only added an index, so JSON written at schema 5 has the same tables."""
+    target = exported.with_name("old.ampdesk")
+    import_json(_broken(exported, lambda d: d.update(schema_version=5)), target)
+    with open_workshop(target) as workshop:
+        assert len(Repository(workshop).pay_rows()) == 12
 
 
 def test_not_json_at_all(tmp_path: Path) -> None:

@@ -9,9 +9,11 @@ import pytest
 
 from ampdesk.framework.content import framework
 from ampdesk.framework.plan import half_day
+from ampdesk.store.live import pseudonym
 from ampdesk.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from ampdesk.store.repository import Repository
 from ampdesk.store.workshop_file import backup_path, create_workshop, inspect, open_workshop
+from tests.live.client import LiveProcess
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -73,7 +75,7 @@ def test_upgraded_file_keeps_its_evaluation(tmp_path: Path) -> None:
         assert repo.acknowledgements() == {}
 
 
-@pytest.mark.parametrize("version", [2, 3, 4])
+@pytest.mark.parametrize("version", [2, 3, 4, 5])
 def test_newer_old_files_are_upgraded_and_keep_their_data(tmp_path: Path, version: int) -> None:
     path = tmp_path / "old.ampdesk"
     shutil.copy(FIXTURES / f"workshop_schema{version}.ampdesk", path)
@@ -123,3 +125,41 @@ def test_schema4_upgrade_removes_every_link_between_a_phone_and_its_input(tmp_pa
     raw = path.read_bytes()
     for trace in (b"answer-key-0", b"note-key-1", b'{"id": 17}'):
         assert trace not in raw  # overwritten, not left in free pages
+
+
+# The token of "Phone 13" in the schema-5 fixture: ``ampdesk demo`` written with schema-5 code,
+# then five phones (13-17) answered the pulse through ``ampdesk live`` (Phone 13 twice, the
+# second time with the key below), the pulse was revealed, they answered autonomy items and
+# wrote ideas, and three of them voted.
+FIXTURE5_TOKEN = "ZAVxKObBEDTqiErj7PBVIuZUwcSX9_zJvvTkjdB8JXY"
+FIXTURE5_KEY = "schema5-fixture-key"
+
+
+def test_schema5_upgrade_adds_the_answer_index_and_phones_carry_on(tmp_path: Path) -> None:
+    """A schema-5 file opened by the participant server is upgraded; a phone of that file
+    gets its retry replayed and replaces its answer (found by the new index), nothing else."""
+    path = tmp_path / "old.ampdesk"
+    shutil.copy(FIXTURES / "workshop_schema5.ampdesk", path)
+    server = LiveProcess(path, "--step", "fairness")
+    try:
+        phone = server.phone(join=False)
+        phone.token = FIXTURE5_TOKEN
+        body = {"activity": "pulse", "answers": {"peers": 4}}
+        replay = phone.submit("answers", body, key=FIXTURE5_KEY)
+        again = phone.submit("answers", {"activity": "pulse", "answers": {"peers": 1}})
+    finally:
+        assert server.stop() == 0
+    assert (replay.status, replay.headers.get("idempotent-replay")) == (200, "true")
+    assert again.status == 200
+    assert inspect(path) == SCHEMA_VERSION and backup_path(path, 5).exists()
+    ballot = pseudonym(FIXTURE5_TOKEN, "answers:fairness:None")
+    with sqlite3.connect(path) as conn:
+        indexes = {r[1] for r in conn.execute("PRAGMA index_list(answer)")}
+        mine = conn.execute(
+            "SELECT item, value FROM answer WHERE ballot = ? ORDER BY item", (ballot,)
+        ).fetchall()
+        phones = conn.execute("SELECT count(*) FROM answer WHERE source = 'phone'").fetchone()
+    conn.close()
+    assert "ix_answer_ballot_item" in indexes
+    assert mine == [("market", 2), ("peers", 1), ("settled", 5)]
+    assert phones == (25,)
