@@ -11,6 +11,13 @@ from typing import Any
 from ampdesk.framework.content import framework
 from ampdesk.framework.disclosure import Policy
 from ampdesk.framework.evaluation import evaluate
+from ampdesk.framework.messages import (
+    gate_headline,
+    gate_words,
+    progress_words,
+    role_words,
+    step_words,
+)
 from ampdesk.store.migrations import SCHEMA_VERSION
 from ampdesk.store.repository import Repository
 from ampdesk.store.workshop_file import Workshop
@@ -39,6 +46,8 @@ def status_data(workshop: Workshop) -> dict[str, Any]:
         },
         "gate": {
             "state": result.gate.state,
+            "words": gate_words(result.gate.state),
+            "headline": gate_headline(result.gate.state, result.gate.overridden),
             "reasons": policy.reason_data(result.gate.reasons, result.roles),
             "overridden": result.gate.overridden,
             "locks_steps": result.gate.locks_steps,
@@ -48,6 +57,7 @@ def status_data(workshop: Workshop) -> dict[str, Any]:
             {
                 "id": f.id,
                 "step": f.step,
+                "where": step_words(f.step),
                 "title": f.title,
                 "detected": f.detected,
                 "acknowledged": notes.get(f.id),
@@ -63,12 +73,19 @@ def status_data(workshop: Workshop) -> dict[str, Any]:
             "pay_records": counts.pay_records,
             "checkins": counts.checkins,
         },
-        "roles": policy.role_data(result.roles),
+        "roles": [
+            {**role, "state_words": role_words(role["state"])}
+            for role in policy.role_data(result.roles)
+        ],
         "routine_share": result.routine_share,
         "pulse": {item: asdict(summary) for item, summary in result.pulse.items()},
         "advice": [asdict(a) for a in result.advice],
         "steps": {
-            step: {"status": status, "locked": result.step_locked(step)}
+            step: {
+                "status": status,
+                "status_words": progress_words(status),
+                "locked": result.step_locked(step),
+            }
             for step, status in inputs.step_statuses.items()
         },
     }
@@ -90,8 +107,7 @@ def status_text(data: dict[str, Any]) -> str:
     workshop, gate, counts = data["workshop"], data["gate"], data["counts"]
     lines = [
         f"{workshop['title']} ({data['file']}, schema {data['schema_version']}): file OK",
-        f"Pay-fairness gate: {gate['state'].replace('_', ' ')}"
-        + (" (overridden)" if gate["overridden"] else ""),
+        gate["headline"],
     ]
     lines += [f"  - {reason['message']}" for reason in gate["reasons"]]
     lines.append(
@@ -99,7 +115,7 @@ def status_text(data: dict[str, Any]) -> str:
     )
     if data["mistakes"]:
         lines.append("Mistake warnings:")
-        lines += [f"  - [{m['step']}] {m['title']}: {m['detected']}" for m in data["mistakes"]]
+        lines += [f"  - {m['title']} ({m['where']}): {m['detected']}" for m in data["mistakes"]]
     else:
         lines.append("Mistake warnings: none")
     return "\n".join(lines)

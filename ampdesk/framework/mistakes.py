@@ -13,8 +13,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 
-from ampdesk.framework.content import AUTONOMY_DIMENSIONS, Framework
+from ampdesk.framework.content import AUTONOMY_DIMENSIONS, AUTONOMY_LABELS, Framework
 from ampdesk.framework.fairness import GateResult, GateThresholds, RoleFigures
+from ampdesk.framework.messages import steps_held_words
 from ampdesk.framework.reading import (
     SUBSTITUTION_CUES,
     Terms,
@@ -26,6 +27,7 @@ from ampdesk.framework.reading import (
 )
 from ampdesk.framework.state import (
     FEEDBACK_RHYTHM,
+    NOTE_KIND_LABELS,
     PURPOSE_STATEMENT,
     START_DIMENSION,
     ActionValue,
@@ -227,7 +229,7 @@ def _texts(inputs: MistakeInputs) -> Iterable[tuple[str, str, str]]:
         yield f"action '{action.title}'", action.step, f"{action.title}. {action.measure}"
     for note in inputs.notes:
         if not note.hidden:
-            yield f"{note.kind} '{note.text}'", note.step, note.text
+            yield f"{NOTE_KIND_LABELS[note.kind].lower()} '{note.text}'", note.step, note.text
 
 
 def _in_play(inputs: MistakeInputs, step: str) -> bool:
@@ -384,7 +386,7 @@ def _check_control(inputs: MistakeInputs) -> list[Seen]:
             found.append(
                 Seen(
                     "The group wants clearly more autonomy over "
-                    + ", ".join(gaps)
+                    + ", ".join(AUTONOMY_LABELS[dim].lower() for dim in gaps)
                     + ", and no autonomy action is planned."
                 )
             )
@@ -455,8 +457,7 @@ def _check_fairness_ignored(inputs: MistakeInputs) -> list[Seen]:
     no_pay_action = not any(a.step == "fairness" for a in inputs.actions)
     return [
         Seen(
-            f"Step(s) {', '.join(worked_on)} hold work while the pay-fairness gate is "
-            f"'{inputs.gate.state.replace('_', ' ')}'"
+            steps_held_words(worked_on, inputs.gate.state)
             + (", and no action on pay is planned." if no_pay_action else ".")
         )
     ]

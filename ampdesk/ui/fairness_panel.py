@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ampdesk.framework.messages import role_words
 from ampdesk.framework.pay_import import PayImportError, read_pay_file, sheet_names
 from ampdesk.framework.pulse import STATEMENTS
 from ampdesk.ui.controller import WorkshopController
@@ -141,7 +142,7 @@ class FairnessPanel(QWidget):
                 else f"{figures.median_compa_ratio:.2f}",
                 "—" if figures.spread is None else f"{figures.spread:.2f}",
                 f"{gap:.1%}" if gap is not None else "suppressed" if figures.gaps_withheld else "—",
-                figures.state,
+                role_words(figures.state),
             )
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)

@@ -6,15 +6,10 @@ from collections.abc import Sequence
 from html import escape
 
 from ampdesk.framework.fairness import GateOverride, GateResult
+from ampdesk.framework.messages import gate_headline, gate_meaning
 from ampdesk.ui.widgets import callout
 
 GATE_KIND = {"pass": "ok", "attention": "warning", "blocked": "locked", "not_assessed": "locked"}
-GATE_TITLE = {
-    "pass": "Pay fairness: passed",
-    "attention": "Pay fairness: needs attention",
-    "blocked": "Pay fairness: blocked, steps 2-4 wait",
-    "not_assessed": "Pay fairness: not assessed yet, steps 2-4 wait",
-}
 
 
 def override_html(override: GateOverride) -> str:
@@ -38,12 +33,11 @@ class GateCallout:
     ) -> None:
         """Show ``gate``'s state, tint and ``reasons`` (as the disclosure policy words them),
         and the override in force: its reason, remediation, owner and due date."""
-        title = GATE_TITLE[gate.state]
-        if gate.overridden:
-            title += " (overridden by the facilitator)"
+        title = gate_headline(gate.state, gate.overridden)
+        meaning = gate_meaning(gate.state, gate.overridden)
         items = "".join(f"<li>{escape(line)}</li>" for line in reasons)
         self.label.setText(
-            f"<b>{escape(title)}</b>"
+            f"<b>{escape(title)}.</b> {escape(meaning)}"
             + (f"<ul>{items}</ul>" if items else "")
             + (override_html(override) if override is not None and gate.overridden else "")
         )

@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ampdesk.framework.content import Step
+from ampdesk.framework.content import STEP_IDS, Step
+from ampdesk.framework.messages import gate_holds_step, progress_words, step_name, step_words
 from ampdesk.store.handover import hand_over
 from ampdesk.store.templates import save_template
 from ampdesk.store.workshop_file import WorkshopFileError, copy_database
@@ -54,13 +55,6 @@ from ampdesk.ui.warnings_panel import WarningsPanel
 if TYPE_CHECKING:
     from ampdesk.ui.start_window import StartWindow
 
-RAIL_NAMES = {
-    "fairness": "Baseline fairness",
-    "autonomy": "Autonomy",
-    "mastery": "Mastery",
-    "purpose": "Purpose",
-}
-STATE_TEXT = {"not_started": "not started", "in_progress": "in progress", "done": "done"}
 STATE_ICON = {"not_started": "step-todo", "in_progress": "step-progress", "done": "step-done"}
 
 
@@ -93,7 +87,7 @@ class WorkshopWindow(QMainWindow):
         for step in controller.content.steps:
             self._add_page(
                 step.id,
-                f"{step.number}  {RAIL_NAMES[step.id]}",
+                f"{step.number}  {step_name(step.id)}",
                 lambda s=step: self._step_page(s, workspaces[s.id](controller)),
             )
         self._add_page("actions", "Actions", lambda: ActionsPage(controller))
@@ -112,7 +106,9 @@ class WorkshopWindow(QMainWindow):
         self.timer_toolbar = self.addToolBar("Timer")
         self.timer_toolbar.setObjectName("timer-toolbar")
         self.timer_toolbar.setMovable(False)
-        self.timer_toolbar.addWidget(TimerBar(self.timer, lambda s: RAIL_NAMES.get(s, s)))
+        self.timer_toolbar.addWidget(
+            TimerBar(self.timer, lambda s: step_name(s) if s in STEP_IDS else s)
+        )
         self.timer.changed.connect(self._show_timer_toolbar)
         self.live = LiveSession(controller)
         self.live_bar = LiveBar(self.live)
@@ -458,9 +454,8 @@ class WorkshopWindow(QMainWindow):
         step = self.controller.content.step(page_id)
         first = self.controller.content.steps[0]
         self.lock_message = (
-            f"Step {step.number} waits for the pay-fairness gate. Go to step {first.number} "
-            f"({RAIL_NAMES[first.id]}): address pay fairness there, or record an override with "
-            "a reason and a remediation."
+            f"Step {step.number} waits for the pay-fairness gate. Go to {step_words(first.id)}: "
+            "address pay fairness there, or record an override with a reason and a remediation."
         )
         self.statusBar().showMessage(self.lock_message, 12000)
 
@@ -497,16 +492,15 @@ class WorkshopWindow(QMainWindow):
                 item.setIcon(icon("ampdesk"))
                 continue
             step = self.controller.content.step(page_id)
-            label = f"{step.number}  {RAIL_NAMES[page_id]}"
+            label = f"{step.number}  {step_name(page_id)}"
             locked = evaluation.step_locked(page_id)
             self.go_actions[page_id].setEnabled(not locked)
             flags = item.flags()
             if locked:
                 reasons = "".join(f"<li>{escape(r.message)}</li>" for r in evaluation.gate.reasons)
-                state = evaluation.gate.state.replace("_", " ")
                 item.setIcon(icon("step-locked"))
                 item.setToolTip(
-                    f"<p>Locked by the pay-fairness gate ({state}).</p>"
+                    f"<p>{escape(gate_holds_step(evaluation.gate.state))}</p>"
                     + (f"<ul>{reasons}</ul>" if reasons else "")
                 )
                 item.setFlags(flags & ~Qt.ItemFlag.ItemIsEnabled)
@@ -514,9 +508,11 @@ class WorkshopWindow(QMainWindow):
             else:
                 status = statuses[page_id]
                 item.setIcon(icon(STATE_ICON[status]))
-                item.setToolTip(f"<p>{escape(step.title)}: {STATE_TEXT[status]}</p>")
+                item.setToolTip(f"<p>{escape(step.title)}: {progress_words(status)}</p>")
                 item.setFlags(flags | Qt.ItemFlag.ItemIsEnabled)
-                item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{label}, {STATE_TEXT[status]}")
+                item.setData(
+                    Qt.ItemDataRole.AccessibleTextRole, f"{label}, {progress_words(status)}"
+                )
         self._label_rail()
         if not self.rail.currentItem() or not (
             self.rail.currentItem().flags() & Qt.ItemFlag.ItemIsEnabled
@@ -529,7 +525,7 @@ class WorkshopWindow(QMainWindow):
             item = self.rail.item(self.page_ids.index(step.id))
             new = self.warnings.new_count(step.id)
             mark = f"   \u26a0 {new} new" if new else ""
-            item.setText(f"{step.number}  {RAIL_NAMES[step.id]}{mark}")
+            item.setText(f"{step.number}  {step_name(step.id)}{mark}")
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Release the file when the window closes; every change is already saved."""

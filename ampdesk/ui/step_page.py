@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ampdesk.framework.content import Step
+from ampdesk.framework.messages import first_upper, gate_holds_step, progress_words
 from ampdesk.framework.state import STEP_STATUSES
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.warnings_panel import CASE_BUTTON
@@ -28,8 +29,6 @@ from ampdesk.ui.widgets import (
     heading,
     plain_label,
 )
-
-STATUS_LABELS = {"not_started": "Not started", "in_progress": "In progress", "done": "Done"}
 
 
 class StepPage(ScrollPage):
@@ -50,7 +49,7 @@ class StepPage(ScrollPage):
         self.status = QComboBox()
         self.status.setAccessibleName(f"Status of step {step.number}")
         for status in STEP_STATUSES:
-            self.status.addItem(STATUS_LABELS[status], status)
+            self.status.addItem(first_upper(progress_words(status)), status)
         self.status.activated.connect(self._status_chosen)
         header.addWidget(self.status, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(header)
@@ -127,9 +126,8 @@ class StepPage(ScrollPage):
         self.lock_banner.setVisible(locked)
         if locked:
             reasons = "".join(f"<li>{escape(r.message)}</li>" for r in evaluation.gate.reasons)
-            state = evaluation.gate.state.replace("_", " ")
             self.lock_banner.setText(
-                f"<b>Held back by the pay-fairness gate ({state}).</b> Address pay fairness in "
+                f"<b>{escape(gate_holds_step(evaluation.gate.state))}</b> Address pay fairness in "
                 f"step 1 first, or record an override with a reason and a remediation."
                 + (f"<ul>{reasons}</ul>" if reasons else "")
             )

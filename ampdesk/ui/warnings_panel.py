@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ampdesk.framework.messages import step_words
 from ampdesk.framework.mistakes import Finding
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.widgets import ScrollPage, callout, clear_layout, heading
@@ -32,7 +33,6 @@ class FindingCard(QWidget):
         self.finding = finding
         self.new = new
         content = panel.controller.content
-        step = content.step(finding.step)
         cases = ", ".join(content.case(c).title for c in finding.cases)
         acknowledged = f"<p><b>Acknowledged:</b> {escape(note)}</p>" if note is not None else ""
         layout = QVBoxLayout(self)
@@ -44,7 +44,7 @@ class FindingCard(QWidget):
             f"<p><i>Instead:</i> {escape(finding.instead)}</p>"
             + (f"<p><i>Case to tell:</i> {escape(cases)}</p>" if cases else "")
             + acknowledged
-            + f'<a href="{finding.step}">Go to step {step.number}: {escape(step.title)}</a>',
+            + f'<a href="{finding.step}">Go to {escape(step_words(finding.step))}</a>',
             "ok" if note is not None else "warning",
         )
         self.label.setAccessibleName(f"Warning: {finding.title}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
+from ampdesk.framework.messages import progress_words
 from ampdesk.report.context import ReportContext
 from ampdesk.report.document import Heading
 from ampdesk.report.styles import styles, text
@@ -20,7 +21,7 @@ def build(ctx: ReportContext) -> list[Flowable]:
         for item in step.checklist:
             rows.append(
                 [
-                    f"{step.number} {step.title} ({statuses[step.id].replace('_', ' ')})",
+                    f"{step.number} {step.title} ({progress_words(statuses[step.id])})",
                     item.text,
                     "done" if ticked.get(item.id) else "open",
                 ]

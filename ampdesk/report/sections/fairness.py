@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from ampdesk.framework.disclosure import small_groups_line
 from ampdesk.framework.fairness import PayRow
+from ampdesk.framework.messages import role_words
 from ampdesk.framework.pulse import STATEMENTS
 from ampdesk.report.charts import horizontal_bars, stacked_distribution
 from ampdesk.report.context import ReportContext
@@ -18,7 +19,6 @@ from ampdesk.report.sections.summary import gate_sentence
 from ampdesk.report.styles import bullets, more_line, styles, text
 from ampdesk.report.tables import table
 
-ROLE_STATE_WORDS = {"pass": "passes", "attention": "needs attention", "blocked": "blocks"}
 SHORT_LABELS = {
     "peers": "Fair next to peers",
     "market": "Fair next to market",
@@ -66,7 +66,7 @@ def build(ctx: ReportContext) -> list[Flowable]:
                     "not shown" if r.median_compa_ratio is None else f"{r.median_compa_ratio:.2f}",
                     "—" if r.spread is None else f"{r.spread:.2f}",
                     "—" if gap is None else f"{gap:.1%}",
-                    ROLE_STATE_WORDS[r.state],
+                    role_words(r.state),
                 ]
             )
         if counted:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
+from ampdesk.framework.messages import first_upper, step_words
 from ampdesk.report.context import ReportContext
 from ampdesk.report.document import Heading
 from ampdesk.report.styles import styles, text
@@ -17,14 +18,13 @@ def build(ctx: ReportContext) -> list[Flowable]:
         return [*story, text("The rules flagged nothing.", s.body)]
     for finding in ctx.evaluation.findings:
         note = ctx.acknowledgements.get(finding.id)
-        step = ctx.content.step(finding.step)
         story += [
             Heading(finding.title, 1),
             text(f"Seen: {finding.detected}", s.body),
             text(f"Why it matters: {finding.why}", s.body),
             text(f"Instead: {finding.instead}", s.body),
             text(
-                f"Step {step.number} · {step.title}. "
+                f"{first_upper(step_words(finding.step))}. "
                 + (f"Acknowledged: {note}" if note else "Not acknowledged."),
                 s.small,
             ),

@@ -8,6 +8,8 @@ from reportlab.platypus import Flowable, PageBreak
 
 from ampdesk.framework.content import AUTONOMY_DIMENSIONS, AUTONOMY_LABELS
 from ampdesk.framework.followup import next_checkin
+from ampdesk.framework.messages import gate_headline, gate_meaning
+from ampdesk.framework.messages import text as text_of
 from ampdesk.framework.pulse import STATEMENTS
 from ampdesk.framework.state import FEEDBACK_RHYTHM, PURPOSE_STATEMENT
 from ampdesk.report.charts import ELLIPSIS
@@ -18,12 +20,6 @@ from ampdesk.report.sections.autonomy import start_words
 from ampdesk.report.styles import date_text, more_line, plural, styles, text
 from ampdesk.report.tables import table
 
-GATE_WORDS = {
-    "pass": "passed",
-    "attention": "passed with points needing attention",
-    "blocked": "is blocked: pay has to be put right before motivation work goes on",
-    "not_assessed": "was not assessed: no pay audit was recorded",
-}
 TOP_ACTIONS = 5
 
 
@@ -35,14 +31,14 @@ def clip(value: str, length: int = 110) -> str:
 
 
 def gate_sentence(ctx: ReportContext, where: str = "in step 1") -> str:
-    """The gate's state in words, with how many reasons are listed (``where``)."""
+    """The gate's state in words (the catalogue's), with how many reasons are listed
+    (``where``) and what the state means."""
     gate = ctx.evaluation.gate
-    sentence = f"The pay-fairness gate {GATE_WORDS[gate.state]}"
+    notes = [text_of("gate.overridden")] if gate.overridden else []
     if gate.reasons:
-        sentence += f" ({plural(len(gate.reasons), 'reason')}, listed {where})"
-    if gate.overridden:
-        sentence += "; the facilitator overrode it to go on (see step 1)"
-    return sentence + "."
+        notes.append(f"{plural(len(gate.reasons), 'reason')}, listed {where}")
+    headline = gate_headline(gate.state) + (f" ({'; '.join(notes)})" if notes else "")
+    return f"{headline}. {gate_meaning(gate.state, gate.overridden)}"
 
 
 def what_was_said(ctx: ReportContext) -> list[str]:
