@@ -71,6 +71,8 @@ def test_pass_gate_unlocks_the_steps(tmp_path: Path) -> None:
     data = check(tmp_path)
     assert data["gate"] == {  # type: ignore[comparison-overlap]
         "state": "pass",
+        "words": "passed",
+        "headline": "Pay-fairness gate: passed",
         "reasons": [],
         "overridden": False,
         "locks_steps": False,
