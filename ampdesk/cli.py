@@ -194,13 +194,13 @@ def _cmd_import_json(args: argparse.Namespace) -> int:
 
 def _cmd_import_pay(args: argparse.Namespace) -> int:
     from ampdesk.framework.pay_import import read_pay_source
-    from ampdesk.store.repository import Repository
     from ampdesk.store.workshop_file import inspect, open_workshop
+    from ampdesk.store.workshop_store import WorkshopStore
 
     inspect(args.file)
     source = read_pay_source(args.data, args.sheet)  # all checked before the file is touched
     with open_workshop(args.file, writer="ampdesk import-pay") as workshop:
-        Repository(workshop).replace_pay(source.rows)
+        WorkshopStore(workshop).pay.replace(source.rows)
     print(
         f"Imported {len(source.rows)} pay records from {args.data.name} ({source.read_as}) "
         f"into {args.file} (the previous audit was replaced)"
@@ -212,11 +212,11 @@ def _cmd_settings(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
     from ampdesk.framework.pulse import check_threshold
-    from ampdesk.store.repository import Repository
     from ampdesk.store.workshop_file import open_workshop
+    from ampdesk.store.workshop_store import WorkshopStore
 
     with open_workshop(args.file, writer="ampdesk settings" if args.set else None) as workshop:
-        repo = Repository(workshop)
+        store = WorkshopStore(workshop)
         changes: dict[str, str] = {}
         for assignment in args.set or []:
             key, _, value = assignment.partition("=")
@@ -228,11 +228,11 @@ def _cmd_settings(args: argparse.Namespace) -> int:
         if threshold is not None:
             check_threshold(threshold)
         # all values are checked before any is written
-        repo.set_thresholds({key: _decimal(key, value) for key, value in changes.items()})
+        store.gate.set_thresholds({key: _decimal(key, value) for key, value in changes.items()})
         if threshold is not None:
-            repo.update_details(anonymity_threshold=threshold)
-        values = {"anonymity_threshold": repo.details().anonymity_threshold}
-        values.update(asdict(repo.thresholds()))
+            store.details.update(anonymity_threshold=threshold)
+        values = {"anonymity_threshold": store.details.get().anonymity_threshold}
+        values.update(asdict(store.gate.thresholds()))
     for key, value in values.items():
         print(f"{key} = {value:g}")
     return 0

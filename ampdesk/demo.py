@@ -19,9 +19,9 @@ from ampdesk.framework.state import (
     PURPOSE_STATEMENT,
     START_DIMENSION,
 )
-from ampdesk.store.repository import Repository
 from ampdesk.store.templates import load_template
 from ampdesk.store.workshop_file import Workshop, create_workshop
+from ampdesk.store.workshop_store import WorkshopStore
 
 WORKSHOP_DAY = dt.date(2026, 12, 3)
 
@@ -151,16 +151,16 @@ _CHECKIN_COUNTS = {
 def write_demo(path: Path) -> Workshop:
     """Create the sample workshop at ``path`` and return it open."""
     workshop = create_workshop(path, "Making good work feel good: team offsite")
-    repo = Repository(workshop)
-    repo.update_details(
+    store = WorkshopStore(workshop)
+    store.details.update(
         organisation="Lindenhof Booking (fictional)",
         held_on=WORKSHOP_DAY,
         venue="Harbour Room, Seeblick Hotel, Konstanz",
         facilitator="Zoë Ferreira-Nowak",
     )
     for _ in range(12):
-        repo.add_participant()
-    repo.replace_pay(
+        store.details.add_participant()
+    store.pay.replace(
         [
             PayRow(
                 role=role,
@@ -177,35 +177,35 @@ def write_demo(path: Path) -> Workshop:
         ]
     )
     for item, values in _FAIRNESS.items():
-        repo.add_answers("fairness", item, values)
+        store.answers.add("fairness", item, values)
     for item, values in _AUTONOMY.items():
-        repo.add_answers("autonomy", item, values)
+        store.answers.add("autonomy", item, values)
     for step, kind, dimension, text, dots in _NOTES:
-        note_id = repo.add_note(step, kind, text, dimension=dimension)  # type: ignore[arg-type]
+        note_id = store.notes.add(step, kind, text, dimension=dimension)  # type: ignore[arg-type]
         for _ in range(dots):
-            repo.add_vote(note_id)
-    repo.set_decision(START_DIMENSION, "how")
-    repo.set_decision(FEEDBACK_RHYTHM, "weekly")
-    repo.set_decision(
+            store.notes.add_vote(note_id)
+    store.progress.set_decision(START_DIMENSION, "how")
+    store.progress.set_decision(FEEDBACK_RHYTHM, "weekly")
+    store.progress.set_decision(
         PURPOSE_STATEMENT,
         "We give small businesses their evenings and weekends back, so owners spend time with "
         "their families and customers instead of with paperwork.",
     )
-    repo.set_decision(
+    store.progress.set_decision(
         AUTHENTICITY_NOTE,
         "Checked against three customer stories told in the room; nobody felt it was a slogan.",
     )
     action_ids = [
-        repo.add_action(step, title, owner, WORKSHOP_DAY + dt.timedelta(days=days), measure)
+        store.actions.add(step, title, owner, WORKSHOP_DAY + dt.timedelta(days=days), measure)
         for step, title, owner, days, measure in _ACTIONS
     ]
     content = framework()
     for step in content.steps:
-        repo.set_step_status(step.id, "in_progress" if step.id == "purpose" else "done")
+        store.progress.set_step_status(step.id, "in_progress" if step.id == "purpose" else "done")
         ticked = step.checklist if step.id != "purpose" else step.checklist[:2]
         for item in ticked:
-            repo.set_checklist_item(step.id, item.id, True)
-    repo.add_checkin(
+            store.progress.set_checklist_item(step.id, item.id, True)
+    store.checkins.add(
         WORKSHOP_DAY + dt.timedelta(days=14),
         {
             action_ids[0]: ("on_track", "Works council agreed the pay proposal; budget approved."),
@@ -214,7 +214,7 @@ def write_demo(path: Path) -> Workshop:
         },
         note="First weekly progress review after the offsite.",
     )
-    second = repo.add_checkin(
+    second = store.checkins.add(
         WORKSHOP_DAY + dt.timedelta(days=45),
         {
             action_ids[0]: ("done", "New salaries paid from January."),
@@ -224,10 +224,12 @@ def write_demo(path: Path) -> Workshop:
         },
         note="45-day check-in.",
     )
-    first = repo.checkins()[0].id
+    first = store.checkins.all()[0].id
     for checkin, shift in ((first, 0), (second, 1)):
         for item, counts in _CHECKIN_COUNTS.items():
-            repo.set_facilitator_counts(stored_activity(item), item, counts[shift], checkin)
+            store.answers.set_facilitator_counts(
+                stored_activity(item), item, counts[shift], checkin
+            )
     template = load_template("half-day")
-    repo.set_plan(replace(template.plan, expected_participants=12))
+    store.plan.set(replace(template.plan, expected_participants=12))
     return workshop

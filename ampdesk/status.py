@@ -19,20 +19,20 @@ from ampdesk.framework.messages import (
     step_words,
 )
 from ampdesk.store.migrations import SCHEMA_VERSION
-from ampdesk.store.repository import Repository
 from ampdesk.store.workshop_file import Workshop
+from ampdesk.store.workshop_store import WorkshopStore
 
 
 def status_data(workshop: Workshop) -> dict[str, Any]:
     """Evaluate the workshop and return its state as JSON-ready data, as the disclosure
     policy lets ``check`` show it: no figure of a group under the anonymity threshold."""
-    repo = Repository(workshop)
-    details = repo.details()
-    inputs = repo.inputs()
+    store = WorkshopStore(workshop)
+    details = store.details.get()
+    inputs = store.inputs()
     result = evaluate(inputs, framework())
     policy = Policy("check_json", details.anonymity_threshold)
-    counts = repo.counts()
-    notes = repo.acknowledgements()
+    counts = store.counts()
+    notes = store.progress.acknowledgements()
     return {
         "file": str(workshop.path),
         "schema_version": SCHEMA_VERSION,

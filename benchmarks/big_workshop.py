@@ -13,8 +13,8 @@ from ampdesk.demo import write_demo
 from ampdesk.framework.content import AUTONOMY_DIMENSIONS
 from ampdesk.framework.fairness import PayRow
 from ampdesk.store.models import Answer, Note, Participant, Vote
-from ampdesk.store.repository import Repository
 from ampdesk.store.workshop_file import Workshop
+from ampdesk.store.workshop_store import WorkshopStore
 
 KINDS = (
     ("autonomy", "idea"),
@@ -50,15 +50,15 @@ def write_big(
     ``notes`` notes with dots, a pay audit of ``role_levels`` role/levels and ``actions``
     actions with two check-ins; returned open."""
     workshop = write_demo(path)
-    repo = Repository(workshop)
-    repo.update_details(
+    repo = WorkshopStore(workshop)
+    repo.details.update(
         title="A very long workshop title that goes on: the whole engineering, support and "
         "operations organisation's offsite on autonomy, mastery and purpose",
         organisation="Lindenhof Booking and Travel Services of Lake Constance (fictional) GmbH",
     )
-    day = repo.details().held_on or dt.date(2026, 12, 3)
+    day = repo.details.get().held_on or dt.date(2026, 12, 3)
     roles = [f"Role with a longish name {n // 3 + 1}" for n in range(role_levels)]
-    repo.replace_pay(
+    repo.pay.replace(
         [
             PayRow(
                 role=roles[n % role_levels],
@@ -103,12 +103,12 @@ def write_big(
                 for n in range(notes)
             ],
         )
-    ids = [n.id for n in repo.notes()]
+    ids = [n.id for n in repo.notes.all()]
     with workshop.session() as s:
         s.execute(insert(Vote), [{"note_id": ids[(n * 31) % len(ids)]} for n in range(notes * 2)])
     steps = ("fairness", "autonomy", "mastery", "purpose")
     action_ids = [
-        repo.add_action(
+        repo.actions.add(
             steps[n % 4],
             f"Action {n + 1}: agree a {WORDS[n % len(WORDS)]} change with the team",
             f"Owner {n % 17 + 1}",
@@ -119,7 +119,7 @@ def write_big(
     ]
     statuses = ("on_track", "done", "dropped", "not_started")
     for offset in (30, 60):
-        repo.add_checkin(
+        repo.checkins.add(
             day + dt.timedelta(days=offset),
             {a: (statuses[(a + offset) % 4], "") for a in action_ids},
         )

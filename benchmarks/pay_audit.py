@@ -10,8 +10,8 @@ from pathlib import Path
 from ampdesk.framework.content import framework
 from ampdesk.framework.evaluation import evaluate
 from ampdesk.framework.pay_import import read_pay_file
-from ampdesk.store.repository import Repository
 from ampdesk.store.workshop_file import create_workshop
+from ampdesk.store.workshop_store import WorkshopStore
 
 ROWS = 100_000
 HEADER = "role,level,work_type,pay,market_median,fte,person,group,currency\n"
@@ -38,8 +38,8 @@ def pay_audit(runs: int) -> list[tuple[str, list[float]]]:
             rows = read_pay_file(csv_path)
             parsed = time.perf_counter()
             with create_workshop(Path(folder) / f"w{run}.ampdesk", "bench") as workshop:
-                repo = Repository(workshop)
-                repo.replace_pay(rows)
+                repo = WorkshopStore(workshop)
+                repo.pay.replace(rows)
                 stored = time.perf_counter()
                 evaluate(repo.inputs(), framework())
                 evaluated = time.perf_counter()

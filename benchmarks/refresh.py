@@ -24,21 +24,21 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 def _add_phones(path: Path, phones: int) -> None:
     from ampdesk.framework.content import AUTONOMY_DIMENSIONS
-    from ampdesk.store.repository import Repository
     from ampdesk.store.workshop_file import open_workshop
+    from ampdesk.store.workshop_store import WorkshopStore
 
     with open_workshop(path) as workshop:
-        repo = Repository(workshop)
+        repo = WorkshopStore(workshop)
         for phone in range(phones):
             label = f"Phone {phone}"
             for item in ("peers", "market", "settled"):
-                repo.add_answers("fairness", item, [1 + phone % 5], source="phone", ballot=label)
+                repo.answers.add("fairness", item, [1 + phone % 5], source="phone", ballot=label)
             for dim in AUTONOMY_DIMENSIONS:
                 for when in ("current", "desired"):
                     value = [1 + (phone + len(when)) % 5]
-                    repo.add_answers("autonomy", f"{dim}.{when}", value, ballot=label)
-            repo.add_note("autonomy", "idea", f"Idea {phone}", dimension="how")
-            repo.add_note("purpose", "story", f"Story {phone}")
+                    repo.answers.add("autonomy", f"{dim}.{when}", value, ballot=label)
+            repo.notes.add("autonomy", "idea", f"Idea {phone}", dimension="how")
+            repo.notes.add("purpose", "story", f"Story {phone}")
 
 
 def _refresh_times(path: Path, runs: int) -> list[float]:

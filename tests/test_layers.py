@@ -13,7 +13,7 @@ def _python(script: str) -> str:
 
 def test_core_layers_do_not_import_qt() -> None:
     script = (
-        "import sys, ampdesk.framework.evaluation, ampdesk.store.repository, ampdesk.status, "
+        "import sys, ampdesk.framework.evaluation, ampdesk.store.workshop_store, ampdesk.status, "
         "ampdesk.demo, ampdesk.cli, ampdesk.report.builder, ampdesk.live.headless;"
         "print(sorted(m for m in sys.modules if m.startswith('PySide6')))"
     )

@@ -12,8 +12,8 @@ from ampdesk.framework.fairness import PayRow
 from ampdesk.framework.followup import CheckInValue, TrendPoint
 from ampdesk.framework.plan import WorkshopPlan
 from ampdesk.framework.state import Counts, Details, OwnCaseValue
-from ampdesk.store.repository import Repository
 from ampdesk.store.workshop_file import Workshop
+from ampdesk.store.workshop_store import WorkshopStore
 
 
 @dataclass(frozen=True)
@@ -51,26 +51,26 @@ class ReportContext:
 
 def gather(workshop: Workshop, include_individual_pay: bool = False) -> ReportContext:
     """Read what the report needs; individual pay only when explicitly asked for."""
-    repo = Repository(workshop)
+    store = WorkshopStore(workshop)
     content = framework()
-    inputs = repo.inputs()
+    inputs = store.inputs()
     return ReportContext(
         content=content,
-        details=repo.details(),
+        details=store.details.get(),
         inputs=inputs,
         evaluation=evaluate(inputs, content),
-        counts=repo.counts(),
-        checklists={step.id: repo.checklist(step.id) for step in content.steps},
+        counts=store.counts(),
+        checklists={step.id: store.checklist(step.id) for step in content.steps},
         step_times={
-            step: (repo.plan().timebox(step), seconds)
-            for step, seconds in repo.step_seconds().items()
+            step: (store.plan.get().timebox(step), seconds)
+            for step, seconds in store.progress.step_seconds().items()
         },
-        acknowledgements=repo.acknowledgements(),
-        own_cases=tuple(repo.own_cases()),
+        acknowledgements=store.progress.acknowledgements(),
+        own_cases=tuple(store.cases.all()),
         individual_pay=inputs.pay_rows if include_individual_pay else None,
         generated_on=dt.date.today(),
-        checkins=tuple(repo.checkins()),
-        trend=tuple(repo.trend()),
-        plan=repo.plan(),
-        roster=tuple(repo.roster()),
+        checkins=tuple(store.checkins.all()),
+        trend=tuple(store.checkins.trend()),
+        plan=store.plan.get(),
+        roster=tuple(store.plan.roster()),
     )

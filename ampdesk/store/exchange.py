@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Table, insert, select
+from sqlalchemy import Date, DateTime, Table, delete, insert, select
 from sqlalchemy.exc import DBAPIError
 
 from ampdesk.framework.fairness import summarize_pay
@@ -22,9 +22,10 @@ from ampdesk.framework.pay_import import MAX_AMOUNT
 from ampdesk.framework.plan import WORKSHOP_FORMAT
 from ampdesk.store import models
 from ampdesk.store.migrations import SCHEMA_VERSION
+from ampdesk.store.pay import PAY_SUMMARY_KEY
 from ampdesk.store.private import OWNER_ONLY
-from ampdesk.store.repository import PAY_SUMMARY_KEY, Repository
 from ampdesk.store.workshop_file import Workshop, create_workshop
+from ampdesk.store.workshop_store import WorkshopStore
 
 FORMAT = WORKSHOP_FORMAT  # the format id templates check for, to refuse a whole workshop
 # Every table of the schema, parents before children so that foreign keys hold on import.
@@ -55,9 +56,12 @@ def export_data(workshop: Workshop, include_individual_pay: bool = True) -> dict
                 {key: _to_json(value) for key, value in row._mapping.items()} for row in rows
             ]
     if not include_individual_pay and tables["pay_record"]:
-        repo = Repository(workshop)
+        store = WorkshopStore(workshop)
         summary = summarize_pay(
-            repo.pay_rows(), repo.thresholds(), dt.date.today(), repo.details().anonymity_threshold
+            store.pay.rows(),
+            store.gate.thresholds(),
+            dt.date.today(),
+            store.details.get().anonymity_threshold,
         )
         tables["pay_record"] = []
         settings = [row for row in tables["setting"] if row["key"] != PAY_SUMMARY_KEY]
@@ -174,7 +178,7 @@ def import_json(source: Path, target: Path) -> None:
     workshop = create_workshop(target, "import")
     try:
         with workshop.session() as session:
-            session.execute(models.WorkshopDetails.__table__.delete())
+            session.execute(delete(models.WorkshopDetails))
             for table in TABLES:
                 if rows[table.name]:
                     session.execute(insert(table), rows[table.name])
@@ -205,8 +209,8 @@ def export_csv(workshop: Workshop, folder: Path) -> list[Path]:
     """Write the anonymous answers, the notes with their dots, the actions and each action's
     status at every check-in as CSV files; no cell is read as a formula."""
     folder.mkdir(parents=True, exist_ok=True)
-    repo = Repository(workshop)
-    actions = repo.actions()
+    store = WorkshopStore(workshop)
+    actions = store.actions.all()
     with workshop.session() as session:
         answers = session.execute(
             select(
@@ -223,7 +227,7 @@ def export_csv(workshop: Workshop, folder: Path) -> list[Path]:
             ("step", "kind", "dimension", "text", "dots", "hidden"),
             [
                 (n.step, n.kind, n.dimension or "", n.text, n.votes, int(n.hidden))
-                for n in repo.notes()
+                for n in store.notes.all()
             ],
         ),
         "actions.csv": (
@@ -237,7 +241,7 @@ def export_csv(workshop: Workshop, folder: Path) -> list[Path]:
             ("checkin", "date", "action", "status", "note"),
             [
                 (c.id, c.held_on.isoformat(), a.title, *c.statuses.get(a.id, ("not_started", "")))
-                for c in repo.checkins()
+                for c in store.checkins.all()
                 for a in actions
             ],
         ),

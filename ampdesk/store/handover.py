@@ -14,8 +14,8 @@ from sqlalchemy import delete, update
 from ampdesk.framework.fairness import summarize_pay
 from ampdesk.store.models import Answer, Participant, Submission, Vote
 from ampdesk.store.private import owner_only
-from ampdesk.store.repository import Repository
 from ampdesk.store.workshop_file import Workshop, WorkshopFileError, copy_database, open_workshop
+from ampdesk.store.workshop_store import WorkshopStore
 
 
 def hand_over(workshop: Workshop, target: Path, include_individual_pay: bool) -> None:
@@ -40,16 +40,16 @@ def hand_over(workshop: Workshop, target: Path, include_individual_pay: bool) ->
         with open_workshop(partial) as copy:
             _forget_phones(copy)
             if not include_individual_pay:
-                repo = Repository(copy)
-                rows = repo.pay_rows()
+                store = WorkshopStore(copy)
+                rows = store.pay.rows()
                 if rows:
                     summary = summarize_pay(
                         rows,
-                        repo.thresholds(),
+                        store.gate.thresholds(),
                         dt.date.today(),
-                        repo.details().anonymity_threshold,
+                        store.details.get().anonymity_threshold,
                     )
-                    repo.replace_pay_by_summary(summary)
+                    store.pay.replace_by_summary(summary)
         with closing(sqlite3.connect(partial)) as conn:
             conn.execute("PRAGMA journal_mode = DELETE")
             conn.execute("VACUUM")

@@ -10,8 +10,8 @@ from pathlib import Path
 from ampdesk.framework.content import framework
 from ampdesk.framework.plan import PlanError, Template, template_from_json, template_to_json
 from ampdesk.resources_path import resources_dir
-from ampdesk.store.repository import Repository
 from ampdesk.store.workshop_file import Workshop, create_workshop
+from ampdesk.store.workshop_store import WorkshopStore
 
 SHIPPED = ("half-day", "full-day")
 
@@ -36,10 +36,10 @@ def load_template(source: str | Path) -> Template:
 
 def save_template(workshop: Workshop, target: Path, name: str) -> Template:
     """Write the workshop's plan as a template: structure only, never answers, names or pay."""
-    repo = Repository(workshop)
-    details = repo.details()
+    store = WorkshopStore(workshop)
+    details = store.details.get()
     template = Template(
-        name.strip() or details.title, details.title, details.anonymity_threshold, repo.plan()
+        name.strip() or details.title, details.title, details.anonymity_threshold, store.plan.get()
     )
     _write_atomically(target, template_to_json(template))
     return template
@@ -49,9 +49,9 @@ def new_from_template(path: Path, template: Template, title: str | None = None) 
     """Create the workshop file ``path`` planned as ``template`` says; a failure leaves no file."""
     workshop = create_workshop(path, title or template.title)
     try:
-        repo = Repository(workshop)
-        repo.update_details(anonymity_threshold=template.anonymity_threshold)
-        repo.set_plan(template.plan)
+        store = WorkshopStore(workshop)
+        store.details.update(anonymity_threshold=template.anonymity_threshold)
+        store.plan.set(template.plan)
     except BaseException:
         workshop.close()
         path.unlink(missing_ok=True)

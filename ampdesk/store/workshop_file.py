@@ -179,11 +179,18 @@ def _on_connect_read_only(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.execute("PRAGMA query_only = ON")
 
 
+_READ = "ampdesk_read"  # execution option of the engine that only reads
+
+
 def _on_begin(connection: Connection) -> None:
-    # IMMEDIATE takes the write lock at the start, waiting up to busy_timeout for the other
-    # process (app or live server) to commit; a deferred transaction that read first could
-    # fail at its first write instead.
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    # A write: IMMEDIATE takes the write lock at the start, waiting up to busy_timeout for the
+    # other process (app or live server) to commit; a deferred transaction that read first
+    # could fail at its first write instead. A read: a deferred BEGIN, which in WAL mode reads
+    # one snapshot of the file (taken at its first read) until it ends, and never waits.
+    if connection.get_execution_options().get(_READ):
+        connection.exec_driver_sql("BEGIN")
+    else:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def _on_begin_read_only(connection: Connection) -> None:
@@ -227,6 +234,8 @@ class Workshop:
         self._checkpoint_after = checkpoint_after
         self._idle: threading.Timer | None = None
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._reads = sessionmaker(engine.execution_options(**{_READ: True}))
+        self._local = threading.local()  # the open read transaction's session, per thread
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -235,6 +244,22 @@ class Workshop:
             yield session
         if self._checkpoint_after is not None:
             self._schedule_checkpoint(self._checkpoint_after)
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A read transaction. Reads nested in it (in this thread) share it, so the whole
+        block sees the file as it was at its first read, whatever another connection (the
+        live server) commits meanwhile."""
+        current: Session | None = getattr(self._local, "reading", None)
+        if current is not None:
+            yield current
+            return
+        with self._reads.begin() as session:
+            self._local.reading = session
+            try:
+                yield session
+            finally:
+                self._local.reading = None
 
     def _schedule_checkpoint(self, delay: float) -> None:
         """Checkpoint once nothing was saved for ``delay`` seconds."""

@@ -20,8 +20,10 @@ from ampdesk.framework.fairness import GateOverride, PayRow
 from ampdesk.framework.followup import ActionStatus
 from ampdesk.framework.plan import WorkshopPlan
 from ampdesk.framework.state import NoteKind, StepStatus
-from ampdesk.store.repository import ActionSnapshot, CheckInSnapshot, Repository
+from ampdesk.store.actions import ActionSnapshot
+from ampdesk.store.checkins import CheckInSnapshot
 from ampdesk.store.workshop_file import Workshop
+from ampdesk.store.workshop_store import WorkshopStore
 
 
 class _Edit(QUndoCommand):
@@ -58,10 +60,10 @@ class WorkshopController(QObject):
         super().__init__(parent)
         self.workshop = workshop
         self.content = content
-        self.repo = Repository(workshop)
+        self.store = WorkshopStore(workshop)
         self.undo_stack = QUndoStack(self)
         self._evaluation, self._disclosure = self._evaluate()
-        self._plan = self.repo.plan()
+        self._plan = self.store.plan.get()
         self._refresh = QTimer(self, singleShot=True, interval=0)
         self._refresh.timeout.connect(self._reevaluate)
 
@@ -77,7 +79,7 @@ class WorkshopController(QObject):
         return self._disclosure
 
     def _evaluate(self) -> tuple[Evaluation, Policy]:
-        inputs = self.repo.inputs()
+        inputs = self.store.inputs()
         policy = Policy.for_window(inputs.anonymity_threshold, bool(inputs.pay_rows))
         return evaluate(inputs, self.content), policy
 
@@ -91,7 +93,7 @@ class WorkshopController(QObject):
         self._refresh.start()
 
     def _reevaluate(self) -> None:
-        self._plan = self.repo.plan()
+        self._plan = self.store.plan.get()
         self._evaluation, self._disclosure = self._evaluate()
         self.changed.emit()
 
@@ -101,61 +103,61 @@ class WorkshopController(QObject):
     # -- edits -------------------------------------------------------------------------------
     def set_checklist_item(self, step: str, item: str, done: bool) -> None:
         """Tick or untick a checklist item."""
-        before = self.repo.touched_checklist(step).get(item)
+        before = self.store.progress.touched_checklist(step).get(item)
         self._push(
             "Tick checklist item" if done else "Untick checklist item",
-            lambda: self.repo.set_checklist_item(step, item, done),
-            lambda: self.repo.set_checklist_item(step, item, before),
+            lambda: self.store.progress.set_checklist_item(step, item, done),
+            lambda: self.store.progress.set_checklist_item(step, item, before),
         )
 
     def set_step_status(self, step: str, status: StepStatus) -> None:
         """Record how far the group is with a step."""
-        before = self.repo.stored_step_statuses().get(step)
+        before = self.store.progress.stored_step_statuses().get(step)
         self._push(
             "Change step status",
-            lambda: self.repo.set_step_status(step, status),
-            lambda: self.repo.set_step_status(step, before),
+            lambda: self.store.progress.set_step_status(step, status),
+            lambda: self.store.progress.set_step_status(step, before),
         )
 
     def update_details(self, **changes: object) -> None:
         """Change some of the workshop's details (as printed on the report's cover)."""
-        details = self.repo.details()
+        details = self.store.details.get()
         before = {key: getattr(details, key) for key in changes}
         if before == changes:
             return
         self._push(
             "Change workshop details",
-            lambda: self.repo.update_details(**changes),
-            lambda: self.repo.update_details(**before),
+            lambda: self.store.details.update(**changes),
+            lambda: self.store.details.update(**before),
         )
 
     def set_decision(self, key: str, value: str) -> None:
         """Record one of the group's decisions (an empty value clears it)."""
-        before = self.repo.decisions().get(key, "")
+        before = self.store.progress.decisions().get(key, "")
         if before == value:
             return
         self._push(
             "Change decision",
-            lambda: self.repo.set_decision(key, value),
-            lambda: self.repo.set_decision(key, before),
+            lambda: self.store.progress.set_decision(key, value),
+            lambda: self.store.progress.set_decision(key, before),
         )
 
     def replace_pay(self, rows: Sequence[PayRow]) -> None:
         """Replace the compensation audit (an import)."""
-        before = self.repo.pay_rows()
+        before = self.store.pay.rows()
         self._push(
             "Import pay data",
-            lambda: self.repo.replace_pay(rows),
-            lambda: self.repo.replace_pay(before),
+            lambda: self.store.pay.replace(rows),
+            lambda: self.store.pay.replace(before),
         )
 
     def update_pay(self, record_id: int, row: PayRow) -> None:
         """Change one record of the compensation audit."""
-        before = dict(self.repo.pay_records())[record_id]
+        before = dict(self.store.pay.records())[record_id]
         self._push(
             "Edit pay record",
-            lambda: self.repo.update_pay(record_id, row),
-            lambda: self.repo.update_pay(record_id, before),
+            lambda: self.store.pay.update(record_id, row),
+            lambda: self.store.pay.update(record_id, before),
         )
 
     def add_pay(self, row: PayRow) -> None:
@@ -163,29 +165,29 @@ class WorkshopController(QObject):
         created: list[int] = []
         self._push(
             "Add pay record",
-            lambda: created.append(self.repo.add_pay(row)),
-            lambda: self.repo.delete_pay(created.pop()),
+            lambda: created.append(self.store.pay.add(row)),
+            lambda: self.store.pay.delete(created.pop()),
         )
 
     def delete_pay(self, record_id: int) -> None:
         """Remove one person from the compensation audit."""
-        row = dict(self.repo.pay_records())[record_id]
+        row = dict(self.store.pay.records())[record_id]
         restored: list[int] = [record_id]
         self._push(
             "Delete pay record",
-            lambda: self.repo.delete_pay(restored[-1]),
-            lambda: restored.append(self.repo.add_pay(row)),
+            lambda: self.store.pay.delete(restored[-1]),
+            lambda: restored.append(self.store.pay.add(row)),
         )
 
     def set_pulse_counts(
         self, activity: str, item: str, counts: Sequence[int], checkin_id: int | None = None
     ) -> None:
         """Replace the facilitator-entered answers to one item by counts per scale point."""
-        before = self.repo.facilitator_counts(activity, item, checkin_id)
+        before = self.store.answers.facilitator_counts(activity, item, checkin_id)
         self._push(
             "Enter answer counts",
-            lambda: self.repo.set_facilitator_counts(activity, item, counts, checkin_id),
-            lambda: self.repo.set_facilitator_counts(activity, item, before, checkin_id),
+            lambda: self.store.answers.set_facilitator_counts(activity, item, counts, checkin_id),
+            lambda: self.store.answers.set_facilitator_counts(activity, item, before, checkin_id),
         )
 
     def set_plan(self, plan: WorkshopPlan, text: str = "Change the plan") -> None:
@@ -193,29 +195,29 @@ class WorkshopController(QObject):
         before = self._plan
 
         def store(value: WorkshopPlan) -> None:
-            self.repo.set_plan(value)
+            self.store.plan.set(value)
             self._plan = value  # at once: the next edit in the same turn builds on it
 
         self._push(text, lambda: store(plan), lambda: store(before))
 
     def set_roster(self, names: Sequence[str]) -> None:
         """Replace the list of people expected."""
-        before = self.repo.roster()
+        before = self.store.plan.roster()
         self._push(
             "Change the roster",
-            lambda: self.repo.set_roster(names),
-            lambda: self.repo.set_roster(before),
+            lambda: self.store.plan.set_roster(names),
+            lambda: self.store.plan.set_roster(before),
         )
 
     def add_checkin(self, held_on: dt.date) -> None:
         """Record a check-in; each action starts at its status of the check-in before."""
-        earlier = self.repo.checkins()
+        earlier = self.store.checkins.all()
         statuses = dict(earlier[-1].statuses) if earlier else {}
         created: list[int] = []
         self._push(
             "Record check-in",
-            lambda: created.append(self.repo.add_checkin(held_on, statuses)),
-            lambda: self.repo.delete_checkin(created.pop()),
+            lambda: created.append(self.store.checkins.add(held_on, statuses)),
+            lambda: self.store.checkins.delete(created.pop()),
         )
 
     def set_checkin_status(
@@ -227,14 +229,14 @@ class WorkshopController(QObject):
         def undo() -> None:
             earlier = before.pop()
             if earlier is None:
-                self.repo.clear_checkin_status(checkin_id, action_id)
+                self.store.checkins.clear_status(checkin_id, action_id)
             else:
-                self.repo.set_checkin_status(checkin_id, action_id, *earlier)
+                self.store.checkins.set_status(checkin_id, action_id, *earlier)
 
         self._push(
             "Set action status",
             lambda: before.append(
-                self.repo.set_checkin_status(checkin_id, action_id, status, note)
+                self.store.checkins.set_status(checkin_id, action_id, status, note)
             ),
             undo,
         )
@@ -244,8 +246,8 @@ class WorkshopController(QObject):
         snapshot: list[CheckInSnapshot] = []
         self._push(
             "Delete check-in",
-            lambda: snapshot.append(self.repo.delete_checkin(checkin_id)),
-            lambda: self.repo.restore_checkin(snapshot.pop()),
+            lambda: snapshot.append(self.store.checkins.delete(checkin_id)),
+            lambda: self.store.checkins.restore(snapshot.pop()),
         )
 
     def set_override(self, override: GateOverride) -> None:
@@ -256,8 +258,8 @@ class WorkshopController(QObject):
         action_ids: list[int | None] = [None]
 
         def redo() -> None:
-            override_id = self.repo.set_override(override)
-            action_ids[0] = self.repo.add_action(
+            override_id = self.store.gate.set_override(override)
+            action_ids[0] = self.store.actions.add(
                 "fairness",
                 override.remediation,
                 override.owner,
@@ -265,34 +267,34 @@ class WorkshopController(QObject):
                 "The pay-fairness gate passes without the override.",
                 action_id=action_ids[0],
             )
-            self.repo.link_override_action(override_id, action_ids[0])
+            self.store.gate.link_override_action(override_id, action_ids[0])
 
         def undo() -> None:
-            self.repo.withdraw_override()
-            self.repo.link_override_action(None, None)
-            self.repo.delete_action(action_ids[0])  # type: ignore[arg-type]
+            self.store.gate.withdraw_override()
+            self.store.gate.link_override_action(None, None)
+            self.store.actions.delete(action_ids[0])  # type: ignore[arg-type]
 
         self._push("Override the gate", redo, undo)
 
     def withdraw_override(self) -> None:
         """Withdraw the active override; the gate applies again."""
-        override = self.repo.active_override()
+        override = self.store.gate.active_override()
         if override is None:
             return
-        action_id = self.repo.override_action_id()
+        action_id = self.store.gate.override_action_id()
 
         def undo() -> None:
-            self.repo.link_override_action(self.repo.set_override(override), action_id)
+            self.store.gate.link_override_action(self.store.gate.set_override(override), action_id)
 
-        self._push("Withdraw the override", self.repo.withdraw_override, undo)
+        self._push("Withdraw the override", self.store.gate.withdraw_override, undo)
 
     def add_note(self, step: str, kind: NoteKind, text: str, dimension: str | None = None) -> None:
         """Capture a piece of group input."""
         created: list[int] = []
         self._push(
             f"Add {kind}",
-            lambda: created.append(self.repo.add_note(step, kind, text, dimension=dimension)),
-            lambda: self.repo.delete_note(created.pop()),
+            lambda: created.append(self.store.notes.add(step, kind, text, dimension=dimension)),
+            lambda: self.store.notes.delete(created.pop()),
         )
 
     def vote(self, note_id: int) -> None:
@@ -300,16 +302,16 @@ class WorkshopController(QObject):
         placed: list[int] = []
         self._push(
             "Add a dot",
-            lambda: placed.append(self.repo.add_vote(note_id)),
-            lambda: self.repo.delete_vote(placed.pop()),
+            lambda: placed.append(self.store.notes.add_vote(note_id)),
+            lambda: self.store.notes.delete_vote(placed.pop()),
         )
 
     def set_note_hidden(self, note_id: int, hidden: bool) -> None:
         """Hide a note from the projector and the report, or show it again."""
         self._push(
             "Hide note" if hidden else "Show note",
-            lambda: self.repo.set_note_hidden(note_id, hidden),
-            lambda: self.repo.set_note_hidden(note_id, not hidden),
+            lambda: self.store.notes.set_hidden(note_id, hidden),
+            lambda: self.store.notes.set_hidden(note_id, not hidden),
         )
 
     def edit_note_text(self, note_id: int, text: str) -> None:
@@ -317,16 +319,16 @@ class WorkshopController(QObject):
         before: list[str] = []
         self._push(
             "Edit note",
-            lambda: before.append(self.repo.edit_note_text(note_id, text)),
-            lambda: self.repo.edit_note_text(note_id, before.pop()),
+            lambda: before.append(self.store.notes.edit_text(note_id, text)),
+            lambda: self.store.notes.edit_text(note_id, before.pop()),
         )
 
     def merge_note(self, note_id: int, into: int) -> None:
         """Fold a duplicate note into another; its dots count there."""
         self._push(
             "Merge notes",
-            lambda: self.repo.merge_note(note_id, into),
-            lambda: self.repo.merge_note(note_id, None),
+            lambda: self.store.notes.merge(note_id, into),
+            lambda: self.store.notes.merge(note_id, None),
         )
 
     def add_action(
@@ -336,20 +338,20 @@ class WorkshopController(QObject):
         ids: list[int | None] = [None]
 
         def add() -> None:
-            ids[0] = self.repo.add_action(step, title, owner, due, measure, action_id=ids[0])
+            ids[0] = self.store.actions.add(step, title, owner, due, measure, action_id=ids[0])
 
-        self._push("Add action", add, lambda: self.repo.delete_action(ids[0]))  # type: ignore[arg-type]
+        self._push("Add action", add, lambda: self.store.actions.delete(ids[0]))  # type: ignore[arg-type]
 
     def update_action(self, action_id: int, **changes: object) -> None:
         """Change an action's title, owner, due date, measure or step."""
-        action = next(a for a in self.repo.actions() if a.id == action_id)
+        action = next(a for a in self.store.actions.all() if a.id == action_id)
         before = {key: getattr(action, key) for key in changes}
         if before == changes:
             return
         self._push(
             "Edit action",
-            lambda: self.repo.update_action(action_id, **changes),
-            lambda: self.repo.update_action(action_id, **before),
+            lambda: self.store.actions.update(action_id, **changes),
+            lambda: self.store.actions.update(action_id, **before),
         )
 
     def delete_action(self, action_id: int) -> None:
@@ -357,20 +359,20 @@ class WorkshopController(QObject):
         snapshot: list[ActionSnapshot] = []
         self._push(
             "Delete action",
-            lambda: snapshot.append(self.repo.delete_action(action_id)),
-            lambda: self.repo.restore_action(snapshot.pop()),
+            lambda: snapshot.append(self.store.actions.delete(action_id)),
+            lambda: self.store.actions.restore(snapshot.pop()),
         )
 
     def acknowledge(self, check_id: str, note: str) -> None:
         """Keep a note on a mistake warning (the warning itself stays)."""
-        before = self.repo.acknowledgements().get(check_id)
+        before = self.store.progress.acknowledgements().get(check_id)
         self._push(
             "Acknowledge warning",
-            lambda: self.repo.acknowledge(check_id, note),
+            lambda: self.store.progress.acknowledge(check_id, note),
             lambda: (
-                self.repo.remove_acknowledgement(check_id)
+                self.store.progress.remove_acknowledgement(check_id)
                 if before is None
-                else self.repo.acknowledge(check_id, before)
+                else self.store.progress.acknowledge(check_id, before)
             ),
         )
 
@@ -379,13 +381,13 @@ class WorkshopController(QObject):
         created: list[int] = []
         self._push(
             "Add own case",
-            lambda: created.append(self.repo.add_own_case(title, story, lesson, step)),
-            lambda: self.repo.delete_own_case(created.pop()),
+            lambda: created.append(self.store.cases.add(title, story, lesson, step)),
+            lambda: self.store.cases.delete(created.pop()),
         )
 
     def record_step_seconds(self, step: str, seconds: int) -> None:
         """Keep how long the group has spent on a step (the clock, not an undoable edit)."""
-        self.repo.set_step_seconds(step, seconds)
+        self.store.progress.set_step_seconds(step, seconds)
 
     def close(self) -> None:
         """Store what editors still hold, then release the workshop file."""

@@ -95,7 +95,7 @@ class CountsEditor(QWidget):
         for item, boxes in self.boxes.items():
             if item in self.unsaved:
                 continue
-            counts = self.controller.repo.facilitator_counts(
+            counts = self.controller.store.answers.facilitator_counts(
                 self._activity(item), item, self.checkin_id
             )
             for box, count in zip(boxes, counts, strict=True):
@@ -118,7 +118,7 @@ class CountsEditor(QWidget):
         """Store the counts typed for one item (replacing earlier typed counts)."""
         counts = [box.value() for box in self.boxes[item]]
         self.unsaved.discard(item)
-        stored = self.controller.repo.facilitator_counts(
+        stored = self.controller.store.answers.facilitator_counts(
             self._activity(item), item, self.checkin_id
         )
         if list(stored) != counts:

@@ -185,8 +185,10 @@ class LiveBar(QWidget):
         return []
 
     def _unrevealed(self) -> int:
-        repo = self.session.controller.repo
-        return sum(repo.unrevealed(activity, checkin) for activity, checkin in self._scopes())
+        store = self.session.controller.store
+        return sum(
+            store.answers.unrevealed(activity, checkin) for activity, checkin in self._scopes()
+        )
 
     def reveal_results(self) -> None:
         """Reveal the open pulse's answers (the fairness pulse or a check-in's)."""
@@ -194,14 +196,14 @@ class LiveBar(QWidget):
         if not scopes:
             self.status.setText("Open the pay pulse or a check-in's pulse to reveal its results.")
             return
-        repo = self.session.controller.repo
+        store = self.session.controller.store
         shown, refused = 0, ""
         for activity, checkin in scopes:
             try:
-                shown += repo.reveal(activity, checkin)
+                shown += store.answers.reveal(activity, checkin)
             except RevealError as exc:
                 refused = str(exc)
-        threshold = repo.details().anonymity_threshold
+        threshold = store.details.get().anonymity_threshold
         self.status.setText(
             f"{shown} answers shown; later answers follow in batches of {threshold}."
             if shown

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from ampdesk.store.repository import Repository
 from ampdesk.store.workshop_file import create_workshop
+from ampdesk.store.workshop_store import WorkshopStore
 from tests.cli.runner import ampdesk
 
 HEADER = "Role;Level;Work_type;Pay;Market_median;FTE;Person;Group\n"
@@ -17,7 +17,7 @@ def workshop(tmp_path: Path, pay_csv: str, peers: list[int] | None = None) -> Pa
     path = tmp_path / "w.ampdesk"
     with create_workshop(path, "Gate test") as open_file:
         if peers:
-            Repository(open_file).add_answers("fairness", "peers", peers)
+            WorkshopStore(open_file).answers.add("fairness", "peers", peers)
     (tmp_path / "pay.csv").write_text(pay_csv, encoding="utf-8")
     result = ampdesk("import-pay", "w.ampdesk", "pay.csv", cwd=tmp_path)
     assert result.returncode == 0, result.stderr

@@ -7,8 +7,8 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from ampdesk.demo import write_demo
-from ampdesk.store.repository import Repository
 from ampdesk.store.workshop_file import open_workshop
+from ampdesk.store.workshop_store import WorkshopStore
 from tests.cli.runner import ampdesk
 
 
@@ -57,10 +57,10 @@ def test_followup_report_shows_the_progress(tmp_path: Path) -> None:
     path = tmp_path / "demo.ampdesk"
     write_demo(path).close()
     with open_workshop(path) as workshop:
-        repo = Repository(workshop)
-        actions = repo.actions()
-        checkin = repo.add_checkin(dt.date(2027, 3, 1), {actions[0].id: ("done", "Paid out")})
-        repo.set_facilitator_counts("fairness", "peers", [0, 0, 2, 6, 4], checkin)
+        repo = WorkshopStore(workshop)
+        actions = repo.actions.all()
+        checkin = repo.checkins.add(dt.date(2027, 3, 1), {actions[0].id: ("done", "Paid out")})
+        repo.answers.set_facilitator_counts("fairness", "peers", [0, 0, 2, 6, 4], checkin)
     result = ampdesk("followup-report", "demo.ampdesk", "-o", "fu.pdf", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     text = " ".join(page.extract_text() for page in PdfReader(tmp_path / "fu.pdf").pages)

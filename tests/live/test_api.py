@@ -10,8 +10,8 @@ import pytest
 
 from ampdesk.framework.live import LiveState, voting
 from ampdesk.store.live import LiveStore
-from ampdesk.store.repository import Repository
 from ampdesk.store.workshop_file import open_workshop
+from ampdesk.store.workshop_store import WorkshopStore
 from tests.live.client import LiveProcess, Phone, new_key
 
 Serve = Callable[..., LiveProcess]
@@ -96,7 +96,7 @@ def test_pulse_answers_are_committed_and_one_phone_counts_once(
     assert changed.status == 200
     server.phone().submit("answers", {"activity": "pulse", "answers": {"peers": 5}})
     with open_workshop(workshop_path) as workshop:
-        answers = Repository(workshop).answers_by_item("fairness")
+        answers = WorkshopStore(workshop).answers.by_item("fairness")
     assert sorted(answers["peers"]) == [3, 5] and answers["market"] == [4]
 
 
@@ -115,7 +115,9 @@ def test_a_retried_submission_is_answered_again_not_stored_again(
     other_phone = server.phone().submit("notes", body, key=key)  # keys are per phone
     assert other_phone.status == 201 and other_phone.data != first.data
     with open_workshop(workshop_path) as workshop:
-        assert [n.text for n in Repository(workshop).notes("autonomy")] == ["Pick our tools"] * 2
+        assert [n.text for n in WorkshopStore(workshop).notes.all("autonomy")] == [
+            "Pick our tools"
+        ] * 2
 
 
 def test_answers_outside_the_open_activity_or_while_locked_are_refused(
@@ -131,7 +133,7 @@ def test_answers_outside_the_open_activity_or_while_locked_are_refused(
     notes = phone.submit("votes", {"note_ids": []})
     assert notes.status == 409
     with open_workshop(workshop_path) as workshop:
-        assert Repository(workshop).answers_by_item("fairness") == {}
+        assert WorkshopStore(workshop).answers.by_item("fairness") == {}
 
 
 def test_every_field_is_checked(serve: Serve, workshop_path: Path) -> None:
@@ -171,8 +173,8 @@ def test_every_field_is_checked(serve: Serve, workshop_path: Path) -> None:
     )
     assert form.status == 415
     with open_workshop(workshop_path) as workshop:
-        repo = Repository(workshop)
-        assert repo.notes() == [] and repo.answers_by_item("autonomy") == {}
+        repo = WorkshopStore(workshop)
+        assert repo.notes.all() == [] and repo.answers.by_item("autonomy") == {}
 
 
 HOSTILE = [
@@ -192,7 +194,7 @@ def test_hostile_text_is_stored_exactly_as_typed(serve: Serve, workshop_path: Pa
         reply = phone.submit("notes", {"activity": "purpose", "kind": "story", "text": text})
         assert reply.status == 201, reply
     with open_workshop(workshop_path) as workshop:
-        stored = [n.text for n in Repository(workshop).notes("purpose")]
+        stored = [n.text for n in WorkshopStore(workshop).notes.all("purpose")]
     assert stored == HOSTILE
 
 
@@ -200,11 +202,11 @@ def test_dot_voting_offers_visible_notes_and_replaces_a_phones_dots(
     serve: Serve, workshop_path: Path
 ) -> None:
     with open_workshop(workshop_path) as workshop:
-        repo = Repository(workshop)
-        keep = repo.add_note("autonomy", "idea", "Choose our tools", dimension="how")
-        other = repo.add_note("autonomy", "idea", "Flexible hours", dimension="when")
-        hidden = repo.add_note("autonomy", "idea", "Off-topic", dimension="what")
-        repo.set_note_hidden(hidden, True)
+        repo = WorkshopStore(workshop)
+        keep = repo.notes.add("autonomy", "idea", "Choose our tools", dimension="how")
+        other = repo.notes.add("autonomy", "idea", "Flexible hours", dimension="when")
+        hidden = repo.notes.add("autonomy", "idea", "Off-topic", dimension="what")
+        repo.notes.set_hidden(hidden, True)
     server = serve()
     phone = server.phone()
     _facilitator_opens(workshop_path, voting("autonomy", dots=3), phone)
@@ -217,7 +219,7 @@ def test_dot_voting_offers_visible_notes_and_replaces_a_phones_dots(
     assert phone.submit("votes", {"note_ids": [hidden]}).status == 400
     assert phone.submit("votes", {"note_ids": [True]}).status == 400
     with open_workshop(workshop_path) as workshop:
-        votes = {n.id: n.votes for n in Repository(workshop).notes("autonomy")}
+        votes = {n.id: n.votes for n in WorkshopStore(workshop).notes.all("autonomy")}
     assert votes == {keep: 0, other: 1, hidden: 0}
 
 
@@ -253,7 +255,7 @@ def test_sigterm_stops_cleanly_with_everything_committed(serve: Serve, workshop_
     phone.submit("notes", {"activity": "mastery", "kind": "skill", "text": "Public speaking"})
     assert server.stop() == 0
     with open_workshop(workshop_path) as workshop:
-        assert [n.text for n in Repository(workshop).notes("mastery")] == ["Public speaking"]
+        assert [n.text for n in WorkshopStore(workshop).notes.all("mastery")] == ["Public speaking"]
     restarted = serve()
     assert restarted.code == server.code  # printed QR codes stay valid
     assert restarted.url == server.url  # the same port again: reloaded pages reach it
@@ -268,7 +270,7 @@ def test_a_checkin_pulse_is_stored_with_its_checkin(serve: Serve, workshop_path:
     from ampdesk.framework.live import checkin_pulse
 
     with open_workshop(workshop_path) as workshop:
-        checkin = Repository(workshop).add_checkin(dt.date(2027, 2, 1), {})
+        checkin = WorkshopStore(workshop).checkins.add(dt.date(2027, 2, 1), {})
     server = serve("--step", "fairness")
     phone = server.phone()
     phone.submit("answers", {"activity": "pulse", "answers": {"peers": 2}})  # at the workshop
@@ -286,14 +288,14 @@ def test_a_checkin_pulse_is_stored_with_its_checkin(serve: Serve, workshop_path:
         == 400
     )
     with open_workshop(workshop_path) as workshop:
-        repo = Repository(workshop)
+        repo = WorkshopStore(workshop)
         stored = {
-            **repo.answers_by_item("autonomy", checkin),
-            **repo.answers_by_item("fairness", checkin),
+            **repo.answers.by_item("autonomy", checkin),
+            **repo.answers.by_item("fairness", checkin),
         }
         assert stored == {"peers": [4], "how.current": [3]}
-        assert repo.answers_by_item("fairness") == {"peers": [2]}
-        assert repo.checkin_answers(checkin) == {}  # stored, not shown before a reveal
+        assert repo.answers.by_item("fairness") == {"peers": [2]}
+        assert repo.checkins.pulse(checkin) == {}  # stored, not shown before a reveal
 
 
 def test_the_server_the_app_started_stops_when_the_app_is_gone(workshop_path: Path) -> None:

@@ -13,8 +13,8 @@ import pytest
 
 from ampdesk.framework.live import for_step, voting
 from ampdesk.store.live import LiveStore
-from ampdesk.store.repository import Repository
 from ampdesk.store.workshop_file import open_workshop
+from ampdesk.store.workshop_store import WorkshopStore
 from tests.live.client import LiveProcess
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -72,7 +72,7 @@ def test_a_phone_joins_answers_adds_an_idea_and_votes(
     driver = browser  # type: ignore[assignment]
     wait = WebDriverWait(driver, 20)  # type: ignore[arg-type]
     with open_workshop(workshop_path) as workshop:
-        existing = Repository(workshop).add_note(
+        existing = WorkshopStore(workshop).notes.add(
             "autonomy", "idea", "<script>x</script>", dimension="who"
         )
     server = serve("--step", "autonomy")
@@ -120,9 +120,9 @@ def test_a_phone_joins_answers_adds_an_idea_and_votes(
 
     server.stop()
     with open_workshop(workshop_path) as workshop:
-        repo = Repository(workshop)
-        answers = repo.answers_by_item("autonomy")
-        notes = {n.text: n for n in repo.notes("autonomy")}
+        repo = WorkshopStore(workshop)
+        answers = repo.answers.by_item("autonomy")
+        notes = {n.text: n for n in repo.notes.all("autonomy")}
     assert answers["what.current"] == [2] and answers["what.desired"] == [4]
     assert notes["Choose our own tools — ✓ ü"].dimension == "how"
     assert notes["Choose our own tools — ✓ ü"].votes == 2 and notes["<script>x</script>"].votes == 0
@@ -146,7 +146,7 @@ def test_every_screen_of_the_page_passes_an_accessibility_audit(
     driver = browser  # type: ignore[assignment]
     source = Path(axe).read_text(encoding="utf-8")
     with open_workshop(workshop_path) as workshop:
-        Repository(workshop).add_note("autonomy", "idea", "Own tools", dimension="how")
+        WorkshopStore(workshop).notes.add("autonomy", "idea", "Own tools", dimension="how")
     server = serve()
 
     def audit(screen: str, marker: str) -> None:

@@ -12,8 +12,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from ampdesk.live.limits import LogLimit
-from ampdesk.store.repository import Repository
 from ampdesk.store.workshop_file import open_workshop
+from ampdesk.store.workshop_store import WorkshopStore
 from tests.live.client import LiveProcess, Phone, new_key
 
 Serve = Callable[..., LiveProcess]
@@ -37,7 +37,7 @@ def test_a_poisoned_note_beside_20_good_ones_fails_none_of_them(
         assert statuses[0] == 400
         assert statuses[1:] == [201] * 20
     with open_workshop(workshop_path) as workshop:
-        texts = [n.text for n in Repository(workshop).notes("autonomy")]
+        texts = [n.text for n in WorkshopStore(workshop).notes.all("autonomy")]
     assert sorted(texts) == sorted(f"Good idea {i}" for i in range(1, 21) for _ in range(3))
 
 
@@ -190,5 +190,5 @@ def test_a_submission_failing_inside_the_batch_is_undone_alone(workshop_path: Pa
         results = server._write_batch([good(1), bad, good(2)])
         assert isinstance(results[1], RuntimeError)
         assert [r[0] for r in (results[0], results[2])] == [201, 201]  # type: ignore[index]
-        texts = [n.text for n in Repository(workshop).notes("autonomy")]
+        texts = [n.text for n in WorkshopStore(workshop).notes.all("autonomy")]
     assert texts == ["n1", "n2"]

@@ -6,8 +6,8 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from ampdesk.store.repository import Repository
 from ampdesk.store.workshop_file import open_workshop
+from ampdesk.store.workshop_store import WorkshopStore
 from tests.live.client import LiveProcess, new_key
 
 Serve = Callable[..., LiveProcess]
@@ -41,9 +41,9 @@ def test_fifty_phones_at_once_are_all_counted(serve: Serve, workshop_path: Path)
         statuses = [s for result in pool.map(one_phone, range(PHONES)) for s in result]
     assert set(statuses) == {200, 201}
     with open_workshop(workshop_path) as workshop:
-        repo = Repository(workshop)
-        texts = sorted(n.text for n in repo.notes("autonomy"))
-        answers = repo.answers_by_item("autonomy")
+        repo = WorkshopStore(workshop)
+        texts = sorted(n.text for n in repo.notes.all("autonomy"))
+        answers = repo.answers.by_item("autonomy")
     assert texts == sorted(f"{p}/{i}" for p in range(PHONES) for i in range(NOTES_EACH))
     assert len(answers["how.current"]) == PHONES
 
@@ -61,5 +61,5 @@ def test_sigkill_loses_no_acknowledged_submission(serve: Serve, workshop_path: P
             acknowledged.append(text)
     server.kill()
     with open_workshop(workshop_path) as workshop:
-        stored = [n.text for n in Repository(workshop).notes("purpose")]
+        stored = [n.text for n in WorkshopStore(workshop).notes.all("purpose")]
     assert len(acknowledged) == 40 and stored == acknowledged

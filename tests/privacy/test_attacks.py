@@ -21,8 +21,8 @@ from ampdesk.framework.fairness import PayRow
 from ampdesk.framework.live import for_step, voting
 from ampdesk.store.handover import hand_over
 from ampdesk.store.live import LiveStore, pseudonym, token_hash
-from ampdesk.store.repository import Repository
 from ampdesk.store.workshop_file import create_workshop, open_workshop
+from ampdesk.store.workshop_store import WorkshopStore
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.main_window import WorkshopWindow
 from tests.cli.runner import ampdesk
@@ -39,9 +39,9 @@ SMALL_FIGURES = ("0.73", "36,650", "36650", "36 650")
 
 def _pay_workshop(path: Path) -> Path:
     with create_workshop(path, "Pay talk") as workshop:
-        repo = Repository(workshop)
-        repo.replace_pay([SMALL, *BIG])
-        repo.add_answers("fairness", "peers", [4, 4, 3, 4, 5])
+        repo = WorkshopStore(workshop)
+        repo.pay.replace([SMALL, *BIG])
+        repo.answers.add("fairness", "peers", [4, 4, 3, 4, 5])
     return path
 
 
@@ -274,7 +274,7 @@ def test_totals_differenced_across_one_new_answer_reveal_nothing(tmp_path: Path)
             phone.submit("answers", {"activity": "pulse", "answers": {"peers": 4}})
         assert _check_json(path)["pulse"]["peers"]["n"] == 0  # nothing before the reveal
         with open_workshop(path) as workshop:
-            assert Repository(workshop).reveal("fairness") == 5
+            assert WorkshopStore(workshop).answers.reveal("fairness") == 5
         shown = [_check_json(path)["pulse"]["peers"]]
         for value, phone in zip([1, 2, 1, 2, 1, 5], phones[5:], strict=True):
             body = {"activity": "pulse", "answers": {"peers": value}}
@@ -321,8 +321,8 @@ def test_the_live_bar_says_when_an_address_asks_for_more_and_reveals_on_request(
 
     path = tmp_path / "room.ampdesk"
     with create_workshop(path, "Room") as workshop:
-        repo = Repository(workshop)
-        repo.set_plan(dataclasses.replace(repo.plan(), expected_participants=1))
+        repo = WorkshopStore(workshop)
+        repo.plan.set(dataclasses.replace(repo.plan.get(), expected_participants=1))
     window = WorkshopWindow(WorkshopController(open_workshop(path), framework()))
     qtbot.addWidget(window)
     window.show()
@@ -353,7 +353,7 @@ def test_a_handover_copy_carries_no_token_pseudonym_or_retry_record(tmp_path: Pa
         with store.batch() as batch:
             batch.apply(token, "key-12345678", lambda: batch.answers(token, {"peers": 4}))
         store.set_state(voting("fairness"))
-        note = Repository(workshop).add_note("fairness", "idea", "Publish the pay bands")
+        note = WorkshopStore(workshop).notes.add("fairness", "idea", "Publish the pay bands")
         with store.batch() as batch:
             batch.apply(token, "key-87654321", lambda: batch.votes(token, [note], [note]))
         for include in (True, False):
@@ -368,7 +368,7 @@ def test_a_handover_copy_carries_no_token_pseudonym_or_retry_record(tmp_path: Pa
             ):
                 assert trace.encode() not in raw
             with open_workshop(target) as copy:
-                assert Repository(copy).answers_by_item("fairness") == {"peers": [4]}
+                assert WorkshopStore(copy).answers.by_item("fairness") == {"peers": [4]}
 
 
 def test_the_phone_page_says_what_the_facilitator_can_and_cannot_see(tmp_path: Path) -> None:

@@ -5,8 +5,8 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from ampdesk.report.builder import build_report
-from ampdesk.store.repository import Repository
 from ampdesk.store.workshop_file import create_workshop
+from ampdesk.store.workshop_store import WorkshopStore
 
 TEXTS = (
     "<script>alert('x')</script> & <b>not bold</b>",
@@ -19,9 +19,9 @@ TEXTS = (
 def test_hostile_notes_are_printed_literally(tmp_path: Path) -> None:
     path = tmp_path / "w.ampdesk"
     with create_workshop(path, "Hostile input") as workshop:
-        repo = Repository(workshop)
+        repo = WorkshopStore(workshop)
         for text in TEXTS:
-            repo.add_note("purpose", "story", text)
+            repo.notes.add("purpose", "story", text)
         build_report(workshop, tmp_path / "r.pdf")
     printed = "\n".join(page.extract_text() for page in PdfReader(tmp_path / "r.pdf").pages)
     assert "<script>alert('x')</script> & <b>not bold</b>" in printed

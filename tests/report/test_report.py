@@ -11,8 +11,8 @@ from ampdesk.demo import write_demo
 from ampdesk.framework.fairness import GateOverride
 from ampdesk.framework.messages import gate_words
 from ampdesk.status import status_data
-from ampdesk.store.repository import Repository
 from ampdesk.store.workshop_file import open_workshop
+from ampdesk.store.workshop_store import WorkshopStore
 from tests.cli.runner import ampdesk
 
 SECTION_ORDER = (
@@ -72,7 +72,7 @@ def test_names_in_other_scripts_survive(demo: Path) -> None:
 
 def test_no_individual_pay_by_default_and_confidential_on_request(demo: Path) -> None:
     with open_workshop(demo) as workshop:
-        pays = [f"{row.pay:,.0f}" for row in Repository(workshop).pay_rows()]
+        pays = [f"{row.pay:,.0f}" for row in WorkshopStore(workshop).pay.rows()]
     reader, text = _report(demo)
     assert not any(pay in text for pay in pays)
     assert "Confidential" not in text
@@ -87,7 +87,7 @@ def test_gate_reasons_and_override_are_printed(demo: Path, tmp_path: Path) -> No
     copy = tmp_path / "override.ampdesk"
     copy.write_bytes(demo.read_bytes())
     with open_workshop(copy) as workshop:
-        Repository(workshop).set_override(
+        WorkshopStore(workshop).gate.set_override(
             GateOverride("Budget round in March", "Lift mid engineers", "CFO", dt.date(2027, 3, 1))
         )
         data = json.loads(json.dumps(status_data(workshop)))

@@ -13,8 +13,8 @@ from pypdf import PdfReader
 from ampdesk.demo import write_demo
 from ampdesk.framework.content import framework
 from ampdesk.framework.evaluation import evaluate
-from ampdesk.store.repository import Repository
 from ampdesk.store.workshop_file import open_workshop
+from ampdesk.store.workshop_store import WorkshopStore
 from benchmarks.big_workshop import write_big
 from tests.cli.runner import ampdesk
 from tests.report.pdf import flat, page_texts
@@ -32,15 +32,15 @@ def test_handout_has_what_was_said_and_decided_and_no_pay_roles_or_warnings(
     tmp_path: Path,
 ) -> None:
     with write_demo(tmp_path / "demo.ampdesk") as workshop:
-        repo = Repository(workshop)
-        repo.set_plan(replace(repo.plan(), facilitator_notes=PRIVATE_NOTE))
+        repo = WorkshopStore(workshop)
+        repo.plan.set(replace(repo.plan.get(), facilitator_notes=PRIVATE_NOTE))
         inputs = repo.inputs()
         evaluation = evaluate(inputs, framework())
         pays = {f"{row.pay:,.0f}" for row in inputs.pay_rows}
         roles = {f"{r.role} / {r.level}" for r in evaluation.roles}
         ratios = {f"{r.median_compa_ratio:.2f}" for r in evaluation.roles}
         findings = [f.title for f in evaluation.findings]
-        actions = repo.actions()
+        actions = repo.actions.all()
     reader = _write(tmp_path, "handout", "demo.ampdesk", "handout.pdf", "--paper", "letter")
     assert 2 <= len(reader.pages) <= 4
     text = flat(" ".join(page_texts(reader)))
@@ -88,6 +88,6 @@ def test_every_document_of_a_big_workshop_prints(
         text = " ".join(pages)
         assert "more; all of them are in the CSV export" in text
         with open_workshop(big) as workshop:
-            roles = evaluate(Repository(workshop).inputs(), framework()).roles
+            roles = evaluate(WorkshopStore(workshop).inputs(), framework()).roles
         assert len(roles) == 60
         assert pages[1].startswith("Summary") and "+101 more" in pages[1]

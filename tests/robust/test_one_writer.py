@@ -14,18 +14,18 @@ from pathlib import Path
 
 import pytest
 
-from ampdesk.store.repository import Repository
 from ampdesk.store.workshop_file import WorkshopFileError, create_workshop, open_workshop
+from ampdesk.store.workshop_store import WorkshopStore
 from ampdesk.store.writer_lock import lock_path
 from tests.cli.runner import ampdesk
 
 _CRASHING_WRITER = """
 import os, sys
 from pathlib import Path
-from ampdesk.store.repository import Repository
+from ampdesk.store.workshop_store import WorkshopStore
 from ampdesk.store.workshop_file import open_workshop
-repo = Repository(open_workshop(Path(sys.argv[1])))
-repo.add_action("purpose", "Only in the log", "Ana")
+repo = WorkshopStore(open_workshop(Path(sys.argv[1])))
+repo.actions.add("purpose", "Only in the log", "Ana")
 os.kill(os.getpid(), 9)
 """
 
@@ -39,14 +39,14 @@ def _wait_for(condition: object, what: str, limit: float = 60.0) -> None:
 
 def _titles(path: Path) -> list[str]:
     with open_workshop(path) as workshop:
-        return [a.title for a in Repository(workshop).actions()]
+        return [a.title for a in WorkshopStore(workshop).actions.all()]
 
 
 def test_a_second_writer_is_refused_and_readers_still_work(tmp_path: Path) -> None:
     path = tmp_path / "w.ampdesk"
     create_workshop(path, "Locks").close()
     with open_workshop(path, writer="the ampdesk app") as first:
-        Repository(first).add_action("purpose", "Written by the app", "Ana")
+        WorkshopStore(first).actions.add("purpose", "Written by the app", "Ana")
         with pytest.raises(WorkshopFileError, match=r"open in the ampdesk app \(process"):
             open_workshop(path, writer="the ampdesk app")  # a second window
         cli = ampdesk("settings", str(path), "--set", "attention_spread=1.4", cwd=tmp_path)
@@ -66,7 +66,7 @@ def test_the_log_is_checkpointed_after_a_quiet_moment(tmp_path: Path) -> None:
     path = tmp_path / "w.ampdesk"
     create_workshop(path, "Idle").close()
     with open_workshop(path, writer="the ampdesk app", checkpoint_after=0.2) as workshop:
-        Repository(workshop).add_action("purpose", "Saved a moment ago", "Ana")
+        WorkshopStore(workshop).actions.add("purpose", "Saved a moment ago", "Ana")
         wal = Path(f"{path}-wal")
         _wait_for(lambda: wal.exists() and wal.stat().st_size == 0, "the idle checkpoint")
         emailed = tmp_path / "emailed"

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from ampdesk.store.repository import Repository
 from ampdesk.store.workshop_file import (
     APPLICATION_ID,
     WorkshopFileError,
@@ -19,6 +18,7 @@ from ampdesk.store.workshop_file import (
     create_workshop,
     open_workshop,
 )
+from ampdesk.store.workshop_store import WorkshopStore
 from tests.cli.runner import ampdesk
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -35,9 +35,9 @@ def _crashed_copy(tmp_path: Path, keep_shm: bool) -> Path:
     live.parent.mkdir()
     create_workshop(live, "Crash").close()
     workshop = open_workshop(live)
-    repo = Repository(workshop)
+    repo = WorkshopStore(workshop)
     for i in range(30):
-        repo.add_action("autonomy", f"Newer action {i}", "Ana")
+        repo.actions.add("autonomy", f"Newer action {i}", "Ana")
     target = tmp_path / "w.ampdesk"
     suffixes = ["", "-wal"] + (["-shm"] if keep_shm else [])
     for suffix in suffixes:  # copied while the writer has it open: what a power cut leaves
@@ -69,7 +69,7 @@ def test_crash_in_checkpoint_opens_with_the_newer_data(tmp_path: Path, keep_shm:
     assert result.returncode == 0, result.stderr
     json.loads(result.stdout)
     with open_workshop(path) as workshop:
-        titles = [a.title for a in Repository(workshop).actions()]
+        titles = [a.title for a in WorkshopStore(workshop).actions.all()]
     assert titles == [f"Newer action {i}" for i in range(30)]
 
 
@@ -159,7 +159,7 @@ def test_read_only_file_opens_read_only_and_leaves_no_side_files(
         path = tmp_path / "w.ampdesk"
         with create_workshop(path, "Read only") as workshop:
             for i in range(30):
-                Repository(workshop).add_action("autonomy", f"Newer action {i}", "Ana")
+                WorkshopStore(workshop).actions.add("autonomy", f"Newer action {i}", "Ana")
     files = sorted(p.name for p in tmp_path.iterdir())
     before = _digest(path)
     prefix = _read_only_bind(path if what == "file" else tmp_path)

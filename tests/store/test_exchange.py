@@ -8,8 +8,8 @@ import pytest
 
 from ampdesk.demo import write_demo
 from ampdesk.store.exchange import ExchangeError, export_csv, export_json, import_json
-from ampdesk.store.repository import Repository
 from ampdesk.store.workshop_file import open_workshop
+from ampdesk.store.workshop_store import WorkshopStore
 
 
 @pytest.fixture
@@ -25,9 +25,9 @@ def test_round_trip_is_byte_identical(exported: Path) -> None:
     import_json(exported, copy)
     with open_workshop(copy) as workshop:
         export_json(workshop, exported.with_name("b.json"))
-        repo = Repository(workshop)
-        assert repo.details().facilitator == "Zoë Ferreira-Nowak"
-        assert len(repo.pay_rows()) == 12
+        repo = WorkshopStore(workshop)
+        assert repo.details.get().facilitator == "Zoë Ferreira-Nowak"
+        assert len(repo.pay.rows()) == 12
     assert exported.with_name("b.json").read_bytes() == exported.read_bytes()
 
 
@@ -71,7 +71,7 @@ def test_json_of_schema_5_is_read(exported: Path) -> None:
     target = exported.with_name("old.ampdesk")
     import_json(_broken(exported, lambda d: d.update(schema_version=5)), target)
     with open_workshop(target) as workshop:
-        assert len(Repository(workshop).pay_rows()) == 12
+        assert len(WorkshopStore(workshop).pay.rows()) == 12
 
 
 def test_not_json_at_all(tmp_path: Path) -> None:

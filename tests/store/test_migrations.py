@@ -11,8 +11,8 @@ from ampdesk.framework.content import framework
 from ampdesk.framework.plan import half_day
 from ampdesk.store.live import pseudonym
 from ampdesk.store.migrations import MIGRATIONS, SCHEMA_VERSION
-from ampdesk.store.repository import Repository
 from ampdesk.store.workshop_file import backup_path, create_workshop, inspect, open_workshop
+from ampdesk.store.workshop_store import WorkshopStore
 from tests.live.client import LiveProcess
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -45,12 +45,14 @@ def test_schema1_file_is_upgraded_after_a_backup(tmp_path: Path) -> None:
     original = hashlib.sha256(fixture.read_bytes()).hexdigest()
 
     with open_workshop(path) as workshop:
-        repo = Repository(workshop)
-        assert repo.details().facilitator == "Zoë Ferreira-Nowak"
-        assert len(repo.pay_rows()) == 12
-        assert len(repo.actions()) == 6
-        repo.acknowledge("if_then_reward_for_creative_work", "Discussed; the idea was dropped.")
-        repo.set_thresholds({"attention_spread": 1.4})
+        repo = WorkshopStore(workshop)
+        assert repo.details.get().facilitator == "Zoë Ferreira-Nowak"
+        assert len(repo.pay.rows()) == 12
+        assert len(repo.actions.all()) == 6
+        repo.progress.acknowledge(
+            "if_then_reward_for_creative_work", "Discussed; the idea was dropped."
+        )
+        repo.gate.set_thresholds({"attention_spread": 1.4})
 
     backup = backup_path(path, 1)
     assert backup.exists()
@@ -70,9 +72,9 @@ def test_upgraded_file_keeps_its_evaluation(tmp_path: Path) -> None:
     path = tmp_path / "old.ampdesk"
     shutil.copy(FIXTURES / "workshop_schema1.ampdesk", path)
     with open_workshop(path) as workshop:
-        repo = Repository(workshop)
-        assert repo.thresholds().attention_spread == 1.5
-        assert repo.acknowledgements() == {}
+        repo = WorkshopStore(workshop)
+        assert repo.gate.thresholds().attention_spread == 1.5
+        assert repo.progress.acknowledgements() == {}
 
 
 @pytest.mark.parametrize("version", [2, 3, 4, 5])
@@ -80,13 +82,13 @@ def test_newer_old_files_are_upgraded_and_keep_their_data(tmp_path: Path, versio
     path = tmp_path / "old.ampdesk"
     shutil.copy(FIXTURES / f"workshop_schema{version}.ampdesk", path)
     with open_workshop(path) as workshop:
-        repo = Repository(workshop)
-        assert len(repo.pay_rows()) == 12
-        assert repo.details().anonymity_threshold == 5
+        repo = WorkshopStore(workshop)
+        assert len(repo.pay.rows()) == 12
+        assert repo.details.get().anonymity_threshold == 5
         if version < 4:
-            assert repo.plan() == half_day(framework())  # no plan stored yet
+            assert repo.plan.get() == half_day(framework())  # no plan stored yet
         else:
-            assert repo.plan().expected_participants == 12
+            assert repo.plan.get().expected_participants == 12
     assert backup_path(path, version).exists()
     fresh = tmp_path / "fresh.ampdesk"
     create_workshop(fresh, "new").close()
@@ -100,9 +102,9 @@ def test_schema4_upgrade_removes_every_link_between_a_phone_and_its_input(tmp_pa
     path = tmp_path / "old.ampdesk"
     shutil.copy(FIXTURES / "workshop_schema4.ampdesk", path)
     with open_workshop(path) as workshop:
-        repo = Repository(workshop)
-        assert len(repo.answers_by_item("fairness")["peers"]) == 15
-        assert any(n.text.startswith("As the only person on phone 0") for n in repo.notes())
+        repo = WorkshopStore(workshop)
+        assert len(repo.answers.by_item("fairness")["peers"]) == 15
+        assert any(n.text.startswith("As the only person on phone 0") for n in repo.notes.all())
     with sqlite3.connect(path) as conn:
         assert (
             conn.execute("SELECT count(*) FROM answer WHERE ballot IS NOT NULL").fetchone()[0] == 0

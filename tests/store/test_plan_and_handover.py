@@ -11,47 +11,47 @@ from ampdesk.framework.content import framework
 from ampdesk.framework.evaluation import evaluate
 from ampdesk.framework.plan import PlanError, StepPlan, full_day
 from ampdesk.store.handover import hand_over
-from ampdesk.store.repository import Repository
 from ampdesk.store.templates import SHIPPED, load_template, new_from_template, save_template
 from ampdesk.store.workshop_file import WorkshopFileError, create_workshop, open_workshop
+from ampdesk.store.workshop_store import WorkshopStore
 
 CONTENT = framework()
 
 
 def test_the_plan_is_stored_and_a_bad_plan_writes_nothing(tmp_path: Path) -> None:
     with create_workshop(tmp_path / "p.ampdesk", "Plan") as workshop:
-        repo = Repository(workshop)
+        repo = WorkshopStore(workshop)
         plan = replace(full_day(CONTENT), steps={"mastery": StepPlan(prompts=(1,), phones=False)})
-        repo.set_plan(plan)
-        repo.set_roster(["Ada", " ", "Grace"])
+        repo.plan.set(plan)
+        repo.plan.set_roster(["Ada", " ", "Grace"])
         bad = replace(plan, steps={"mastery": StepPlan(case="no-such-case")})
         with pytest.raises(PlanError):
-            repo.set_plan(bad)
+            repo.plan.set(bad)
     with open_workshop(tmp_path / "p.ampdesk") as workshop:
-        repo = Repository(workshop)
-        assert repo.plan() == plan
-        assert repo.roster() == ["Ada", "Grace"]
+        repo = WorkshopStore(workshop)
+        assert repo.plan.get() == plan
+        assert repo.plan.roster() == ["Ada", "Grace"]
 
 
 def test_shipped_templates_load_and_start_a_planned_workshop(tmp_path: Path) -> None:
     for name in SHIPPED:
         template = load_template(name)
         with new_from_template(tmp_path / f"{name}.ampdesk", template) as workshop:
-            repo = Repository(workshop)
-            assert repo.plan() == template.plan
-            assert repo.details().title == template.title
+            repo = WorkshopStore(workshop)
+            assert repo.plan.get() == template.plan
+            assert repo.details.get().title == template.title
 
 
 def test_a_saved_template_holds_the_plan_and_nothing_about_people(tmp_path: Path) -> None:
     path = tmp_path / "demo.ampdesk"
     write_demo(path).close()
     with open_workshop(path) as workshop:
-        repo = Repository(workshop)
-        repo.set_roster(["Heron Lindqvist"])
-        people = {row.person for row in repo.pay_rows() if row.person}
-        notes = [n.text for n in repo.notes()]
+        repo = WorkshopStore(workshop)
+        repo.plan.set_roster(["Heron Lindqvist"])
+        people = {row.person for row in repo.pay.rows() if row.person}
+        notes = [n.text for n in repo.notes.all()]
         save_template(workshop, tmp_path / "t.json", "Our format")
-        plan = repo.plan()
+        plan = repo.plan.get()
     text = (tmp_path / "t.json").read_text(encoding="utf-8")
     assert load_template(tmp_path / "t.json").plan == plan
     for private in [*people, *notes, "Heron Lindqvist", "78500"]:
@@ -72,18 +72,18 @@ def test_hand_over_without_individual_pay_keeps_the_figures_and_no_ones_pay(tmp_
     write_demo(source).close()
     target = tmp_path / "facilitator.ampdesk"
     with open_workshop(source) as workshop:
-        repo = Repository(workshop)
-        rows = repo.pay_rows()
+        repo = WorkshopStore(workshop)
+        rows = repo.pay.rows()
         before = evaluate(repo.inputs(), CONTENT)
         hand_over(workshop, target, include_individual_pay=False)
         with pytest.raises(WorkshopFileError):
             hand_over(workshop, source, include_individual_pay=False)
     with open_workshop(target) as copy:
-        repo = Repository(copy)
+        repo = WorkshopStore(copy)
         after = evaluate(repo.inputs(), CONTENT)
-        assert repo.pay_rows() == ()
-        assert repo.pay_summary() is not None and repo.pay_summary().people == len(rows)
-        assert len(repo.notes()) > 0  # the rest of the workshop is all there
+        assert repo.pay.rows() == ()
+        assert repo.pay.summary() is not None and repo.pay.summary().people == len(rows)
+        assert len(repo.notes.all()) > 0  # the rest of the workshop is all there
     # the gate works as before: every group's state and every reason's code are kept ...
     assert [(r.role, r.level, r.state) for r in after.roles] == [
         (r.role, r.level, r.state) for r in before.roles
@@ -108,26 +108,26 @@ def test_hand_over_with_individual_pay_is_a_full_copy(tmp_path: Path) -> None:
     write_demo(source).close()
     with open_workshop(source) as workshop:
         hand_over(workshop, tmp_path / "full.ampdesk", include_individual_pay=True)
-        rows = Repository(workshop).pay_rows()
+        rows = WorkshopStore(workshop).pay.rows()
     with open_workshop(tmp_path / "full.ampdesk") as copy:
-        assert Repository(copy).pay_rows() == rows
+        assert WorkshopStore(copy).pay.rows() == rows
 
 
 def test_checkins_trend_and_undoable_delete(tmp_path: Path) -> None:
     with create_workshop(tmp_path / "c.ampdesk", "C") as workshop:
-        repo = Repository(workshop)
-        repo.update_details(anonymity_threshold=3)
-        action = repo.add_action("autonomy", "Own tools", "Team lead", None, "")
-        repo.set_facilitator_counts("fairness", "peers", [0, 3, 0, 0, 0])  # the workshop
-        first = repo.add_checkin(dt.date(2027, 1, 5), {action: ("on_track", "")})
-        repo.set_facilitator_counts("fairness", "peers", [0, 0, 3, 0, 0], first)
-        second = repo.add_checkin(dt.date(2027, 2, 5), {})
-        repo.set_checkin_status(second, action, "done", "shipped")
-        repo.set_facilitator_counts("fairness", "peers", [0, 0, 0, 3, 0], second)
-        trend = repo.trend()
+        repo = WorkshopStore(workshop)
+        repo.details.update(anonymity_threshold=3)
+        action = repo.actions.add("autonomy", "Own tools", "Team lead", None, "")
+        repo.answers.set_facilitator_counts("fairness", "peers", [0, 3, 0, 0, 0])  # the workshop
+        first = repo.checkins.add(dt.date(2027, 1, 5), {action: ("on_track", "")})
+        repo.answers.set_facilitator_counts("fairness", "peers", [0, 0, 3, 0, 0], first)
+        second = repo.checkins.add(dt.date(2027, 2, 5), {})
+        repo.checkins.set_status(second, action, "done", "shipped")
+        repo.answers.set_facilitator_counts("fairness", "peers", [0, 0, 0, 3, 0], second)
+        trend = repo.checkins.trend()
         assert [p.means["peers"] for p in trend] == [2.0, 3.0, 4.0]
         assert trend[2].statuses["done"] == 1
-        snapshot = repo.delete_checkin(second)
-        assert len(repo.trend()) == 2 and repo.checkin_answers(second) == {}
-        repo.restore_checkin(snapshot)
-        assert repo.trend() == trend
+        snapshot = repo.checkins.delete(second)
+        assert len(repo.checkins.trend()) == 2 and repo.checkins.pulse(second) == {}
+        repo.checkins.restore(snapshot)
+        assert repo.checkins.trend() == trend

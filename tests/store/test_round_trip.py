@@ -14,8 +14,8 @@ from ampdesk.framework.fairness import GateOverride
 from ampdesk.framework.live import for_step
 from ampdesk.store.live import LiveStore
 from ampdesk.store.models import Base
-from ampdesk.store.repository import Repository
 from ampdesk.store.workshop_file import open_workshop
+from ampdesk.store.workshop_store import WorkshopStore
 from tests.cli.runner import ampdesk
 
 
@@ -34,11 +34,11 @@ def _filled(path: Path) -> None:
     """The demo, plus a row in every table the demo leaves empty."""
     write_demo(path).close()
     with open_workshop(path) as workshop:
-        repo = Repository(workshop)
-        repo.set_thresholds({"attention_spread": 1.4})
-        repo.acknowledge("if_then_reward_for_creative_work", "Discussed and dropped.")
-        repo.add_own_case("The night shift", "They chose their rota.", "Trust", "autonomy")
-        repo.set_override(
+        repo = WorkshopStore(workshop)
+        repo.gate.set_thresholds({"attention_spread": 1.4})
+        repo.progress.acknowledge("if_then_reward_for_creative_work", "Discussed and dropped.")
+        repo.cases.add("The night shift", "They chose their rota.", "Trust", "autonomy")
+        repo.gate.set_override(
             GateOverride("Budget cycle", "Raise the floor in Q3", "Ana", dt.date(2027, 3, 1))
         )
         store = LiveStore(workshop)

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from ampdesk.store.migrations import SCHEMA_VERSION
-from ampdesk.store.repository import Repository
 from ampdesk.store.workshop_file import (
     APPLICATION_ID,
     WorkshopFileError,
@@ -20,6 +19,7 @@ from ampdesk.store.workshop_file import (
     inspect,
     open_workshop,
 )
+from ampdesk.store.workshop_store import WorkshopStore
 
 
 def _digest(path: Path) -> str:
@@ -44,13 +44,13 @@ def test_created_file_is_marked_as_a_workshop(tmp_path: Path) -> None:
 def test_changes_survive_reopening(tmp_path: Path) -> None:
     path = tmp_path / "w.ampdesk"
     with create_workshop(path, "Offsite") as workshop:
-        repo = Repository(workshop)
-        repo.update_details(venue="Hütte am See", facilitator="Zoë")
-        repo.add_action("autonomy", "Pilot flexible hours", "Ana")
+        repo = WorkshopStore(workshop)
+        repo.details.update(venue="Hütte am See", facilitator="Zoë")
+        repo.actions.add("autonomy", "Pilot flexible hours", "Ana")
     with open_workshop(path) as workshop:
-        repo = Repository(workshop)
-        assert repo.details().venue == "Hütte am See"
-        assert [a.title for a in repo.actions()] == ["Pilot flexible hours"]
+        repo = WorkshopStore(workshop)
+        assert repo.details.get().venue == "Hütte am See"
+        assert [a.title for a in repo.actions.all()] == ["Pilot flexible hours"]
 
 
 def test_create_refuses_to_overwrite(tmp_path: Path) -> None:
@@ -134,21 +134,21 @@ def test_damaged_page_is_found_by_the_integrity_check(tmp_path: Path) -> None:
 def test_save_as_copies_everything(tmp_path: Path) -> None:
     source = tmp_path / "a.ampdesk"
     with create_workshop(source, "Original") as workshop:
-        Repository(workshop).add_action("purpose", "Invite a customer")
+        WorkshopStore(workshop).actions.add("purpose", "Invite a customer")
         copy_database(source, tmp_path / "b.ampdesk")
     with open_workshop(tmp_path / "b.ampdesk") as copy:
-        assert [a.title for a in Repository(copy).actions()] == ["Invite a customer"]
+        assert [a.title for a in WorkshopStore(copy).actions.all()] == ["Invite a customer"]
 
 
 _WRITER = """
 import sys
 from pathlib import Path
-from ampdesk.store.repository import Repository
+from ampdesk.store.workshop_store import WorkshopStore
 from ampdesk.store.workshop_file import open_workshop
 
-repo = Repository(open_workshop(Path(sys.argv[1])))
+repo = WorkshopStore(open_workshop(Path(sys.argv[1])))
 for i in range(100000):
-    repo.add_note("autonomy", "idea", f"idea {i}", dimension="how")
+    repo.notes.add("autonomy", "idea", f"idea {i}", dimension="how")
     print(i, flush=True)
 """
 
@@ -165,5 +165,5 @@ def test_sigkill_loses_no_acknowledged_write(tmp_path: Path) -> None:
     writer.wait(timeout=10)
     assert writer.returncode == -signal.SIGKILL
     with open_workshop(path) as workshop:
-        texts = {n.text for n in Repository(workshop).notes()}
+        texts = {n.text for n in WorkshopStore(workshop).notes.all()}
     assert {f"idea {i}" for i in acknowledged} <= texts

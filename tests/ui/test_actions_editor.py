@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 from ampdesk.demo import write_demo
 from ampdesk.framework.content import framework
 from ampdesk.framework.fairness import GateOverride
-from ampdesk.store.repository import Repository
 from ampdesk.store.workshop_file import open_workshop
+from ampdesk.store.workshop_store import WorkshopStore
 from ampdesk.ui.actions_model import DUE, MEASURE, OWNER, STATUS, STEP, TITLE, ActionsModel
 from ampdesk.ui.actions_page import ActionsPage
 from ampdesk.ui.controller import WorkshopController
@@ -26,14 +26,14 @@ def _controller(qtbot: QtBot, tmp_path: Path) -> WorkshopController:
 
 def _stored(path: Path) -> list[object]:
     with open_workshop(path) as workshop:
-        return list(Repository(workshop).actions())
+        return list(WorkshopStore(workshop).actions.all())
 
 
 def test_model_edits_every_column_and_undo_restores_exactly(qtbot: QtBot, tmp_path: Path) -> None:
     controller = _controller(qtbot, tmp_path)
     model = ActionsModel(controller)
-    before = controller.repo.actions()
-    checkins = controller.repo.checkins()
+    before = controller.store.actions.all()
+    checkins = controller.store.checkins.all()
     assert model.rowCount() == len(before) > 0
     row = 0
     assert model.setData(model.index(row, TITLE), "Publish the pay bands")
@@ -44,7 +44,7 @@ def test_model_edits_every_column_and_undo_restores_exactly(qtbot: QtBot, tmp_pa
     assert model.setData(model.index(row, STATUS), "dropped")  # the demo has check-ins
     assert not model.setData(model.index(row, TITLE), "   ")  # a title is needed
     assert not model.setData(model.index(row, STEP), "nonsense")
-    edited = controller.repo.actions()[row]
+    edited = controller.store.actions.all()[row]
     assert (edited.title, edited.owner, edited.due, edited.measure, edited.step) == (
         "Publish the pay bands",
         "Dana",
@@ -52,14 +52,14 @@ def test_model_edits_every_column_and_undo_restores_exactly(qtbot: QtBot, tmp_pa
         "Bands on the wiki",
         "purpose",
     )
-    assert controller.repo.checkins()[-1].statuses[edited.id][0] == "dropped"
+    assert controller.store.checkins.all()[-1].statuses[edited.id][0] == "dropped"
     assert model.data(model.index(row, TITLE)) == "Publish the pay bands"
     assert model.data(model.index(row, DUE)) == "1 Feb 2027"
     assert controller.undo_stack.count() == 6
     while controller.undo_stack.canUndo():
         controller.undo_stack.undo()
-    assert controller.repo.actions() == before
-    assert controller.repo.checkins() == checkins
+    assert controller.store.actions.all() == before
+    assert controller.store.checkins.all() == checkins
     controller.close()
     assert _stored(tmp_path / "demo.ampdesk") == before
 
@@ -68,28 +68,28 @@ def test_delete_undo_restores_the_same_id_and_check_in_statuses(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
     controller = _controller(qtbot, tmp_path)
-    before = controller.repo.actions()
-    checkins = controller.repo.checkins()
+    before = controller.store.actions.all()
+    checkins = controller.store.checkins.all()
     victim = next(a for a in before if any(a.id in c.statuses for c in checkins))
     controller.delete_action(victim.id)
-    assert victim.id not in {a.id for a in controller.repo.actions()}
+    assert victim.id not in {a.id for a in controller.store.actions.all()}
     controller.undo_stack.undo()
-    assert controller.repo.actions() == before
-    assert controller.repo.checkins() == checkins
+    assert controller.store.actions.all() == before
+    assert controller.store.checkins.all() == checkins
     controller.undo_stack.redo()
     controller.undo_stack.undo()
-    assert controller.repo.actions() == before
+    assert controller.store.actions.all() == before
     controller.close()
 
 
 def test_add_undo_redo_keeps_the_id(qtbot: QtBot, tmp_path: Path) -> None:
     controller = _controller(qtbot, tmp_path)
     controller.add_action("mastery", "Pairing hour", "", None, "")
-    added = controller.repo.actions()[-1]
+    added = controller.store.actions.all()[-1]
     controller.undo_stack.undo()
-    assert added not in controller.repo.actions()
+    assert added not in controller.store.actions.all()
     controller.undo_stack.redo()
-    assert controller.repo.actions()[-1] == added
+    assert controller.store.actions.all()[-1] == added
     model = ActionsModel(controller)
     last = model.index(model.rowCount() - 1, TITLE)
     assert model.data(last, Qt.ItemDataRole.DecorationRole) is not None  # warning icon
@@ -99,11 +99,11 @@ def test_add_undo_redo_keeps_the_id(qtbot: QtBot, tmp_path: Path) -> None:
 
 def test_override_remediation_becomes_a_linked_action(qtbot: QtBot, tmp_path: Path) -> None:
     controller = _controller(qtbot, tmp_path)
-    count = len(controller.repo.actions())
+    count = len(controller.store.actions.all())
     controller.set_override(
         GateOverride("Pay round in March", "Close the designer gap", "Sam", dt.date(2027, 3, 31))
     )
-    actions = controller.repo.actions()
+    actions = controller.store.actions.all()
     assert len(actions) == count + 1
     linked = actions[-1]
     assert (linked.step, linked.title, linked.owner, linked.due) == (
@@ -112,15 +112,15 @@ def test_override_remediation_becomes_a_linked_action(qtbot: QtBot, tmp_path: Pa
         "Sam",
         dt.date(2027, 3, 31),
     )
-    assert controller.repo.override_action_id() == linked.id
+    assert controller.store.gate.override_action_id() == linked.id
     controller.withdraw_override()
-    assert controller.repo.override_action_id() is None
+    assert controller.store.gate.override_action_id() is None
     controller.undo_stack.undo()  # the override is back, still linked to its action
-    assert controller.repo.override_action_id() == linked.id
+    assert controller.store.gate.override_action_id() == linked.id
     controller.undo_stack.undo()  # no override, no remediation action
-    assert len(controller.repo.actions()) == count
+    assert len(controller.store.actions.all()) == count
     controller.undo_stack.redo()
-    assert controller.repo.actions()[-1] == linked
+    assert controller.store.actions.all()[-1] == linked
     controller.close()
 
 

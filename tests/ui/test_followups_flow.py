@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
 from ampdesk.framework.fairness import PayRow
-from ampdesk.store.repository import Repository
 from ampdesk.store.templates import load_template
 from ampdesk.store.workshop_file import open_workshop
+from ampdesk.store.workshop_store import WorkshopStore
 from ampdesk.ui.counts_editor import CountsEditor
 from ampdesk.ui.fairness_panel import FairnessPanel
 from ampdesk.ui.followups_page import FollowUpsPage
@@ -73,7 +73,7 @@ def test_template_handover_run_and_two_checkins(
     editor.expected.setValue(6)
     editor.expected.editingFinished.emit()
     manager.controller.replace_pay(_audit())
-    qtbot.waitUntil(lambda: manager.controller.repo.plan().expected_participants == 6)
+    qtbot.waitUntil(lambda: manager.controller.store.plan.get().expected_participants == 6)
     facilitator_file = tmp_path / "for facilitator.ampdesk"
     assert manager.hand_over(facilitator_file, include_individual_pay=False) == facilitator_file
     manager.close()
@@ -83,11 +83,11 @@ def test_template_handover_run_and_two_checkins(
     # the facilitator runs it: the plan came along, the pay figures too, no one's pay
     window = open_window(facilitator_file)
     assert window.windowTitle().startswith("Spring offsite")
-    assert window.controller.repo.plan().expected_participants == 6
+    assert window.controller.store.plan.get().expected_participants == 6
     assert window.show_step("fairness")
     fairness = window.page("fairness").findChild(FairnessPanel)
     assert fairness.roles.rowCount() == 1 and fairness.roles.item(0, 0).text() == "Engineer"
-    window.controller.repo.update_details(anonymity_threshold=5)
+    window.controller.store.details.update(anonymity_threshold=5)
     window.controller.add_action("autonomy", "Teams pick their tools", "Team lead", None, "")
     window.controller.add_action("mastery", "Weekly progress review", "Squad lead", None, "")
 
@@ -108,7 +108,7 @@ def test_template_handover_run_and_two_checkins(
     window.close()
 
     with open_workshop(facilitator_file) as workshop:
-        checkins = Repository(workshop).checkins()
+        checkins = WorkshopStore(workshop).checkins.all()
     assert [c.held_on for c in checkins] == [dt.date(2027, 1, 12), dt.date(2027, 2, 9)]
 
     result = ampdesk("followup-report", facilitator_file.name, "-o", "fu.pdf", cwd=tmp_path)

@@ -9,8 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from ampdesk.framework.content import framework
 from ampdesk.framework.state import FEEDBACK_RHYTHM, PURPOSE_STATEMENT
-from ampdesk.store.repository import Repository
 from ampdesk.store.workshop_file import create_workshop, open_workshop
+from ampdesk.store.workshop_store import WorkshopStore
 from ampdesk.ui.actions_page import ActionsPage
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.fairness_panel import FairnessPanel
@@ -83,7 +83,9 @@ def test_a_whole_workshop(qtbot: QtBot, tmp_path: Path) -> None:
         d for d in purpose_page.findChildren(DecisionText) if d.key == PURPOSE_STATEMENT
     )
     qtbot.keyClicks(statement, "Maximise shareholder returns")
-    qtbot.waitUntil(lambda: PURPOSE_STATEMENT in controller.repo.decisions())  # saved on a pause
+    qtbot.waitUntil(
+        lambda: PURPOSE_STATEMENT in controller.store.progress.decisions()
+    )  # saved on a pause
 
     # at least three different warnings are in view
     qtbot.waitUntil(
@@ -125,20 +127,20 @@ def test_a_whole_workshop(qtbot: QtBot, tmp_path: Path) -> None:
     window.close()
 
     with open_workshop(path) as workshop:
-        repo = Repository(workshop)
-        notes = {n.text: n.votes for n in repo.notes()}
+        repo = WorkshopStore(workshop)
+        notes = {n.text: n.votes for n in repo.notes.all()}
         assert notes["Teams pick their own tools"] == 3
         assert notes["Accessibility testing"] == 2
         assert "A patient booked her therapy alone" in notes
-        assert repo.decisions()[FEEDBACK_RHYTHM] == "annual"
-        assert repo.decisions()[PURPOSE_STATEMENT] == "Maximise shareholder returns"
-        remediation, action = repo.actions()
+        assert repo.progress.decisions()[FEEDBACK_RHYTHM] == "annual"
+        assert repo.progress.decisions()[PURPOSE_STATEMENT] == "Maximise shareholder returns"
+        remediation, action = repo.actions.all()
         assert remediation.title == "Bring designers to market"
-        assert repo.override_action_id() == remediation.id
+        assert repo.gate.override_action_id() == remediation.id
         assert (action.title, action.owner, action.step) == (
             "Pilot tool choice in one squad",
             "Squad lead",
             "autonomy",
         )
-        assert repo.active_override() is not None
-        assert len(repo.pay_rows()) == 1
+        assert repo.gate.active_override() is not None
+        assert len(repo.pay.rows()) == 1

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from ampdesk.framework.content import framework
-from ampdesk.store.repository import Repository
 from ampdesk.store.workshop_file import create_workshop, open_workshop
+from ampdesk.store.workshop_store import WorkshopStore
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.fairness_panel import FairnessPanel
 from ampdesk.ui.main_window import WorkshopWindow
@@ -70,7 +70,7 @@ def test_import_block_override_unlock(qtbot: QtBot, tmp_path: Path) -> None:
     window.close()
 
     with open_workshop(path) as workshop:
-        override = Repository(workshop).active_override()
+        override = WorkshopStore(workshop).gate.active_override()
     assert override is not None and override.owner == "Head of People"
 
 
@@ -83,4 +83,4 @@ def test_bad_pay_file_is_explained_and_changes_nothing(qtbot: QtBot, tmp_path: P
     with patch.object(QMessageBox, "warning") as warning:
         assert not _panel(window).import_file(bad)
     assert "missing required column" in warning.call_args.args[2]
-    assert window.controller.repo.pay_rows() == ()
+    assert window.controller.store.pay.rows() == ()

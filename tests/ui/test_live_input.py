@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from ampdesk.framework.fairness import GateOverride
 from ampdesk.store.live import LiveStore
-from ampdesk.store.repository import Repository
 from ampdesk.store.workshop_file import create_workshop, open_workshop
+from ampdesk.store.workshop_store import WorkshopStore
 from ampdesk.ui.main_window import WorkshopWindow
 from ampdesk.ui.notes_board import NotesBoard
 from tests.live.client import Phone
@@ -92,7 +92,7 @@ def test_phones_answer_and_the_facilitator_sees_and_moderates(
     assert presenter.join_count.text() == "3 phones joined"
 
     # moderation: fix a typo, merge the duplicate, then undo the merge
-    notes = {n.text: n.id for n in window.controller.repo.notes("mastery")}
+    notes = {n.text: n.id for n in window.controller.store.notes.all("mastery")}
     window.controller.edit_note_text(notes["Facilitaton"], "Facilitation!")
     window.controller.merge_note(notes["Facilitaton"], notes["Facilitation"])
     qtbot.waitUntil(lambda: board.list.count() == 2)
@@ -117,11 +117,11 @@ def test_phones_answer_and_the_facilitator_sees_and_moderates(
     assert not presenter.join_panel.isVisibleTo(presenter)
     window.close()
     with open_workshop(path) as workshop:
-        repo = Repository(workshop)
-        assert sorted(n.text for n in repo.notes("mastery")) == sorted(
+        repo = WorkshopStore(workshop)
+        assert sorted(n.text for n in repo.notes.all("mastery")) == sorted(
             [hostile, "Facilitation", "Facilitation!"]
         )
-        assert sum(n.votes for n in repo.notes("mastery")) == 2
+        assert sum(n.votes for n in repo.notes.all("mastery")) == 2
 
 
 def test_phones_follow_the_facilitator_between_steps(
@@ -164,10 +164,10 @@ def test_a_checkin_pulse_runs_on_the_phones_from_the_followups_page(
     reply = phone.submit("answers", {"activity": "checkin", "answers": {"settled": 4}})
     assert reply.status == 200
     with open_workshop(path) as workshop:
-        checkin = Repository(workshop).checkins()[0].id
-        repo = Repository(workshop)
-        assert repo.answers_by_item("fairness", checkin) == {"settled": [4]}
-        assert repo.checkin_answers(checkin) == {}  # shown only after a reveal
+        checkin = WorkshopStore(workshop).checkins.all()[0].id
+        repo = WorkshopStore(workshop)
+        assert repo.answers.by_item("fairness", checkin) == {"settled": [4]}
+        assert repo.checkins.pulse(checkin) == {}  # shown only after a reveal
 
 
 def test_two_phones_say_they_are_done(qtbot: QtBot, tmp_path: Path, open_window: Opener) -> None:

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from ampdesk.framework.content import framework
-from ampdesk.store.repository import Repository
 from ampdesk.store.workshop_file import create_workshop, open_workshop
+from ampdesk.store.workshop_store import WorkshopStore
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.fairness_panel import FairnessPanel
 from ampdesk.ui.pay_row_dialog import PayRowDialog
@@ -52,5 +52,5 @@ def test_type_edit_delete_and_undo(qtbot: QtBot, tmp_path: Path) -> None:
     controller.close()
 
     with open_workshop(path) as workshop:
-        (row,) = Repository(workshop).pay_rows()
+        (row,) = WorkshopStore(workshop).pay.rows()
     assert (row.person, row.pay, row.market_median) == ("Heron", 40_000, 50_000)

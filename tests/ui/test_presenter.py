@@ -8,8 +8,8 @@ from pytestqt.qtbot import QtBot
 
 from ampdesk.framework.content import framework
 from ampdesk.status import status_data
-from ampdesk.store.repository import Repository
 from ampdesk.store.workshop_file import open_workshop
+from ampdesk.store.workshop_store import WorkshopStore
 from ampdesk.ui.cases_page import CasesPage
 from ampdesk.ui.main_window import WorkshopWindow
 
@@ -23,8 +23,8 @@ def test_presenter_follows_the_steps_without_pay(qtbot: QtBot, demo_window: Work
     window = demo_window
     presenter = window.open_presenter()
     qtbot.addWidget(presenter)
-    pay_texts = {f"{row.pay:,.0f}" for row in window.controller.repo.pay_rows()}
-    pay_texts |= {f"{row.pay:.0f}" for row in window.controller.repo.pay_rows()}
+    pay_texts = {f"{row.pay:,.0f}" for row in window.controller.store.pay.rows()}
+    pay_texts |= {f"{row.pay:.0f}" for row in window.controller.store.pay.rows()}
     for step in ("fairness", "autonomy", "mastery", "purpose"):
         assert window.show_step(step)
         text = _screen_text(window)
@@ -103,7 +103,7 @@ def test_acknowledged_warning_is_kept_and_reported(
     path = window.controller.workshop.path
     window.close()
     with open_workshop(path) as workshop:
-        assert Repository(workshop).acknowledgements() == {
+        assert WorkshopStore(workshop).progress.acknowledgements() == {
             "if_then_reward_for_creative_work": "The group dropped the bonus idea."
         }
         data = json.loads(json.dumps(status_data(workshop)))

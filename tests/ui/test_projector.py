@@ -83,7 +83,7 @@ def test_prompt_counter_more_and_blackout(qtbot: QtBot, demo_window: WorkshopWin
     qtbot.waitUntil(
         lambda: any(label.text().startswith("+") for label in presenter.findChildren(QLabel))
     )
-    stories = len([n for n in window.controller.repo.notes("purpose") if n.kind == "story"])
+    stories = len([n for n in window.controller.store.notes.all("purpose") if n.kind == "story"])
     more = [
         label.text() for label in presenter.findChildren(QLabel) if label.text().startswith("+")
     ]

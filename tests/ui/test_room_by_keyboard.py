@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from ampdesk.framework.fairness import GateOverride
 from ampdesk.store.live import LiveStore
-from ampdesk.store.repository import Repository
 from ampdesk.store.workshop_file import create_workshop, open_workshop
+from ampdesk.store.workshop_store import WorkshopStore
 from ampdesk.ui.actions_model import OWNER, TITLE
 from ampdesk.ui.actions_page import ActionsPage
 from ampdesk.ui.fairness_panel import FairnessPanel
@@ -103,12 +103,12 @@ def test_a_workshop_from_the_keyboard(qtbot: QtBot, tmp_path: Path, open_window:
     _activate(qtbot, window)
     window.rail.setFocus()
     qtbot.keyClick(window.rail, Qt.Key.Key_Z, CTRL)
-    assert deleted_id in {a.id for a in controller.repo.actions()}  # back under its own id
+    assert deleted_id in {a.id for a in controller.store.actions.all()}  # back under its own id
     qtbot.keyClick(window.rail, Qt.Key.Key_Z, CTRL | SHIFT)
-    assert deleted_id not in {a.id for a in controller.repo.actions()}
+    assert deleted_id not in {a.id for a in controller.store.actions.all()}
     qtbot.keyClick(window.rail, Qt.Key.Key_Z, CTRL)
     qtbot.keyClick(window.rail, Qt.Key.Key_Y, CTRL)
-    assert deleted_id not in {a.id for a in controller.repo.actions()}
+    assert deleted_id not in {a.id for a in controller.store.actions.all()}
 
     # the clock of step 2 ran while the actions were typed
     qtbot.waitUntil(lambda: window.timer.elapsed.get("autonomy", 0) >= 1, timeout=4000)
@@ -137,13 +137,13 @@ def test_a_workshop_from_the_keyboard(qtbot: QtBot, tmp_path: Path, open_window:
     window.close()
 
     with open_workshop(path) as workshop:
-        repo = Repository(workshop)
-        assert repo.facilitator_counts("fairness", "peers") == [0, 1, 3, 4, 2]
-        titles = {a.title: a.owner for a in repo.actions()}
+        repo = WorkshopStore(workshop)
+        assert repo.answers.facilitator_counts("fairness", "peers") == [0, 1, 3, 4, 2]
+        titles = {a.title: a.owner for a in repo.actions.all()}
         assert titles == {
             "Run the pay audit": "HR lead",
             "Pilot tool choice in one squad": "Squad lead",
         }
-        assert repo.step_seconds()["autonomy"] >= 1
+        assert repo.progress.step_seconds()["autonomy"] >= 1
         assert repo.step_statuses()["fairness"] == "in_progress"
         assert repo.counts().participants == 2  # the phones

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from ampdesk.cli import main
 from ampdesk.demo import write_demo
-from ampdesk.store.repository import Repository
 from ampdesk.store.workshop_file import create_workshop, open_workshop
+from ampdesk.store.workshop_store import WorkshopStore
 from ampdesk.ui.fairness_panel import FairnessPanel
 from ampdesk.ui.main_window import WorkshopWindow
 from ampdesk.ui.notes_board import NotesBoard
@@ -37,12 +37,12 @@ def test_redo_by_ctrl_shift_z_and_ctrl_y(qtbot: QtBot, tmp_path: Path, open_wind
     window.rail.setFocus()
     qtbot.keyClick(window.rail, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(window.rail, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert controller.repo.actions() == []
+    assert controller.store.actions.all() == []
     modifiers = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     qtbot.keyClick(window.rail, Qt.Key.Key_Z, modifiers)
-    assert [a.title for a in controller.repo.actions()] == ["First"]
+    assert [a.title for a in controller.store.actions.all()] == ["First"]
     qtbot.keyClick(window.rail, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
-    assert [a.title for a in controller.repo.actions()] == ["First", "Second"]
+    assert [a.title for a in controller.store.actions.all()] == ["First", "Second"]
 
 
 def test_counts_are_kept_as_typed_without_a_save_click(
@@ -60,7 +60,13 @@ def test_counts_are_kept_as_typed_without_a_save_click(
     assert boxes[3].value() == 7
     window.close()  # closed while the pause has not run out yet: stored on close
     with open_workshop(tmp_path / "w.ampdesk") as workshop:
-        assert Repository(workshop).facilitator_counts("fairness", "peers") == [0, 0, 0, 7, 0]
+        assert WorkshopStore(workshop).answers.facilitator_counts("fairness", "peers") == [
+            0,
+            0,
+            0,
+            7,
+            0,
+        ]
 
 
 def test_counts_are_stored_when_typing_pauses(
@@ -71,7 +77,13 @@ def test_counts_are_stored_when_typing_pauses(
     assert panel is not None
     panel.pulse.boxes["market"][0].setValue(4)
     qtbot.waitUntil(lambda: not panel.pulse.unsaved)
-    assert window.controller.repo.facilitator_counts("fairness", "market") == [4, 0, 0, 0, 0]
+    assert window.controller.store.answers.facilitator_counts("fairness", "market") == [
+        4,
+        0,
+        0,
+        0,
+        0,
+    ]
 
 
 def test_the_wheel_changes_only_a_focused_count(
@@ -124,7 +136,7 @@ def test_import_asks_before_replacing_an_audit(
     window = open_window(tmp_path / "demo.ampdesk")
     panel = window.page("fairness").findChild(FairnessPanel)
     assert panel is not None
-    before = window.controller.repo.pay_rows()
+    before = window.controller.store.pay.rows()
     assert before
     csv = tmp_path / "pay.csv"
     csv.write_text(
@@ -134,12 +146,12 @@ def test_import_asks_before_replacing_an_audit(
     with patch.object(QMessageBox, "question", return_value=QMessageBox.StandardButton.Cancel) as q:
         assert not panel.import_file(csv)
     assert f"holds {len(before)} people" in q.call_args.args[2]
-    assert window.controller.repo.pay_rows() == before
+    assert window.controller.store.pay.rows() == before
     with patch.object(QMessageBox, "question", return_value=QMessageBox.StandardButton.Yes):
         assert panel.import_file(csv)
-    assert len(window.controller.repo.pay_rows()) == 1
+    assert len(window.controller.store.pay.rows()) == 1
     window.controller.undo_stack.undo()
-    assert window.controller.repo.pay_rows() == before
+    assert window.controller.store.pay.rows() == before
 
 
 def test_a_bad_file_given_to_the_app_is_explained_in_a_dialog(

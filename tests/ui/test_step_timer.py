@@ -8,8 +8,8 @@ from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
 from ampdesk.demo import write_demo
-from ampdesk.store.repository import Repository
 from ampdesk.store.workshop_file import open_workshop
+from ampdesk.store.workshop_store import WorkshopStore
 from ampdesk.ui.main_window import WorkshopWindow
 from ampdesk.ui.step_timer import PRESENTER_COLOURS, StepTimer, TimerBar, urgency
 from tests.cli.runner import ampdesk
@@ -70,7 +70,7 @@ def test_window_timer_across_pages_overtime_and_kept_in_file(
     assert presenter.timer_label.text().startswith("\u2212")
     window.close()
     with open_workshop(path) as workshop:
-        assert Repository(workshop).step_seconds()["autonomy"] >= 63 * 60
+        assert WorkshopStore(workshop).progress.step_seconds()["autonomy"] >= 63 * 60
     out = tmp_path / "report.pdf"
     result = ampdesk("report", str(path), "-o", str(out), cwd=tmp_path)
     assert result.returncode == 0, result.stderr

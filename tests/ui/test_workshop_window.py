@@ -8,8 +8,8 @@ from pytestqt.qtbot import QtBot
 
 from ampdesk.demo import write_demo
 from ampdesk.framework.content import framework
-from ampdesk.store.repository import Repository
 from ampdesk.store.workshop_file import create_workshop, open_workshop
+from ampdesk.store.workshop_store import WorkshopStore
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.main_window import WorkshopWindow
 from ampdesk.ui.step_page import StepPage
@@ -45,7 +45,7 @@ def test_checklist_tick_is_saved_at_once(qtbot: QtBot, tmp_path: Path) -> None:
     qtbot.mouseClick(page.checkboxes[first_item.id], Qt.MouseButton.LeftButton)
     window.close()
     with open_workshop(path) as workshop:
-        assert Repository(workshop).checklist("fairness") == {first_item.id: True}
+        assert WorkshopStore(workshop).checklist("fairness") == {first_item.id: True}
 
 
 def test_demo_shows_every_warning_the_rules_find(qtbot: QtBot, tmp_path: Path) -> None:

@@ -1,0 +1,161 @@
+"""Follow-up check-ins: how each action stands at a later date, the pulse asked again, and the
+trend over the workshop and every check-in."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import delete, select
+
+from ampdesk.framework.followup import (
+    CHECKIN_ITEMS,
+    ActionStatus,
+    CheckInValue,
+    TrendPoint,
+    point,
+)
+from ampdesk.store.actions import ActionsStore
+from ampdesk.store.answers import AnswersStore
+from ampdesk.store.models import Answer, CheckIn, CheckInStatus, WorkshopDetails
+from ampdesk.store.workshop_file import Workshop
+
+
+@dataclass(frozen=True, slots=True)
+class CheckInSnapshot:
+    """A deleted check-in, kept so that undo can put it back."""
+
+    checkin: CheckInValue
+    answers: tuple[tuple[str, str, int, str, str | None], ...]
+
+
+class CheckInsStore:
+    """Reads and edits check-ins; every call is one transaction."""
+
+    def __init__(self, workshop: Workshop) -> None:
+        self.workshop = workshop
+
+    def add(self, held_on: dt.date, statuses: dict[int, tuple[str, str]], note: str = "") -> int:
+        """Record a follow-up check-in: ``statuses`` maps action id to (status, note)."""
+        with self.workshop.session() as s:
+            checkin = CheckIn(held_on=held_on, note=note)
+            checkin.statuses = [
+                CheckInStatus(action_id=action_id, status=status, note=status_note)
+                for action_id, (status, status_note) in statuses.items()
+            ]
+            s.add(checkin)
+            s.flush()
+            return checkin.id
+
+    def all(self) -> list[CheckInValue]:
+        """Every check-in, oldest first, with the actions' statuses."""
+        with self.workshop.reading() as s:
+            return [
+                CheckInValue(
+                    id=c.id,
+                    held_on=c.held_on,
+                    note=c.note,
+                    statuses={
+                        st.action_id: (st.status, st.note)  # type: ignore[misc]
+                        for st in c.statuses
+                    },
+                )
+                for c in s.scalars(select(CheckIn).order_by(CheckIn.held_on, CheckIn.id))
+            ]
+
+    def set_status(
+        self, checkin_id: int, action_id: int, status: ActionStatus, note: str
+    ) -> tuple[ActionStatus, str] | None:
+        """Set one action's status at a check-in; returns what it was (None: not recorded)."""
+        with self.workshop.session() as s:
+            row = s.get(CheckInStatus, (checkin_id, action_id))
+            if row is None:
+                s.add(
+                    CheckInStatus(
+                        checkin_id=checkin_id, action_id=action_id, status=status, note=note
+                    )
+                )
+                return None
+            before = (row.status, row.note)
+            row.status, row.note = status, note
+            return before  # type: ignore[return-value]
+
+    def clear_status(self, checkin_id: int, action_id: int) -> None:
+        """Forget one action's status at a check-in."""
+        with self.workshop.session() as s:
+            s.execute(
+                delete(CheckInStatus).where(
+                    CheckInStatus.checkin_id == checkin_id, CheckInStatus.action_id == action_id
+                )
+            )
+
+    def delete(self, checkin_id: int) -> CheckInSnapshot:
+        """Remove a check-in with its statuses and pulse answers; returns what was removed."""
+        with self.workshop.session() as s:
+            checkin = s.get_one(CheckIn, checkin_id)
+            answers = s.execute(
+                select(Answer.activity, Answer.item, Answer.value, Answer.source, Answer.ballot)
+                .where(Answer.checkin_id == checkin_id)
+                .order_by(Answer.id)
+            ).all()
+            snapshot = CheckInSnapshot(
+                CheckInValue(
+                    checkin.id,
+                    checkin.held_on,
+                    checkin.note,
+                    {st.action_id: (st.status, st.note) for st in checkin.statuses},  # type: ignore[misc]
+                ),
+                tuple(tuple(row) for row in answers),  # type: ignore[misc]
+            )
+            s.execute(delete(Answer).where(Answer.checkin_id == checkin_id))
+            s.delete(checkin)
+            return snapshot
+
+    def restore(self, snapshot: CheckInSnapshot) -> None:
+        """Put back a deleted check-in, with its id, statuses and answers."""
+        value = snapshot.checkin
+        with self.workshop.session() as s:
+            checkin = CheckIn(id=value.id, held_on=value.held_on, note=value.note)
+            checkin.statuses = [
+                CheckInStatus(action_id=action_id, status=status, note=note)
+                for action_id, (status, note) in value.statuses.items()
+            ]
+            s.add(checkin)
+            s.flush()  # the check-in's row first: the answers refer to it
+            s.add_all(
+                Answer(
+                    activity=activity,
+                    item=item,
+                    value=v,
+                    source=source,
+                    ballot=ballot,
+                    checkin_id=value.id,
+                )
+                for activity, item, v, source, ballot in snapshot.answers
+            )
+
+    def pulse(self, checkin_id: int | None) -> dict[str, list[int]]:
+        """The pulse answers of a check-in (None: of the workshop) by check-in item."""
+        answers = AnswersStore(self.workshop)
+        found = {**answers.shown("autonomy", checkin_id), **answers.shown("fairness", checkin_id)}
+        return {item: found[item] for item, _ in CHECKIN_ITEMS if item in found}
+
+    def trend(self) -> list[TrendPoint]:
+        """The workshop and then every check-in, aggregated for the trend."""
+        with self.workshop.reading() as s:
+            details = s.get_one(WorkshopDetails, 1)
+            threshold = details.anonymity_threshold
+            points = [point("Workshop", details.held_on, self.pulse(None), threshold)]
+            action_ids = [action.id for action in ActionsStore(self.workshop).all()]
+            for checkin in self.all():
+                points.append(
+                    point(
+                        f"{checkin.held_on:%d %b %Y}",
+                        checkin.held_on,
+                        self.pulse(checkin.id),
+                        threshold,
+                        checkin.statuses,
+                        action_ids,
+                    )
+                )
+            return points
