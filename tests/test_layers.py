@@ -43,3 +43,19 @@ def test_a_days_worth_of_qt_calls_does_not_wear_out_none() -> None:
         "print(label.text())\n"
     )
     assert _python(script) == "49999"
+
+
+def test_a_days_worth_of_signals_does_not_wear_out_true() -> None:
+    """The same fault in ``Signal.emit`` (a window refresh emits several): without the
+    protection this process aborts within a few hundred emits."""
+    script = (
+        "import ampdesk.ui\n"
+        "from PySide6.QtCore import QObject, Signal\n"
+        "class Source(QObject):\n"
+        "    changed = Signal(int)\n"
+        "source, heard = Source(), []\n"
+        "source.changed.connect(heard.append)\n"
+        "for i in range(50_000): source.changed.emit(i)\n"
+        "print(len(heard), heard[-1])\n"
+    )
+    assert _python(script) == "50000 49999"

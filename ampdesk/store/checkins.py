@@ -4,6 +4,7 @@ trend over the workshop and every check-in."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import delete, select
@@ -35,7 +36,7 @@ class CheckInsStore:
     def __init__(self, workshop: Workshop) -> None:
         self.workshop = workshop
 
-    def add(self, held_on: dt.date, statuses: dict[int, tuple[str, str]], note: str = "") -> int:
+    def add(self, held_on: dt.date, statuses: Mapping[int, tuple[str, str]], note: str = "") -> int:
         """Record a follow-up check-in: ``statuses`` maps action id to (status, note)."""
         with self.workshop.session() as s:
             checkin = CheckIn(held_on=held_on, note=note)

@@ -234,7 +234,9 @@ class Workshop:
         self._checkpoint_after = checkpoint_after
         self._idle: threading.Timer | None = None
         self._sessions = sessionmaker(engine, expire_on_commit=False)
-        self._reads = sessionmaker(engine.execution_options(**{_READ: True}))
+        self._reads = sessionmaker(
+            engine.execution_options(**{_READ: True}), expire_on_commit=False
+        )
         self._local = threading.local()  # the open read transaction's session, per thread
 
     @contextmanager

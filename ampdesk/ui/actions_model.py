@@ -46,8 +46,8 @@ class ActionsModel(QAbstractTableModel):
     def reload(self) -> None:
         """Read the actions and the latest check-in's statuses from the file."""
         self.beginResetModel()
-        self.actions = self.controller.store.actions.all()
-        checkins = self.controller.store.checkins.all()
+        self.actions = self.controller.actions()
+        checkins = self.controller.checkins()
         self._checkin = checkins[-1].id if checkins else None
         self._statuses = dict(checkins[-1].statuses) if checkins else {}
         self.endResetModel()
@@ -114,7 +114,7 @@ class ActionsModel(QAbstractTableModel):
             return f"This action has no {' and no '.join(missing(action))}: who does it, by when?"
         if column == STATUS and self._checkin is None:
             return "Record a check-in on the Follow-ups page to follow each action's status."
-        if column == TITLE and action.id == self.controller.store.gate.override_action_id():
+        if column == TITLE and action.id == self.controller.override_action_id():
             return "The remediation promised when the pay-fairness gate was overridden."
         return None
 

@@ -82,7 +82,7 @@ class CasesPage(ScrollPage):
         self.list.clear()
         for case in self.controller.content.cases:
             self._add_item(case.title, case.id)
-        for own in self.controller.store.cases.all():
+        for own in self.controller.own_cases():
             self._add_item(f"Our story: {own.title}", f"own:{own.id}")
         for row in range(self.list.count()):
             if self.list.item(row).data(Qt.ItemDataRole.UserRole) == current:
@@ -113,7 +113,7 @@ class CasesPage(ScrollPage):
             return
         content = self.controller.content
         if case_id.startswith("own:"):
-            own = {c.id: c for c in self.controller.store.cases.all()}[int(case_id[4:])]
+            own = {c.id: c for c in self.controller.own_cases()}[int(case_id[4:])]
             self.detail.setText(
                 f"<h2>{escape(own.title)}</h2><p>{escape(own.story)}</p>"
                 + (f"<p><b>Lesson:</b> {escape(own.lesson)}</p>" if own.lesson else "")

@@ -17,9 +17,17 @@ from ampdesk.framework.content import Framework
 from ampdesk.framework.disclosure import Policy
 from ampdesk.framework.evaluation import Evaluation, evaluate
 from ampdesk.framework.fairness import GateOverride, PayRow
-from ampdesk.framework.followup import ActionStatus
+from ampdesk.framework.followup import ActionStatus, CheckInValue, TrendPoint
 from ampdesk.framework.plan import WorkshopPlan
-from ampdesk.framework.state import NoteKind, StepStatus
+from ampdesk.framework.state import (
+    ActionValue,
+    Counts,
+    Details,
+    NoteKind,
+    NoteValue,
+    OwnCaseValue,
+    StepStatus,
+)
 from ampdesk.store.actions import ActionSnapshot
 from ampdesk.store.checkins import CheckInSnapshot
 from ampdesk.store.workshop_file import Workshop
@@ -62,8 +70,9 @@ class WorkshopController(QObject):
         self.content = content
         self.store = WorkshopStore(workshop)
         self.undo_stack = QUndoStack(self)
-        self._evaluation, self._disclosure = self._evaluate()
-        self._plan = self.store.plan.get()
+        with self.store.snapshot():
+            self._evaluation, self._disclosure = self._evaluate()
+            self._plan = self.store.plan.get()
         self._refresh = QTimer(self, singleShot=True, interval=0)
         self._refresh.timeout.connect(self._reevaluate)
 
@@ -88,14 +97,97 @@ class WorkshopController(QObject):
         """The workshop's plan as it is in the file (read once per refresh, not per widget)."""
         return self._plan
 
+    # -- reads (what widgets may see of the file; they never reach the store themselves) ----
+    def details(self) -> Details:
+        """The workshop's details."""
+        return self.store.details.get()
+
+    def anonymity_threshold(self) -> int:
+        """The smallest group whose answers or pay may be shown."""
+        return self.store.details.get().anonymity_threshold
+
+    def decisions(self) -> dict[str, str]:
+        """Every recorded decision of the group."""
+        return self.store.progress.decisions()
+
+    def step_statuses(self) -> dict[str, StepStatus]:
+        """Every step's status, as set or as the data shows."""
+        return self.store.step_statuses()
+
+    def checklist(self, step: str) -> dict[str, bool]:
+        """The step's ticked checklist items."""
+        return self.store.checklist(step)
+
+    def step_seconds(self) -> dict[str, int]:
+        """How long the group spent on each timed step, in seconds."""
+        return self.store.progress.step_seconds()
+
+    def acknowledgements(self) -> dict[str, str]:
+        """The facilitator's notes on mistake warnings, by check id."""
+        return self.store.progress.acknowledgements()
+
+    def counts(self) -> Counts:
+        """How many participants, answers, notes, votes, actions and pay rows the file holds."""
+        return self.store.counts()
+
+    def notes(self, step: str | None = None) -> list[NoteValue]:
+        """The notes (of one step) with their dots."""
+        return self.store.notes.all(step)
+
+    def pay_records(self) -> list[tuple[int, PayRow]]:
+        """The compensation audit with record ids."""
+        return self.store.pay.records()
+
+    def facilitator_counts(
+        self, activity: str, item: str, checkin_id: int | None = None
+    ) -> list[int]:
+        """The facilitator-entered answers to one item, counted per scale point 1-5."""
+        return self.store.answers.facilitator_counts(activity, item, checkin_id)
+
+    def unrevealed(self, activity: str, checkin_id: int | None = None) -> int:
+        """How many phone answers of an activity are not shown yet."""
+        return self.store.answers.unrevealed(activity, checkin_id)
+
+    def active_override(self) -> GateOverride | None:
+        """The gate override in force, if any."""
+        return self.store.gate.active_override()
+
+    def override_action_id(self) -> int | None:
+        """The action that carries out the active override's remediation, if any."""
+        return self.store.gate.override_action_id()
+
+    def actions(self) -> list[ActionValue]:
+        """Every agreed action, in the order they were agreed."""
+        return self.store.actions.all()
+
+    def checkins(self) -> list[CheckInValue]:
+        """Every check-in, oldest first."""
+        return self.store.checkins.all()
+
+    def trend(self) -> list[TrendPoint]:
+        """The workshop and every check-in, aggregated for the trend."""
+        return self.store.checkins.trend()
+
+    def own_cases(self) -> list[OwnCaseValue]:
+        """The organisation's own cases, oldest first."""
+        return self.store.cases.all()
+
+    def roster(self) -> list[str]:
+        """The names of the people expected."""
+        return self.store.plan.roster()
+
     def schedule_refresh(self) -> None:
         """Re-run the rules soon; many edits in one turn cause one refresh."""
         self._refresh.start()
 
     def _reevaluate(self) -> None:
-        self._plan = self.store.plan.get()
-        self._evaluation, self._disclosure = self._evaluate()
-        self.changed.emit()
+        # One read transaction for the whole refresh: the plan, the rules' inputs and what
+        # every widget reads while it handles `changed` show one state of the file, even
+        # while the live server commits phones' input.
+        with self.store.snapshot():
+            self._plan = self.store.plan.get()
+            self._evaluation, self._disclosure = self._evaluate()
+            self.changed.emit()
 
     def _push(self, text: str, redo: Callable[[], None], undo: Callable[[], None]) -> None:
         self.undo_stack.push(_Edit(text, redo, undo, self.schedule_refresh))
@@ -384,6 +476,13 @@ class WorkshopController(QObject):
             lambda: created.append(self.store.cases.add(title, story, lesson, step)),
             lambda: self.store.cases.delete(created.pop()),
         )
+
+    def reveal(self, activity: str, checkin_id: int | None = None) -> int:
+        """Show phones' answers of an activity (the facilitator's reveal, not an undoable
+        edit); returns how many are shown. Raises RevealError while too few came in."""
+        shown = self.store.answers.reveal(activity, checkin_id)
+        self.schedule_refresh()
+        return shown
 
     def record_step_seconds(self, step: str, seconds: int) -> None:
         """Keep how long the group has spent on a step (the clock, not an undoable edit)."""

@@ -95,9 +95,7 @@ class CountsEditor(QWidget):
         for item, boxes in self.boxes.items():
             if item in self.unsaved:
                 continue
-            counts = self.controller.store.answers.facilitator_counts(
-                self._activity(item), item, self.checkin_id
-            )
+            counts = self.controller.facilitator_counts(self._activity(item), item, self.checkin_id)
             for box, count in zip(boxes, counts, strict=True):
                 box.blockSignals(True)
                 box.setValue(count)
@@ -118,9 +116,7 @@ class CountsEditor(QWidget):
         """Store the counts typed for one item (replacing earlier typed counts)."""
         counts = [box.value() for box in self.boxes[item]]
         self.unsaved.discard(item)
-        stored = self.controller.store.answers.facilitator_counts(
-            self._activity(item), item, self.checkin_id
-        )
+        stored = self.controller.facilitator_counts(self._activity(item), item, self.checkin_id)
         if list(stored) != counts:
             self.controller.set_pulse_counts(self._activity(item), item, counts, self.checkin_id)
 

@@ -120,7 +120,7 @@ class FairnessPanel(QWidget):
         self.gate.show(
             gate,
             policy.reason_lines(gate.reasons, evaluation.roles),
-            self.controller.store.gate.active_override(),
+            self.controller.active_override(),
         )
         self.override_button.setVisible(gate.state in ("blocked", "not_assessed", "attention"))
         self.override_button.setEnabled(not gate.overridden)
@@ -149,7 +149,7 @@ class FairnessPanel(QWidget):
                 cell.setBackground(QBrush(STATE_COLOURS[figures.state]))
                 self.roles.setItem(row, column, cell)
 
-        threshold = self.controller.store.details.get().anonymity_threshold
+        threshold = self.controller.anonymity_threshold()
         self.pulse.show_summaries(evaluation.pulse, threshold)
 
     def choose_import(self) -> None:
@@ -181,7 +181,7 @@ class FairnessPanel(QWidget):
         except (PayImportError, OSError) as exc:
             QMessageBox.warning(self, "Pay data not imported", str(exc))
             return False
-        held = len(self.controller.store.pay.rows())
+        held = len(self.controller.pay_records())
         if held and not self._confirm_replace(held, len(rows)):
             return False
         self.controller.replace_pay(rows)

@@ -100,8 +100,7 @@ class FollowUpsPage(ScrollPage):
     # -- reading ---------------------------------------------------------------------------
     def refresh(self) -> None:
         """Redraw the trend and the shown check-in from the file."""
-        store = self.controller.store
-        points = store.checkins.trend()
+        points = self.controller.trend()
         self.chart.set_points(points)
         lines = progress_lines(points)
         self.summary.setText(
@@ -109,7 +108,7 @@ class FollowUpsPage(ScrollPage):
             if lines
             else "Record a check-in to start the trend."
         )
-        checkins = store.checkins.all()
+        checkins = self.controller.checkins()
         ids = [c.id for c in checkins]
         if self.checkin_id not in ids:
             self.checkin_id = max(ids) if ids else None  # the one recorded last
@@ -121,7 +120,7 @@ class FollowUpsPage(ScrollPage):
         for widget in (self.chooser, self.pulse, self.delete, self.table):
             widget.setEnabled(self.checkin_id is not None)
         current = next((c for c in checkins if c.id == self.checkin_id), None)
-        actions = store.actions.all()
+        actions = self.controller.actions()
         if (current, actions) != self._shown:  # else keep the table: a note may be typed
             self._shown = (current, actions)
             self._fill_table(current, actions)
@@ -174,7 +173,7 @@ class FollowUpsPage(ScrollPage):
     def _save(self, action_id: int, combo: QComboBox, edit: QLineEdit) -> None:
         if self.checkin_id is None:
             return
-        checkin = next(c for c in self.controller.store.checkins.all() if c.id == self.checkin_id)
+        checkin = next(c for c in self.controller.checkins() if c.id == self.checkin_id)
         wanted = (combo.currentData(), edit.text().strip())
         if checkin.statuses.get(action_id) != wanted:
             self.controller.set_checkin_status(self.checkin_id, action_id, *wanted)

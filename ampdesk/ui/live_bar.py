@@ -185,10 +185,8 @@ class LiveBar(QWidget):
         return []
 
     def _unrevealed(self) -> int:
-        store = self.session.controller.store
-        return sum(
-            store.answers.unrevealed(activity, checkin) for activity, checkin in self._scopes()
-        )
+        controller = self.session.controller
+        return sum(controller.unrevealed(activity, checkin) for activity, checkin in self._scopes())
 
     def reveal_results(self) -> None:
         """Reveal the open pulse's answers (the fairness pulse or a check-in's)."""
@@ -196,20 +194,19 @@ class LiveBar(QWidget):
         if not scopes:
             self.status.setText("Open the pay pulse or a check-in's pulse to reveal its results.")
             return
-        store = self.session.controller.store
+        controller = self.session.controller
         shown, refused = 0, ""
         for activity, checkin in scopes:
             try:
-                shown += store.answers.reveal(activity, checkin)
+                shown += controller.reveal(activity, checkin)
             except RevealError as exc:
                 refused = str(exc)
-        threshold = store.details.get().anonymity_threshold
+        threshold = controller.anonymity_threshold()
         self.status.setText(
             f"{shown} answers shown; later answers follow in batches of {threshold}."
             if shown
             else f"Not revealed: {refused}."
         )
-        self.session.controller.schedule_refresh()
 
     def _list_joining(self) -> None:
         self.joining_menu.clear()

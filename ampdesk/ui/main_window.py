@@ -96,7 +96,7 @@ class WorkshopWindow(QMainWindow):
         self._add_page("cases", "Cases", self._cases_page)
         self.timer = StepTimer(
             lambda page: controller.plan.timebox(page),
-            controller.store.progress.step_seconds(),
+            controller.step_seconds(),
             controller.record_step_seconds,
             self,
         )
@@ -385,7 +385,7 @@ class WorkshopWindow(QMainWindow):
         if not name:
             return None
         target = Path(name).with_suffix(".json")
-        title = self.controller.store.details.get().title
+        title = self.controller.details().title
         try:
             save_template(self.controller.workshop, target, title)
         except OSError as exc:
@@ -478,11 +478,11 @@ class WorkshopWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Update the window title, the rail's states and every page."""
-        details = self.controller.store.details.get()
+        details = self.controller.details()
         self.setWindowTitle(f"{details.title} — {self.controller.workshop.path.name} — ampdesk")
         remember_title(QSettings(), self.controller.workshop.path, details.title)
         evaluation = self.controller.evaluation
-        statuses = self.controller.store.step_statuses()
+        statuses = self.controller.step_statuses()
         for row, page_id in enumerate(self.page_ids):
             item = self.rail.item(row)
             page = self.pages.widget(row)

@@ -111,7 +111,7 @@ class NotesBoard(QWidget):
 
     def _notes(self) -> list[NoteValue]:
         """The notes in the list's order: as listed before, new ones last (first time: by dots)."""
-        notes = [n for n in self.controller.store.notes.all(self.step) if n.kind in self.kinds]
+        notes = [n for n in self.controller.notes(self.step) if n.kind in self.kinds]
         if not self.order:
             self.order = [n.id for n in sorted(notes, key=lambda n: (n.hidden, -n.votes, n.id))]
         known = {note_id: place for place, note_id in enumerate(self.order)}

@@ -52,13 +52,13 @@ class PayTableModel(QAbstractTableModel):
     def __init__(self, controller: WorkshopController) -> None:
         super().__init__()
         self.controller = controller
-        self._records: list[tuple[int, PayRow]] = controller.store.pay.records()
+        self._records: list[tuple[int, PayRow]] = controller.pay_records()
         controller.changed.connect(self.reload)
 
     def reload(self) -> None:
         """Re-read the audit from the file."""
         self.beginResetModel()
-        self._records = self.controller.store.pay.records()
+        self._records = self.controller.pay_records()
         self.endResetModel()
 
     def record_id(self, row: int) -> int:

@@ -169,7 +169,7 @@ class PlanEditor(QWidget):
         layout.addLayout(people)
         self.roster = SavedText(
             controller,
-            lambda: "\n".join(controller.store.plan.roster()),
+            lambda: "\n".join(controller.roster()),
             lambda text: controller.set_roster(text.splitlines()),
             "Optional roster: one name per line (never in templates, never in the report)",
             height=90,

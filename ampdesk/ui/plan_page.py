@@ -82,7 +82,7 @@ class PlanPage(ScrollPage):
 
     def refresh(self) -> None:
         """Show the stored details (without firing saves)."""
-        details = self.controller.store.details.get()
+        details = self.controller.details()
         for key, edit in self.edits.items():
             if not edit.hasFocus():
                 edit.setText(getattr(details, key))
@@ -94,7 +94,7 @@ class PlanPage(ScrollPage):
         for widget in (self.has_date, self.date):
             widget.blockSignals(False)
         self.threshold.setValue(details.anonymity_threshold)
-        counts = self.controller.store.counts()
+        counts = self.controller.counts()
         self.counts.setText(
             f"In the file: {counts.participants} participants, {counts.responses} answers, "
             f"{counts.notes} notes, {counts.votes} votes, {counts.actions} actions, "
@@ -104,7 +104,7 @@ class PlanPage(ScrollPage):
         self.gate.show(
             ev.gate,
             self.controller.disclosure.reason_lines(ev.gate.reasons, ev.roles),
-            self.controller.store.gate.active_override(),
+            self.controller.active_override(),
         )
 
     def _save_text(self, key: str, edit: QLineEdit) -> None:

@@ -244,13 +244,13 @@ class PresenterWindow(QWidget):
         elif self.page_id == "actions":
             self.step_label.setText("Actions")
             self.title.setText("Who does what by when")
-            actions = self.controller.store.actions.all()
+            actions = self.controller.actions()
             for action in actions[:TOP_ACTIONS]:
                 due = f", by {action.due:%d %b}" if action.due else ""
                 self._line(f"• {action.title} ({action.owner or 'owner to agree'}{due})")
             self._more(len(actions) - TOP_ACTIONS)
         else:
-            details = self.controller.store.details.get()
+            details = self.controller.details()
             self.step_label.setText(details.organisation or "Autonomy, Mastery, Purpose")
             self.title.setText(details.title)
             self._line(content.tagline)
@@ -260,7 +260,7 @@ class PresenterWindow(QWidget):
         assert self.case_id is not None
         self.step_label.setText("A case to think about")
         if self.case_id.startswith("own:"):
-            own = {c.id: c for c in self.controller.store.cases.all()}[int(self.case_id[4:])]
+            own = {c.id: c for c in self.controller.own_cases()}[int(self.case_id[4:])]
             self.title.setText(own.title)
             self._line(own.story)
             if own.lesson:
@@ -275,9 +275,7 @@ class PresenterWindow(QWidget):
         self._line(f"Sources: {sources}", small=True)
 
     def _top_notes(self, step: str, kinds: tuple[str, ...], limit: int = TOP_NOTES) -> None:
-        notes = [
-            n for n in self.controller.store.notes.all(step) if n.kind in kinds and not n.hidden
-        ]
+        notes = [n for n in self.controller.notes(step) if n.kind in kinds and not n.hidden]
         for note in sorted(notes, key=lambda n: (-n.votes, n.id))[:limit]:
             dots = f"  ● {note.votes}" if note.votes else ""
             where = f"{note.dimension.upper()}: " if note.dimension else ""
@@ -290,11 +288,11 @@ class PresenterWindow(QWidget):
             self._line(f"+{hidden} more", small=True)
 
     def _results_fairness(self) -> None:
-        threshold = self.controller.store.details.get().anonymity_threshold
+        threshold = self.controller.anonymity_threshold()
         pulse = self.controller.evaluation.pulse
         for item, text in STATEMENTS:
             self._line(f"{text}\n{summary_text(pulse[item], threshold)}")
-        waiting = self.controller.store.answers.unrevealed("fairness")
+        waiting = self.controller.unrevealed("fairness")
         if waiting:  # a count only: results show when the facilitator reveals them
             self._line(
                 f"{waiting} answers from phones wait to be revealed; later answers join in "
@@ -309,7 +307,7 @@ class PresenterWindow(QWidget):
         chart.setPalette(palette)
         chart.set_data(
             self.controller.evaluation.autonomy,
-            self.controller.store.details.get().anonymity_threshold,
+            self.controller.anonymity_threshold(),
         )
         chart.setMinimumHeight(chart.sizeHint().height())
         self.body.addWidget(chart)

@@ -114,12 +114,12 @@ class StepPage(ScrollPage):
             button.setToolTip(f"<p>{escape(case.lesson)}</p>")
             button.clicked.connect(lambda _=False, c=case.id: self.case_requested.emit(c))
             self.cases.addWidget(button)
-        ticked = self.controller.store.checklist(self.step.id)
+        ticked = self.controller.checklist(self.step.id)
         for item_id, box in self.checkboxes.items():
             box.blockSignals(True)
             box.setChecked(ticked.get(item_id, False))
             box.blockSignals(False)
-        status = self.controller.store.step_statuses()[self.step.id]
+        status = self.controller.step_statuses()[self.step.id]
         self.status.setCurrentIndex(STEP_STATUSES.index(status))
         evaluation = self.controller.evaluation
         locked = evaluation.step_locked(self.step.id)

@@ -34,7 +34,7 @@ class DecisionText(SavedText):
         self.key = key
         super().__init__(
             controller,
-            lambda: controller.store.progress.decisions().get(key, ""),
+            lambda: controller.decisions().get(key, ""),
             lambda text: controller.set_decision(key, text),
             placeholder,
         )
@@ -85,7 +85,7 @@ class AutonomyPanel(QWidget):
     def refresh(self) -> None:
         """Show the latest ratings and the chosen starting dimensions."""
         evaluation = self.controller.evaluation
-        threshold = self.controller.store.details.get().anonymity_threshold
+        threshold = self.controller.anonymity_threshold()
         self.chart.set_data(evaluation.autonomy, threshold)
         self.ratings.show_summaries(
             {
@@ -95,7 +95,7 @@ class AutonomyPanel(QWidget):
             },
             threshold,
         )
-        chosen = set(self.controller.store.progress.decisions().get(START_DIMENSION, "").split(","))
+        chosen = set(self.controller.decisions().get(START_DIMENSION, "").split(","))
         for dim, box in self.start.items():
             box.blockSignals(True)
             box.setChecked(dim in chosen)
@@ -146,7 +146,7 @@ class MasteryPanel(QWidget):
 
     def refresh(self) -> None:
         """Show the chosen feedback rhythm."""
-        rhythm = self.controller.store.progress.decisions().get(FEEDBACK_RHYTHM, "")
+        rhythm = self.controller.decisions().get(FEEDBACK_RHYTHM, "")
         self.rhythm.setCurrentIndex(max(self.rhythm.findData(rhythm), 0))
 
 

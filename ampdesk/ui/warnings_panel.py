@@ -97,7 +97,7 @@ class WarningsPanel(ScrollPage):
         """Rebuild the list from the latest evaluation and acknowledgements."""
         clear_layout(self.content)
         findings = self.controller.evaluation.findings
-        notes = self.controller.store.progress.acknowledgements()
+        notes = self.controller.acknowledgements()
         open_count = sum(1 for f in findings if f.id not in notes)
         title = f"Warnings ({open_count} open)" if findings else "No warnings"
         self.content.addWidget(heading(title, 2))
