@@ -1,14 +1,23 @@
 """Load the participant server with many phones at once, beside a bare aiohttp server.
 
-    python benchmarks/live_load.py [--phones 200] [--each 20] [--hostile] [--json]
+    python benchmarks/live_load.py [--preset room|town-hall|both] [--phones N --each M]
+                                   [--runs R] [--nofile 1024] [--hostile] [--json]
 
-Run from the repository root. The benchmark creates a fresh workshop file in a temporary
-folder and starts ``ampdesk live FILE --headless --step autonomy`` in its own process. Then
-``--phones`` simulated phones (one aiohttp session with its own connection each, as separate
-phones would have) all join, wait for each other and make ``--each`` submissions one after the
-other as fast as they can, alternating a note (unique text) and an answer to ``how.current``.
-Only the submissions are timed, not the joins; nothing is retried, and every non-2xx response
-or failed request counts as an error.
+Run from the repository root. The presets are a room (200 phones x 20 submissions) and a town
+hall (1,000 phones x 5); ``both`` (the default) runs one after the other, ``--phones`` and
+``--each`` run one case of that size instead.
+
+For each case the benchmark creates a fresh workshop file in a temporary folder and starts
+``ampdesk live FILE --headless --step autonomy`` in its own process with a soft limit of
+``--nofile`` open files (1,024, a common default; the server may raise it to its hard limit).
+Then the simulated phones (one aiohttp session with its own connection each, as separate
+phones would have, each from its own loopback address 127.0.x.y, so the default limit of two
+phones per address holds as in a room) all join at once, wait for each other and make their
+submissions one after the other as fast as they can, alternating a note (unique text) and an
+answer to ``how.current``. The joins are timed apart; nothing is retried, and every non-2xx
+response or failed request counts as an error. The server's CPU time (user + system, from
+``/proc/PID/stat``) while the phones submit, divided by the submissions, is the server's cost
+per submission, apart from the client's, which runs on the same machine.
 
 With ``--hostile``, one more client joins like a phone and, while the phones submit, sends
 poisoned requests without pause: notes with a lone surrogate, a NUL, only a zero-width space,
@@ -17,14 +26,16 @@ phones' errors must stay 0, as without it.
 
 The server is then stopped with SIGTERM and the workshop file is opened read-only with
 ``sqlite3``: ``lost`` counts acknowledged (2xx) notes whose text is not in the file, and phones
-whose last acknowledged answer is not there as exactly one row. It must be 0.
+whose last acknowledged answer is not there as exactly one row, and notes stored more than
+once. It must be 0.
 
 In the same run a bare aiohttp server (this file run with ``--bare-server``: one POST route that
 reads the body and answers ``{"ok": true}`` with 201) gets the same load: the same phones,
 requests, body sizes and headers. It shows what the client, aiohttp and this machine manage on
 their own, so the ratio tells the cost of ampdesk's work, mostly committing every submission to
 SQLite (fsync) before it answers. The client runs in this process on the same machine as the
-server, so both cases share the CPU with it.
+server, so both cases share the CPU with it. With ``--runs`` each case runs that many times,
+ampdesk and bare alternating, and the table shows the medians.
 """
 
 from __future__ import annotations
@@ -34,6 +45,7 @@ import asyncio
 import json
 import math
 import os
+import resource
 import secrets
 import signal
 import sqlite3
@@ -58,6 +70,19 @@ ITEM = "how.current"
 BARE_CODE = "K7PM3X"
 BARE_TOKEN = "x" * 43  # the length of a real token, so that the headers weigh the same
 TIMEOUT = aiohttp.ClientTimeout(total=120)
+PRESETS = {"room": (200, 20), "town-hall": (1000, 5)}
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def phone_address(number: int) -> str:
+    """The loopback address phone ``number`` sends from (on Linux all of 127/8 is loopback)."""
+    return f"127.0.{1 + number // 250}.{1 + number % 250}"
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time a process has used so far (``/proc/PID/stat``)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / TICK
 
 
 # -- the bare server ---------------------------------------------------------------------
@@ -90,9 +115,14 @@ async def _bare_serve() -> None:
 class Server:
     """A server in its own process that prints one JSON line once it listens."""
 
-    def __init__(self, args: list[str], log: Path) -> None:
+    def __init__(self, args: list[str], log: Path, nofile: int) -> None:
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
         self.log = log
+
+        def limit_files() -> None:
+            hard = resource.getrlimit(resource.RLIMIT_NOFILE)[1]
+            resource.setrlimit(resource.RLIMIT_NOFILE, (nofile, hard))
+
         with log.open("w") as stderr:
             self.process = subprocess.Popen(
                 [sys.executable, *args],
@@ -101,6 +131,7 @@ class Server:
                 text=True,
                 env=env,
                 cwd=ROOT,
+                preexec_fn=limit_files,
             )
         assert self.process.stdout is not None
         line = self.process.stdout.readline()
@@ -145,7 +176,7 @@ async def _phone(
     number: int, url: str, code: str, each: int, fake_token: bool, barrier: asyncio.Barrier
 ) -> PhoneResult:
     result = PhoneResult()
-    connector = aiohttp.TCPConnector(limit=1)
+    connector = aiohttp.TCPConnector(limit=1, local_addr=(phone_address(number), 0))
     async with aiohttp.ClientSession(connector=connector, timeout=TIMEOUT) as session:
         token = ""
         try:
@@ -156,10 +187,12 @@ async def _phone(
             ) as response:
                 result.join_status = response.status
                 data = await response.json(content_type=None)
-                if response.status == 201:
-                    token = BARE_TOKEN if fake_token else data["token"]
+                if response.status == 201 and fake_token:
+                    token = BARE_TOKEN
+                elif response.status == 201:
+                    token = data["token"]
                     result.label = data.get("phone")
-                    result.ballot = pseudonym(data["token"], f"answers:{ACTIVITY}:None")
+                    result.ballot = pseudonym(token, f"answers:{ACTIVITY}:None")
         except (aiohttp.ClientError, TimeoutError, ValueError, KeyError):
             result.join_status = None
         headers = {"Content-Type": "application/json", "Authorization": f"Bearer {token}"}
@@ -212,7 +245,8 @@ POISON: tuple[bytes, ...] = (
 
 async def _hostile(url: str, code: str, done: asyncio.Event, seen: Counter[str]) -> None:
     """Send poisoned notes until the phones are done; count the answers in ``seen``."""
-    async with aiohttp.ClientSession(timeout=TIMEOUT) as session:
+    connector = aiohttp.TCPConnector(local_addr=("127.0.255.1", 0))
+    async with aiohttp.ClientSession(connector=connector, timeout=TIMEOUT) as session:
         async with session.post(
             f"{url}/api/join",
             data=_body({"code": code}),
@@ -234,30 +268,52 @@ async def _hostile(url: str, code: str, done: asyncio.Event, seen: Counter[str])
                 seen[type(exc).__name__] += 1
 
 
+@dataclass
+class Timing:
+    """Wall time of the joins and of the submissions, and the server's CPU time for them."""
+
+    join_seconds: float = 0.0
+    seconds: float = 0.0
+    server_cpu: float = 0.0
+
+
 async def _load(
-    url: str, code: str, phones: int, each: int, fake_token: bool, hostile: Counter[str] | None
-) -> Any:
+    server: Server,
+    code: str,
+    phones: int,
+    each: int,
+    fake_token: bool,
+    hostile: Counter[str] | None,
+) -> tuple[list[PhoneResult], Timing]:
+    timing = Timing()
     barrier = asyncio.Barrier(phones + 1)
+    pid = server.process.pid
+    start = time.perf_counter()
     tasks = asyncio.gather(
-        *(_phone(n, url, code, each, fake_token, barrier) for n in range(phones))
+        *(_phone(n, server.url, code, each, fake_token, barrier) for n in range(phones))
     )
     await barrier.wait()  # every phone has joined (or failed to)
+    timing.join_seconds = time.perf_counter() - start
     done = asyncio.Event()
-    attacker = None if hostile is None else asyncio.create_task(_hostile(url, code, done, hostile))
+    attacker = None
+    if hostile is not None:
+        attacker = asyncio.create_task(_hostile(server.url, code, done, hostile))
+    cpu = cpu_seconds(pid)
     start = time.perf_counter()
     results: list[PhoneResult] = await tasks
-    seconds = time.perf_counter() - start
+    timing.seconds = time.perf_counter() - start
+    timing.server_cpu = cpu_seconds(pid) - cpu
     done.set()
     if attacker is not None:
         await attacker
-    return results, seconds
+    return results, timing
 
 
 # -- checking the file ---------------------------------------------------------------------
 def count_lost(path: Path, results: list[PhoneResult]) -> dict[str, int]:
     """Acknowledged submissions that are not in the workshop file (read-only)."""
     with sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True) as db:
-        texts = {row[0] for row in db.execute("SELECT text FROM note")}
+        texts = Counter(row[0] for row in db.execute("SELECT text FROM note"))
         answers: dict[str, list[int]] = {}
         query = (
             "SELECT ballot, value FROM answer WHERE source = 'phone' "
@@ -267,7 +323,7 @@ def count_lost(path: Path, results: list[PhoneResult]) -> dict[str, int]:
             answers.setdefault(ballot, []).append(value)
         note_rows = db.execute("SELECT count(*) FROM note").fetchone()[0]
         answer_rows = db.execute("SELECT count(*) FROM answer WHERE source = 'phone'").fetchone()[0]
-    lost_notes = sum(text not in texts for r in results for text in r.acked_notes)
+    lost_notes = sum(texts[text] != 1 for r in results for text in r.acked_notes)
     lost_answers = 0
     for r in results:
         if r.last_answer is None:
@@ -293,8 +349,9 @@ def p99(values: list[float]) -> float:
     return ordered[max(0, math.ceil(0.99 * len(ordered)) - 1)]
 
 
-def summarize(name: str, results: list[PhoneResult], seconds: float) -> dict[str, Any]:
+def summarize(name: str, results: list[PhoneResult], timing: Timing) -> dict[str, Any]:
     """One row of the table."""
+    seconds = timing.seconds
     latencies = [lat for r in results for lat in r.latencies]
     statuses: Counter[str] = Counter()
     for r in results:
@@ -311,11 +368,17 @@ def summarize(name: str, results: list[PhoneResult], seconds: float) -> dict[str
         "errors": errors,
         "statuses": dict(sorted(statuses.items())),
         "join_failures": sum(r.join_status not in (200, 201) for r in results),
+        "join_seconds": timing.join_seconds,
+        "server_cpu_s": timing.server_cpu,
+        "cpu_us_per_submission": timing.server_cpu / submissions * 1e6 if submissions else math.nan,
     }
 
 
-def run_ampdesk(folder: Path, phones: int, each: int, hostile: bool = False) -> dict[str, Any]:
+def run_ampdesk(
+    folder: Path, phones: int, each: int, nofile: int, hostile: bool = False
+) -> dict[str, Any]:
     """The real participant server on a fresh workshop file (with a hostile client)."""
+    folder.mkdir(parents=True, exist_ok=True)
     path = folder / "load.ampdesk"
     subprocess.run(
         [sys.executable, "-m", "ampdesk", "new", str(path)],
@@ -336,19 +399,18 @@ def run_ampdesk(folder: Path, phones: int, each: int, hostile: bool = False) -> 
             "0",
             "--step",
             ACTIVITY,
-            "--phones-per-address",  # every simulated phone comes from 127.0.0.1
-            "100000",
         ],
         folder / "ampdesk.log",
+        nofile,
     )
     try:
         attacks: Counter[str] | None = Counter() if hostile else None
-        results, seconds = asyncio.run(
-            _load(server.url, server.info["code"], phones, each, False, attacks)
+        results, timing = asyncio.run(
+            _load(server, server.info["code"], phones, each, False, attacks)
         )
     finally:
         exit_code = server.stop()
-    row = summarize("ampdesk+hostile" if hostile else "ampdesk", results, seconds)
+    row = summarize("ampdesk+hostile" if hostile else "ampdesk", results, timing)
     row["hostile_statuses"] = dict(sorted(attacks.items())) if attacks is not None else None
     row["server_log_lines"] = len((folder / "ampdesk.log").read_text().splitlines())
     row["server_exit"] = exit_code
@@ -356,39 +418,94 @@ def run_ampdesk(folder: Path, phones: int, each: int, hostile: bool = False) -> 
     return row
 
 
-def run_bare(folder: Path, phones: int, each: int) -> dict[str, Any]:
+def run_bare(folder: Path, phones: int, each: int, nofile: int) -> dict[str, Any]:
     """The bare aiohttp server under the same load."""
-    server = Server([str(Path(__file__).resolve()), "--bare-server"], folder / "bare.log")
+    server = Server([str(Path(__file__).resolve()), "--bare-server"], folder / "bare.log", nofile)
     try:
-        results, seconds = asyncio.run(_load(server.url, BARE_CODE, phones, each, True, None))
+        results, timing = asyncio.run(_load(server, BARE_CODE, phones, each, True, None))
     finally:
         exit_code = server.stop()
-    row = summarize("bare aiohttp", results, seconds)
+    row = summarize("bare aiohttp", results, timing)
     row["server_exit"] = exit_code
     row["lost"] = None
     return row
 
 
+NUMBERS = (
+    "submissions",
+    "seconds",
+    "per_second",
+    "p50_ms",
+    "p99_ms",
+    "errors",
+    "join_seconds",
+    "server_cpu_s",
+    "cpu_us_per_submission",
+)
+
+
+def median_row(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The runs of one case as one row: the median of every number, the worst of the rest."""
+    row = dict(rows[-1])
+    for key in NUMBERS:
+        row[key] = statistics.median(r[key] for r in rows)
+    for key in ("lost", "join_failures"):
+        if row.get(key) is not None:
+            row[key] = max(r[key] for r in rows)
+    row["server_exit"] = next((r["server_exit"] for r in rows if r["server_exit"]), 0)
+    row["runs"] = len(rows)
+    return row
+
+
+def run_case(folder: Path, phones: int, each: int, runs: int, nofile: int, hostile: bool) -> Any:
+    """One size of load: ampdesk and bare alternating ``runs`` times, then the hostile case."""
+    ampdesk, bare, attacked = [], [], []
+    for run in range(runs):
+        ampdesk.append(run_ampdesk(folder / f"ampdesk-{run}", phones, each, nofile))
+        bare.append(run_bare(folder, phones, each, nofile))
+        if hostile:
+            attacked.append(run_ampdesk(folder / f"hostile-{run}", phones, each, nofile, True))
+    cases = [median_row(ampdesk), median_row(bare)] + ([median_row(attacked)] if hostile else [])
+    first, base = cases[0], cases[1]
+    return {
+        "phones": phones,
+        "each": each,
+        "runs": runs,
+        "nofile": nofile,
+        "cases": cases,
+        "ratio": {
+            "throughput": first["per_second"] / base["per_second"],
+            "p50": first["p50_ms"] / base["p50_ms"],
+            "p99": first["p99_ms"] / base["p99_ms"],
+            "joins": first["join_seconds"] / base["join_seconds"],
+        },
+    }
+
+
 def print_table(report: dict[str, Any]) -> None:
     """The cases side by side, then the ratios."""
-    print(f"\nparticipant server load: {report['phones']} phones x {report['each']} submissions")
+    print(
+        f"\nparticipant server load: {report['phones']} phones x {report['each']} submissions "
+        f"(server soft limit {report['nofile']} open files; medians of {report['runs']} run(s))"
+    )
     head = (
-        f"{'case':<14} {'submissions':>11} {'seconds':>8} {'subm/s':>9} "
-        f"{'p50 ms':>8} {'p99 ms':>8} {'errors':>6} {'lost':>5}"
+        f"{'case':<15} {'subm':>6} {'seconds':>7} {'subm/s':>7} {'p50 ms':>7} {'p99 ms':>7} "
+        f"{'errors':>6} {'lost':>4} {'CPU us/subm':>11} {'joins s':>7}"
     )
     print(head)
     print("-" * len(head))
     for row in report["cases"]:
         lost = "-" if row["lost"] is None else str(row["lost"])
         print(
-            f"{row['case']:<14} {row['submissions']:>11} {row['seconds']:>8.2f} "
-            f"{row['per_second']:>9.0f} {row['p50_ms']:>8.1f} {row['p99_ms']:>8.1f} "
-            f"{row['errors']:>6} {lost:>5}"
+            f"{row['case']:<15} {row['submissions']:>6.0f} {row['seconds']:>7.2f} "
+            f"{row['per_second']:>7.0f} {row['p50_ms']:>7.1f} {row['p99_ms']:>7.1f} "
+            f"{row['errors']:>6.0f} {lost:>4} {row['cpu_us_per_submission']:>11.0f} "
+            f"{row['join_seconds']:>7.2f}"
         )
     ratio = report["ratio"]
     print(
         f"ampdesk/bare: throughput {ratio['throughput']:.3f}x, p50 {ratio['p50']:.1f}x, "
-        f"p99 {ratio['p99']:.1f}x"
+        f"p99 {ratio['p99']:.1f}x, joins {ratio['joins']:.1f}x"
     )
     for row in report["cases"]:
         odd = {s: n for s, n in row["statuses"].items() if s not in ("200", "201")}
@@ -414,10 +531,15 @@ def print_table(report: dict[str, Any]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run both cases and print the table (or one JSON object)."""
+    """Run the cases and print the tables (or one JSON object)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--phones", type=int, default=200, help="simulated phones (200)")
-    parser.add_argument("--each", type=int, default=20, help="submissions per phone (20)")
+    parser.add_argument(
+        "--preset", choices=[*PRESETS, "both"], default="both", help="room 200x20, town-hall 1000x5"
+    )
+    parser.add_argument("--phones", type=int, help="simulated phones (one case instead)")
+    parser.add_argument("--each", type=int, help="submissions per phone (one case instead)")
+    parser.add_argument("--runs", type=int, default=1, help="runs per case (medians shown)")
+    parser.add_argument("--nofile", type=int, default=1024, help="servers' soft open-file limit")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument(
         "--hostile", action="store_true", help="also run with a client sending poisoned notes"
@@ -427,32 +549,29 @@ def main(argv: list[str] | None = None) -> int:
     if args.bare_server:
         asyncio.run(_bare_serve())
         return 0
-    if args.phones < 1 or args.each < 1:
-        parser.error("--phones and --each must be at least 1")
-    with tempfile.TemporaryDirectory() as name:
-        folder = Path(name)
-        ampdesk = run_ampdesk(folder, args.phones, args.each)
-        bare = run_bare(folder, args.phones, args.each)
-        hostile = []
-        if args.hostile:
-            (folder / "hostile").mkdir()
-            hostile.append(run_ampdesk(folder / "hostile", args.phones, args.each, True))
-    report = {
-        "phones": args.phones,
-        "each": args.each,
-        "cases": [ampdesk, bare, *hostile],
-        "ratio": {
-            "throughput": ampdesk["per_second"] / bare["per_second"],
-            "p50": ampdesk["p50_ms"] / bare["p50_ms"],
-            "p99": ampdesk["p99_ms"] / bare["p99_ms"],
-        },
-    }
-    if args.json:
-        print(json.dumps(report))
+    if args.phones is not None or args.each is not None:
+        sizes = [(args.phones or PRESETS["room"][0], args.each or PRESETS["room"][1])]
     else:
-        print_table(report)
-    fine = all(row["lost"] == 0 for row in (ampdesk, *hostile))
-    return 0 if fine and all(row["errors"] == 0 for row in hostile) else 1
+        sizes = list(PRESETS.values()) if args.preset == "both" else [PRESETS[args.preset]]
+    if min(min(size) for size in sizes) < 1 or args.runs < 1:
+        parser.error("--phones, --each and --runs must be at least 1")
+    hard = resource.getrlimit(resource.RLIMIT_NOFILE)[1]  # the client holds every phone
+    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+    reports = []
+    with tempfile.TemporaryDirectory() as name:
+        for phones, each in sizes:
+            folder = Path(name) / f"{phones}x{each}"
+            reports.append(run_case(folder, phones, each, args.runs, args.nofile, args.hostile))
+    if args.json:
+        print(json.dumps(reports))
+    else:
+        for report in reports:
+            print_table(report)
+    checked = [row for r in reports for row in r["cases"] if row["lost"] is not None]
+    fine = all(row["lost"] == 0 for row in checked)
+    return (
+        0 if fine and all(row["errors"] == 0 for row in checked if "hostile" in row["case"]) else 1
+    )
 
 
 if __name__ == "__main__":

@@ -4,7 +4,9 @@ that guess join codes. Plain Python with an injectable clock, so the tests need 
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import resource
 import time
 from collections import deque
 from collections.abc import Callable
@@ -67,15 +69,25 @@ class JoinGuard:
         return failures
 
 
+MAX_CONNECTIONS = 4096  # a town hall of 1,000 phones, some with a second tab or a reload
+
+
+def raise_open_file_limit() -> None:
+    """Raise this process's soft limit of open files to its hard limit: every phone holds a
+    connection, and a common default of 1,024 would not let a town hall of 1,000 in."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft != hard:
+        with contextlib.suppress(ValueError, OSError):  # a hard limit the system refuses
+            resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+
+
 def connection_cap() -> int:
     """How many connections the server keeps open at once: well under the process's limit
     of open files (the workshop file, its log and the libraries need some too)."""
-    import resource
-
     soft, _hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     if soft == resource.RLIM_INFINITY:
-        soft = 4096
-    return max(16, min(1000, soft // 2 - 32))
+        soft = 2 * MAX_CONNECTIONS
+    return max(16, min(MAX_CONNECTIONS, soft // 2 - 32))
 
 
 @dataclass

@@ -1,8 +1,9 @@
 """The participant server (aiohttp): the phone page and the API of docs/participant-api.md.
 
 Every database call runs on one worker thread, one at a time, so SQLite sees a single writer
-from this process and the event loop never waits on the disk. A submission's 2xx is sent only
-after its transaction is committed.
+from this process and the event loop never waits on the disk. Joins and submissions are
+queued and written in batches, one transaction each (group commit, see
+:mod:`ampdesk.store.live_writer`); a 2xx is sent only after its transaction is committed.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import hashlib
 import json
 import logging
 import secrets
-from collections import Counter
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
@@ -32,9 +32,16 @@ from ampdesk.framework.live import (
     parse_note,
     parse_votes,
 )
-from ampdesk.live.limits import JoinGuard, LogLimit, RateLimit, connection_cap
+from ampdesk.live.limits import (
+    JoinGuard,
+    LogLimit,
+    RateLimit,
+    connection_cap,
+    raise_open_file_limit,
+)
 from ampdesk.resources_path import resources_dir
-from ampdesk.store.live import LiveStore, Response, SubmissionBatch, Written, token_hash
+from ampdesk.store.live import LiveStore, token_hash
+from ampdesk.store.live_writer import Batch, LiveWriter, Response, Written
 from ampdesk.store.workshop_file import Workshop
 
 MAX_BODY = 16 * 1024
@@ -52,8 +59,7 @@ MAX_BATCH = 256  # submissions per transaction
 HEADER_TIMEOUT = 10.0  # seconds a connection may take to send a request's headers
 BODY_TIMEOUT = 10.0  # seconds a request may take to send its body
 T = TypeVar("T")
-Phone = tuple[int, str]
-Job = Callable[[SubmissionBatch], Response]
+Job = Callable[[Batch], Response]
 log = logging.getLogger(__name__)
 
 
@@ -69,12 +75,12 @@ class LiveServer:
         on_change: Callable[[], None] | None = None,
     ) -> None:
         self.store = LiveStore(workshop)
+        self.writer = LiveWriter(workshop)
         self.rate = rate or RateLimit()
         self.guard = guard or JoinGuard()
         self.on_change = on_change or (lambda: None)
         self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ampdesk-live-db")
-        self._phones: dict[str, Phone] = {}
-        self._joined: Counter[str] = Counter()  # phones joined per client address, this run
+        self._phones: dict[str, str] = {}  # token hash -> label
         self._code = ""
         self._state: tuple[float, bytes, str] | None = None  # read at, body, etag
         self._state_lock = asyncio.Lock()
@@ -84,6 +90,7 @@ class LiveServer:
         self._listeners: list[asyncio.Server] = []
         self._opened: dict[RequestHandler, float] = {}  # connection -> when it was accepted
         self._busy: set[object] = set()  # connections whose request is being handled
+        raise_open_file_limit()
         self.max_connections = connection_cap()
         self.log_limit = LogLimit()
         folder = resources_dir() / "live"
@@ -124,7 +131,7 @@ class LiveServer:
             self._accept, host, port, reuse_address=True
         )
         self._listeners.append(listener)
-        return listener.sockets[0].getsockname()[1]
+        return int(listener.sockets[0].getsockname()[1])
 
     def _accept(self) -> asyncio.Protocol:
         """A new connection's protocol. At the cap of open connections, the oldest one that
@@ -154,6 +161,7 @@ class LiveServer:
             listener.close()
         if self._runner is not None:
             await self._runner.cleanup()
+        await self._run(self.writer.close)
         self._db.shutdown(wait=True)
 
     def app(self) -> web.Application:
@@ -202,7 +210,7 @@ class LiveServer:
         phone = self._phones.get(token_hash(token)) if scheme.lower() == "bearer" else None
         if phone is None:
             raise LiveInputError(401, "unknown token: join again with the code")
-        wait = self.rate.take(phone[1])
+        wait = self.rate.take(phone)
         if wait:
             raise web.HTTPTooManyRequests(headers={"Retry-After": str(max(1, round(wait)))})
         return token
@@ -210,20 +218,28 @@ class LiveServer:
     async def _body(self, request: web.Request) -> dict[str, Any]:
         if request.content_type != "application/json":
             raise LiveInputError(415, "send the body as application/json")
+        if request.content.is_eof():  # the whole body came with the headers: no wait
+            return parse_body(await request.read())
         try:
-            raw = await asyncio.wait_for(request.read(), BODY_TIMEOUT)
+            async with asyncio.timeout(BODY_TIMEOUT):
+                raw = await request.read()
         except TimeoutError:
             raise LiveInputError(408, "the body came too slowly") from None
         return parse_body(raw)
 
-    async def _submit(self, job: Job) -> web.Response:
-        """Queue a submission for the next batch; answer once that batch is committed."""
+    async def _write(self, job: Job) -> Response:
+        """Queue a join or submission for the next batch; its result once that batch is
+        committed."""
         future: asyncio.Future[Response] = asyncio.get_running_loop().create_future()
         self._pending.append((job, future))
         if not self._flushing:
             self._flushing = True
             asyncio.get_running_loop().create_task(self._flush())
-        status, body, replayed = await future
+        return await future
+
+    async def _submit(self, job: Job) -> web.Response:
+        """Write a submission; answer once it is committed."""
+        status, body, replayed = await self._write(job)
         headers = {"Idempotent-Replay": "true"} if replayed else {}
         return web.json_response(body, status=status, headers=headers)
 
@@ -253,10 +269,10 @@ class LiveServer:
 
     def _write_batch(self, jobs: list[Job]) -> list[Response | Exception]:
         """Run on the database thread: every job in one transaction, committed at the end.
-        Each job runs in its own savepoint (see ``SubmissionBatch.apply``): one that fails for
-        any reason is undone alone and answered alone; the others are committed."""
+        Each job runs in its own savepoint (see ``Batch.apply``): one that fails for any reason
+        is undone alone and answered alone; the others are committed."""
         results: list[Response | Exception] = []
-        with self.store.batch() as batch:
+        with self.writer.batch() as batch:
             for job in jobs:
                 try:
                     results.append(job(batch))
@@ -289,23 +305,11 @@ class LiveServer:
         if not secrets.compare_digest(normalize_code(code).encode(), self._code.encode()):
             self.guard.failed(address)
             raise LiveInputError(403, "wrong code")
-        rules = await self._run(self.store.join_rules)
-        if not rules.open:
-            raise LiveInputError(403, "Joining is closed. Ask the facilitator if you should be in.")
-        if self._joined[address] >= rules.limit(address):
-            await self._run(self.store.refuse, address)
-            self.on_change()
-            raise LiveInputError(
-                403,
-                f"{self._joined[address]} phones have joined from this network already. "
-                "Ask the facilitator to let more phones join from it.",
-            )
-        self._joined[address] += 1
         token = secrets.token_urlsafe(32)
-        phone = await self._run(self.store.add_phone, token)
-        self._phones[token_hash(token)] = phone
-        self.on_change()
-        return web.json_response({"token": token, "phone": phone[1]}, status=201)
+        status, body, _ = await self._write(lambda batch: batch.join(address, token))
+        if status == 201:
+            self._phones[token_hash(token)] = body["phone"]
+        return web.json_response(body, status=status)
 
     async def _state_route(self, request: web.Request) -> web.Response:
         self._phone(request)
@@ -337,7 +341,7 @@ class LiveServer:
         data = await self._body(request)
         key = f"answers:{idempotency_key(data)}"  # a key replays only on its own route
 
-        def job(batch: SubmissionBatch) -> Response:
+        def job(batch: Batch) -> Response:
             return batch.apply(
                 token, key, lambda: batch.answers(token, parse_answers(data, batch.state))
             )
@@ -349,7 +353,7 @@ class LiveServer:
         data = await self._body(request)
         key = f"notes:{idempotency_key(data)}"  # a key replays only on its own route
 
-        def job(batch: SubmissionBatch) -> Response:
+        def job(batch: Batch) -> Response:
             def write() -> Written:
                 kind, dimension, text = parse_note(data, batch.state)
                 return batch.note(batch.state.step or "", kind, dimension, text)
@@ -363,11 +367,10 @@ class LiveServer:
         data = await self._body(request)
         key = f"votes:{idempotency_key(data)}"  # a key replays only on its own route
 
-        def job(batch: SubmissionBatch) -> Response:
+        def job(batch: Batch) -> Response:
             def write() -> Written:
-                offered = batch.offered_notes()
-                ids = parse_votes(data, batch.state, set(offered))
-                return batch.votes(token, offered, ids)
+                ids = parse_votes(data, batch.state, set(batch.offered_notes()))
+                return batch.votes(token, ids)
 
             return batch.apply(token, key, write)
 
@@ -378,7 +381,7 @@ class LiveServer:
         data = await self._body(request)
         key = idempotency_key(data)
 
-        def job(batch: SubmissionBatch) -> Response:
+        def job(batch: Batch) -> Response:
             def write() -> Written:
                 parse_done(data, batch.state)
                 return batch.done(token)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import http.client
 import json
 import os
+import resource
 import secrets
 import signal
 import subprocess
@@ -84,8 +85,15 @@ def new_key() -> str:
 class LiveProcess:
     """``ampdesk live FILE --headless`` in its own process, as a facilitator's laptop runs it."""
 
-    def __init__(self, path: Path, *extra: str) -> None:
+    def __init__(self, path: Path, *extra: str, open_files: int | None = None) -> None:
+        """Start the server; ``open_files`` sets its soft limit of open files first."""
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+
+        def limit_files() -> None:
+            if open_files is not None:
+                hard = resource.getrlimit(resource.RLIMIT_NOFILE)[1]
+                resource.setrlimit(resource.RLIMIT_NOFILE, (open_files, hard))
+
         self.process = subprocess.Popen(
             [
                 sys.executable,
@@ -102,6 +110,7 @@ class LiveProcess:
             stderr=subprocess.PIPE,
             text=True,
             env=env,
+            preexec_fn=limit_files,
         )
         assert self.process.stdout is not None
         line = self.process.stdout.readline()

@@ -169,8 +169,6 @@ def test_a_submission_failing_inside_the_batch_is_undone_alone(workshop_path: Pa
         LiveStore(workshop).set_state(for_step("autonomy"))
         server = LiveServer(workshop)
         token = "t" * 43
-        workshop_store = server.store
-        workshop_store.add_phone(token)
 
         def good(i: int):  # type: ignore[no-untyped-def]
             def job(batch):  # type: ignore[no-untyped-def]
@@ -188,6 +186,7 @@ def test_a_submission_failing_inside_the_batch_is_undone_alone(workshop_path: Pa
             return batch.apply(token, "notes:poisoned", write)
 
         results = server._write_batch([good(1), bad, good(2)])
+        server.writer.close()
         assert isinstance(results[1], RuntimeError)
         assert [r[0] for r in (results[0], results[2])] == [201, 201]  # type: ignore[index]
         texts = [n.text for n in WorkshopStore(workshop).notes.all("autonomy")]

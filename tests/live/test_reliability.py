@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import http.client
+import sqlite3
+import threading
+from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import closing
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from ampdesk.store.live import pseudonym, token_hash
 from ampdesk.store.workshop_file import open_workshop
 from ampdesk.store.workshop_store import WorkshopStore
-from tests.live.client import LiveProcess, new_key
+from tests.live.client import LiveProcess, Phone, new_key
 
 Serve = Callable[..., LiveProcess]
 PHONES = 50
@@ -63,3 +70,100 @@ def test_sigkill_loses_no_acknowledged_submission(serve: Serve, workshop_path: P
     with open_workshop(workshop_path) as workshop:
         stored = [n.text for n in WorkshopStore(workshop).notes.all("purpose")]
     assert len(acknowledged) == 40 and stored == acknowledged
+
+
+def test_sigkill_under_load_keeps_every_acknowledged_join_and_submission_exactly_once(
+    serve: Serve, workshop_path: Path
+) -> None:
+    """Phones join, write notes and answer while the server is killed mid-batch. Every join
+    and submission that got its 2xx is in the file exactly once; once the server runs again,
+    every phone resends what got no answer with the same key, and then each note is there
+    exactly once and each phone has exactly one answer: its last."""
+    server = serve("--step", "autonomy")
+    acknowledged = threading.Semaphore(0)
+    results: dict[int, PhoneLog] = {}
+
+    def one_phone(number: int) -> None:
+        log = results[number] = PhoneLog(Phone(server.url))
+        try:
+            if log.phone.join(server.code).status != 201:
+                return
+            log.joined = True
+            acknowledged.release()
+            for i in range(10_000):
+                text, key = f"{number}/{i}", new_key()
+                log.sent.append((text, key))
+                if log.phone.submit("notes", _note(text), key=key).status == 201:
+                    log.acked.append(text)
+                    acknowledged.release()
+                value, key = 1 + (number + i) % 5, new_key()
+                log.answers.append((value, key))
+                if log.phone.submit("answers", _answer(value), key=key).status == 200:
+                    log.last_acked_answer = len(log.answers) - 1
+                    acknowledged.release()
+        except (OSError, http.client.HTTPException):  # the server is gone
+            return
+
+    threads = [threading.Thread(target=one_phone, args=(n,)) for n in range(PHONES // 2)]
+    for thread in threads:
+        thread.start()
+    for _ in range(600):  # joins and submissions committed before the kill
+        acknowledged.acquire()
+    server.kill()
+    for thread in threads:
+        thread.join()
+    tokens = {token_hash(log.phone.token or "") for log in results.values() if log.joined}
+    with closing(sqlite3.connect(workshop_path)) as conn:
+        stored_tokens = Counter(r[0] for r in conn.execute("SELECT token FROM participant"))
+        texts = Counter(r[0] for r in conn.execute("SELECT text FROM note"))
+        answers = Counter(r[0] for r in conn.execute("SELECT ballot FROM answer"))
+        values = dict(conn.execute("SELECT ballot, value FROM answer"))
+    assert all(stored_tokens[t] == 1 for t in tokens)
+    assert all(texts[text] == 1 for log in results.values() for text in log.acked)
+    for log in results.values():
+        if log.last_acked_answer is not None:
+            ballot = pseudonym(log.phone.token or "", "answers:autonomy:None")
+            assert answers[ballot] == 1
+            if log.last_acked_answer == len(log.answers) - 1:  # nothing sent after it
+                assert values[ballot] == log.answers[-1][0]
+
+    again = serve("--step", "autonomy")
+    for log in results.values():
+        if not log.joined:
+            continue
+        log.phone.port = Phone(again.url).port
+        for text, key in log.sent:
+            assert log.phone.submit("notes", _note(text), key=key).status == 201
+        value, key = log.answers[-1]
+        assert log.phone.submit("answers", _answer(value), key=key).status == 200
+    assert again.stop() == 0
+    with closing(sqlite3.connect(workshop_path)) as conn:
+        texts = Counter(r[0] for r in conn.execute("SELECT text FROM note"))
+        answers = Counter(r[0] for r in conn.execute("SELECT ballot FROM answer"))
+        values = dict(conn.execute("SELECT ballot, value FROM answer"))
+    sent = [text for log in results.values() for text, _ in log.sent]
+    assert sent and texts == Counter(sent)
+    for log in results.values():
+        if log.joined and log.answers:
+            ballot = pseudonym(log.phone.token or "", "answers:autonomy:None")
+            assert (answers[ballot], values[ballot]) == (1, log.answers[-1][0])
+
+
+@dataclass
+class PhoneLog:
+    """What one phone sent and which of it was acknowledged."""
+
+    phone: Phone
+    joined: bool = False
+    sent: list[tuple[str, str]] = field(default_factory=list)  # note text, key
+    acked: list[str] = field(default_factory=list)
+    answers: list[tuple[int, str]] = field(default_factory=list)  # value, key
+    last_acked_answer: int | None = None
+
+
+def _note(text: str) -> dict[str, str]:
+    return {"activity": "autonomy", "kind": "idea", "dimension": "who", "text": text}
+
+
+def _answer(value: int) -> dict[str, object]:
+    return {"activity": "autonomy", "answers": {"how.current": value}}

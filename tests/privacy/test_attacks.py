@@ -21,6 +21,7 @@ from ampdesk.framework.fairness import PayRow
 from ampdesk.framework.live import for_step, voting
 from ampdesk.store.handover import hand_over
 from ampdesk.store.live import LiveStore, pseudonym, token_hash
+from ampdesk.store.live_writer import LiveWriter
 from ampdesk.store.workshop_file import create_workshop, open_workshop
 from ampdesk.store.workshop_store import WorkshopStore
 from ampdesk.ui.controller import WorkshopController
@@ -349,13 +350,15 @@ def test_a_handover_copy_carries_no_token_pseudonym_or_retry_record(tmp_path: Pa
         store = LiveStore(workshop)
         store.set_state(for_step("fairness"))
         token = "a-phone-token-" + "x" * 29
-        store.add_phone(token)
-        with store.batch() as batch:
+        writer = LiveWriter(workshop)
+        with writer.batch() as batch:
+            batch.join("127.0.0.1", token)
             batch.apply(token, "key-12345678", lambda: batch.answers(token, {"peers": 4}))
         store.set_state(voting("fairness"))
         note = WorkshopStore(workshop).notes.add("fairness", "idea", "Publish the pay bands")
-        with store.batch() as batch:
-            batch.apply(token, "key-87654321", lambda: batch.votes(token, [note], [note]))
+        with writer.batch() as batch:
+            batch.apply(token, "key-87654321", lambda: batch.votes(token, [note]))
+        writer.close()
         for include in (True, False):
             target = tmp_path / f"copy-{include}.ampdesk"
             hand_over(workshop, target, include_individual_pay=include)

@@ -3,6 +3,7 @@
 import hashlib
 import shutil
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from ampdesk.framework.content import framework
 from ampdesk.framework.plan import half_day
 from ampdesk.store.live import pseudonym
+from ampdesk.store.live_writer import REPLACE_ANSWER
 from ampdesk.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from ampdesk.store.workshop_file import backup_path, create_workshop, inspect, open_workshop
 from ampdesk.store.workshop_store import WorkshopStore
@@ -165,3 +167,12 @@ def test_schema5_upgrade_adds_the_answer_index_and_phones_carry_on(tmp_path: Pat
     assert "ix_answer_ballot_item" in indexes
     assert mine == [("market", 2), ("peers", 1), ("settled", 5)]
     assert phones == (25,)
+
+
+def test_a_phones_earlier_answer_is_found_by_the_index(tmp_path: Path) -> None:
+    """The participant server's replacement of an answer reads only that phone's rows."""
+    path = tmp_path / "new.ampdesk"
+    create_workshop(path, "new").close()
+    with closing(sqlite3.connect(path)) as conn:
+        plan = conn.execute(f"EXPLAIN QUERY PLAN {REPLACE_ANSWER}", ("b", "i", "a", None))
+        assert "USING INDEX ix_answer_ballot_item" in " ".join(row[3] for row in plan)

@@ -13,6 +13,7 @@ from ampdesk.demo import write_demo
 from ampdesk.framework.fairness import GateOverride
 from ampdesk.framework.live import for_step
 from ampdesk.store.live import LiveStore
+from ampdesk.store.live_writer import LiveWriter
 from ampdesk.store.models import Base
 from ampdesk.store.workshop_file import open_workshop
 from ampdesk.store.workshop_store import WorkshopStore
@@ -41,16 +42,17 @@ def _filled(path: Path) -> None:
         repo.gate.set_override(
             GateOverride("Budget cycle", "Raise the floor in Q3", "Ana", dt.date(2027, 3, 1))
         )
-        store = LiveStore(workshop)
-        store.set_state(for_step("autonomy"))
+        LiveStore(workshop).set_state(for_step("autonomy"))
+        writer = LiveWriter(workshop)
         token = "phone-token-" + "x" * 31
-        store.add_phone(token)
-        with store.batch() as batch:
+        with writer.batch() as batch:
+            batch.join("127.0.0.1", token)
             batch.apply(
                 token,
                 "notes:roundtrip",
                 lambda: batch.note("autonomy", "idea", "how", "From a phone"),
             )
+        writer.close()
 
 
 def test_every_row_of_every_table_survives_export_and_import(tmp_path: Path) -> None:
