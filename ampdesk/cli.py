@@ -101,7 +101,8 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from ampdesk.status import status_data, status_text
-    from ampdesk.store.workshop_file import backup_path, open_workshop
+    from ampdesk.store.upgrade import backup_path
+    from ampdesk.store.workshop_file import open_workshop
 
     with open_workshop(args.file) as workshop:
         data = status_data(workshop)

@@ -12,9 +12,10 @@ from pathlib import Path
 from sqlalchemy import delete, update
 
 from ampdesk.framework.fairness import summarize_pay
+from ampdesk.store.file_copy import copy_database
 from ampdesk.store.models import Answer, Participant, Submission, Vote
 from ampdesk.store.private import owner_only
-from ampdesk.store.workshop_file import Workshop, WorkshopFileError, copy_database, open_workshop
+from ampdesk.store.workshop_file import Workshop, WorkshopFileError, open_workshop
 from ampdesk.store.workshop_store import WorkshopStore
 
 

@@ -32,9 +32,10 @@ from PySide6.QtWidgets import (
 
 from ampdesk.framework.content import STEP_IDS, Step
 from ampdesk.framework.messages import gate_holds_step, progress_words, step_name, step_words
+from ampdesk.store.file_copy import copy_database
 from ampdesk.store.handover import hand_over
 from ampdesk.store.templates import save_template
-from ampdesk.store.workshop_file import WorkshopFileError, copy_database
+from ampdesk.store.workshop_file import WorkshopFileError
 from ampdesk.ui.about_page import show_about
 from ampdesk.ui.actions_page import ActionsPage
 from ampdesk.ui.app import remember_title

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from ampdesk.store.upgrade import backup_path
 from ampdesk.store.workshop_file import (
     APPLICATION_ID,
     WorkshopFileError,
-    backup_path,
     create_workshop,
     open_workshop,
 )

@@ -13,7 +13,8 @@ from ampdesk.framework.plan import half_day
 from ampdesk.store.live import pseudonym
 from ampdesk.store.live_writer import REPLACE_ANSWER
 from ampdesk.store.migrations import MIGRATIONS, SCHEMA_VERSION
-from ampdesk.store.workshop_file import backup_path, create_workshop, inspect, open_workshop
+from ampdesk.store.upgrade import backup_path
+from ampdesk.store.workshop_file import create_workshop, inspect, open_workshop
 from ampdesk.store.workshop_store import WorkshopStore
 from tests.live.client import LiveProcess
 

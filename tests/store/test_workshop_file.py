@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from ampdesk.store.file_copy import copy_database
 from ampdesk.store.migrations import SCHEMA_VERSION
 from ampdesk.store.workshop_file import (
     APPLICATION_ID,
     WorkshopFileError,
-    copy_database,
     create_workshop,
     inspect,
     open_workshop,
@@ -143,6 +143,7 @@ def test_save_as_copies_everything(tmp_path: Path) -> None:
 _WRITER = """
 import sys
 from pathlib import Path
+from ampdesk.store.file_copy import copy_database
 from ampdesk.store.workshop_store import WorkshopStore
 from ampdesk.store.workshop_file import open_workshop
 
