@@ -14,6 +14,8 @@ OWNERS = {UI / "controller.py"} | set((UI / "edits").glob("**/*.py"))
 # the file as a file: open, create, copy, hand over, templates; the live session's own store
 FILE_MODULES = {
     "ampdesk.store.workshop_file",
+    "ampdesk.store.file_copy",
+    "ampdesk.store.upgrade",
     "ampdesk.store.file_header",
     "ampdesk.store.writer_lock",
     "ampdesk.store.templates",
