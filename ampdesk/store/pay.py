@@ -48,10 +48,10 @@ class PayStore:
             for key, value in pay_columns(row).items():
                 setattr(record, key, value)
 
-    def delete(self, record_id: int) -> None:
-        """Remove one record from the compensation audit."""
+    def delete(self, record_ids: Sequence[int]) -> None:
+        """Remove records from the compensation audit, all in one transaction."""
         with self.workshop.session() as s:
-            s.execute(delete(PayRecord).where(PayRecord.id == record_id))
+            s.execute(delete(PayRecord).where(PayRecord.id.in_(record_ids)))
 
     def records(self) -> list[tuple[int, PayRow]]:
         """The compensation audit with record ids, in the order it was entered."""

@@ -1,17 +1,18 @@
 """The open workshop as the widgets see it: undoable edits, coalesced re-evaluation.
 
-The file is the single source of truth. Every edit is a :class:`QUndoCommand` whose ``redo``
-and ``undo`` write to the file at once; afterwards :attr:`WorkshopController.changed` fires (at
+The file is the single source of truth. Every edit is a named command of :mod:`ampdesk.ui.edits`
+whose ``redo`` and ``undo`` write to the file at once (undo puts back exactly the rows the edit
+changed, ids included); afterwards :attr:`WorkshopController.changed` fires (at
 most once per event-loop turn) with the rules re-run.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 
 from ampdesk.framework.content import Framework
 from ampdesk.framework.disclosure import Policy
@@ -28,34 +29,30 @@ from ampdesk.framework.state import (
     OwnCaseValue,
     StepStatus,
 )
-from ampdesk.store.actions import ActionSnapshot
-from ampdesk.store.checkins import CheckInSnapshot
 from ampdesk.store.workshop_file import Workshop
 from ampdesk.store.workshop_store import WorkshopStore
-
-
-class _Edit(QUndoCommand):
-    """One undoable change: two callables that write to the file."""
-
-    def __init__(
-        self,
-        text: str,
-        redo: Callable[[], None],
-        undo: Callable[[], None],
-        after: Callable[[], None],
-    ) -> None:
-        super().__init__(text)
-        self._redo, self._undo, self._after = redo, undo, after
-
-    def redo(self) -> None:
-        """Apply the change."""
-        self._redo()
-        self._after()
-
-    def undo(self) -> None:
-        """Reverse the change."""
-        self._undo()
-        self._after()
+from ampdesk.ui.edits.actions import (
+    AddAction,
+    AddCheckIn,
+    DeleteAction,
+    DeleteCheckIn,
+    SetCheckInStatus,
+    UpdateAction,
+)
+from ampdesk.ui.edits.base import EditContext, RowEdit
+from ampdesk.ui.edits.cases import AddOwnCase
+from ampdesk.ui.edits.details import UpdateDetails
+from ampdesk.ui.edits.gate import SetOverride, WithdrawOverride
+from ampdesk.ui.edits.notes import AddNote, AddVote, EditNoteText, MergeNote, SetNoteHidden
+from ampdesk.ui.edits.pay import AddPayRow, DeletePayRows, ReplacePay, UpdatePayRow
+from ampdesk.ui.edits.plan import SetPlan, SetRoster
+from ampdesk.ui.edits.progress import (
+    Acknowledge,
+    SetAnswerCounts,
+    SetChecklistItem,
+    SetDecision,
+    SetStepStatus,
+)
 
 
 class WorkshopController(QObject):
@@ -70,6 +67,7 @@ class WorkshopController(QObject):
         self.content = content
         self.store = WorkshopStore(workshop)
         self.undo_stack = QUndoStack(self)
+        self._context = EditContext(workshop, self.store, self._written)
         with self.store.snapshot():
             self._evaluation, self._disclosure = self._evaluate()
             self._plan = self.store.plan.get()
@@ -189,293 +187,137 @@ class WorkshopController(QObject):
             self._evaluation, self._disclosure = self._evaluate()
             self.changed.emit()
 
-    def _push(self, text: str, redo: Callable[[], None], undo: Callable[[], None]) -> None:
-        self.undo_stack.push(_Edit(text, redo, undo, self.schedule_refresh))
+    def _written(self) -> None:
+        """After an edit, its undo or its redo: the plan at once (the next edit in the same
+        turn builds on it), the rules soon."""
+        self._plan = self.store.plan.get()
+        self.schedule_refresh()
 
-    # -- edits -------------------------------------------------------------------------------
+    def _push(self, edit: RowEdit) -> None:
+        """Make the edit (a refused one raises here), then push it if it changed anything."""
+        if edit.make():
+            self.undo_stack.push(edit)
+
+    # -- edits (each one command of ampdesk/ui/edits) --------------------------------------
     def set_checklist_item(self, step: str, item: str, done: bool) -> None:
         """Tick or untick a checklist item."""
-        before = self.store.progress.touched_checklist(step).get(item)
-        self._push(
-            "Tick checklist item" if done else "Untick checklist item",
-            lambda: self.store.progress.set_checklist_item(step, item, done),
-            lambda: self.store.progress.set_checklist_item(step, item, before),
-        )
+        self._push(SetChecklistItem(self._context, step, item, done))
 
     def set_step_status(self, step: str, status: StepStatus) -> None:
         """Record how far the group is with a step."""
-        before = self.store.progress.stored_step_statuses().get(step)
-        self._push(
-            "Change step status",
-            lambda: self.store.progress.set_step_status(step, status),
-            lambda: self.store.progress.set_step_status(step, before),
-        )
+        self._push(SetStepStatus(self._context, step, status))
 
     def update_details(self, **changes: object) -> None:
         """Change some of the workshop's details (as printed on the report's cover)."""
-        details = self.store.details.get()
-        before = {key: getattr(details, key) for key in changes}
-        if before == changes:
-            return
-        self._push(
-            "Change workshop details",
-            lambda: self.store.details.update(**changes),
-            lambda: self.store.details.update(**before),
-        )
+        self._push(UpdateDetails(self._context, changes))
 
     def set_decision(self, key: str, value: str) -> None:
         """Record one of the group's decisions (an empty value clears it)."""
-        before = self.store.progress.decisions().get(key, "")
-        if before == value:
-            return
-        self._push(
-            "Change decision",
-            lambda: self.store.progress.set_decision(key, value),
-            lambda: self.store.progress.set_decision(key, before),
-        )
+        self._push(SetDecision(self._context, key, value))
 
     def replace_pay(self, rows: Sequence[PayRow]) -> None:
         """Replace the compensation audit (an import)."""
-        before = self.store.pay.rows()
-        self._push(
-            "Import pay data",
-            lambda: self.store.pay.replace(rows),
-            lambda: self.store.pay.replace(before),
-        )
+        self._push(ReplacePay(self._context, rows))
 
     def update_pay(self, record_id: int, row: PayRow) -> None:
         """Change one record of the compensation audit."""
-        before = dict(self.store.pay.records())[record_id]
-        self._push(
-            "Edit pay record",
-            lambda: self.store.pay.update(record_id, row),
-            lambda: self.store.pay.update(record_id, before),
-        )
+        self._push(UpdatePayRow(self._context, record_id, row))
 
     def add_pay(self, row: PayRow) -> None:
         """Type one person into the compensation audit."""
-        created: list[int] = []
-        self._push(
-            "Add pay record",
-            lambda: created.append(self.store.pay.add(row)),
-            lambda: self.store.pay.delete(created.pop()),
-        )
+        self._push(AddPayRow(self._context, row))
 
     def delete_pay(self, record_id: int) -> None:
         """Remove one person from the compensation audit."""
-        row = dict(self.store.pay.records())[record_id]
-        restored: list[int] = [record_id]
-        self._push(
-            "Delete pay record",
-            lambda: self.store.pay.delete(restored[-1]),
-            lambda: restored.append(self.store.pay.add(row)),
-        )
+        self.delete_pay_rows([record_id])
+
+    def delete_pay_rows(self, record_ids: Sequence[int]) -> None:
+        """Remove several people from the compensation audit: one step to undo."""
+        if record_ids:
+            self._push(DeletePayRows(self._context, record_ids))
 
     def set_pulse_counts(
         self, activity: str, item: str, counts: Sequence[int], checkin_id: int | None = None
     ) -> None:
         """Replace the facilitator-entered answers to one item by counts per scale point."""
-        before = self.store.answers.facilitator_counts(activity, item, checkin_id)
-        self._push(
-            "Enter answer counts",
-            lambda: self.store.answers.set_facilitator_counts(activity, item, counts, checkin_id),
-            lambda: self.store.answers.set_facilitator_counts(activity, item, before, checkin_id),
-        )
+        self._push(SetAnswerCounts(self._context, activity, item, counts, checkin_id))
 
     def set_plan(self, plan: WorkshopPlan, text: str = "Change the plan") -> None:
         """Replace the plan (agenda, per-step choices, materials, notes)."""
-        before = self._plan
-
-        def store(value: WorkshopPlan) -> None:
-            self.store.plan.set(value)
-            self._plan = value  # at once: the next edit in the same turn builds on it
-
-        self._push(text, lambda: store(plan), lambda: store(before))
+        self._push(SetPlan(self._context, plan, text))
 
     def set_roster(self, names: Sequence[str]) -> None:
         """Replace the list of people expected."""
-        before = self.store.plan.roster()
-        self._push(
-            "Change the roster",
-            lambda: self.store.plan.set_roster(names),
-            lambda: self.store.plan.set_roster(before),
-        )
+        self._push(SetRoster(self._context, names))
 
     def add_checkin(self, held_on: dt.date) -> None:
         """Record a check-in; each action starts at its status of the check-in before."""
         earlier = self.store.checkins.all()
         statuses = dict(earlier[-1].statuses) if earlier else {}
-        created: list[int] = []
-        self._push(
-            "Record check-in",
-            lambda: created.append(self.store.checkins.add(held_on, statuses)),
-            lambda: self.store.checkins.delete(created.pop()),
-        )
+        self._push(AddCheckIn(self._context, held_on, statuses))
 
     def set_checkin_status(
         self, checkin_id: int, action_id: int, status: ActionStatus, note: str
     ) -> None:
         """Record how an action stands at a check-in."""
-        before: list[tuple[ActionStatus, str] | None] = []
-
-        def undo() -> None:
-            earlier = before.pop()
-            if earlier is None:
-                self.store.checkins.clear_status(checkin_id, action_id)
-            else:
-                self.store.checkins.set_status(checkin_id, action_id, *earlier)
-
-        self._push(
-            "Set action status",
-            lambda: before.append(
-                self.store.checkins.set_status(checkin_id, action_id, status, note)
-            ),
-            undo,
-        )
+        self._push(SetCheckInStatus(self._context, checkin_id, action_id, status, note))
 
     def delete_checkin(self, checkin_id: int) -> None:
         """Remove a check-in with its statuses and pulse (undo puts it back)."""
-        snapshot: list[CheckInSnapshot] = []
-        self._push(
-            "Delete check-in",
-            lambda: snapshot.append(self.store.checkins.delete(checkin_id)),
-            lambda: self.store.checkins.restore(snapshot.pop()),
-        )
+        self._push(DeleteCheckIn(self._context, checkin_id))
 
     def set_override(self, override: GateOverride) -> None:
         """Go on although the gate did not pass (kept in the file and reported).
 
         The remediation becomes an action on the fairness step, linked to the override.
         """
-        action_ids: list[int | None] = [None]
-
-        def redo() -> None:
-            override_id = self.store.gate.set_override(override)
-            action_ids[0] = self.store.actions.add(
-                "fairness",
-                override.remediation,
-                override.owner,
-                override.due,
-                "The pay-fairness gate passes without the override.",
-                action_id=action_ids[0],
-            )
-            self.store.gate.link_override_action(override_id, action_ids[0])
-
-        def undo() -> None:
-            self.store.gate.withdraw_override()
-            self.store.gate.link_override_action(None, None)
-            self.store.actions.delete(action_ids[0])  # type: ignore[arg-type]
-
-        self._push("Override the gate", redo, undo)
+        self._push(SetOverride(self._context, override))
 
     def withdraw_override(self) -> None:
         """Withdraw the active override; the gate applies again."""
-        override = self.store.gate.active_override()
-        if override is None:
-            return
-        action_id = self.store.gate.override_action_id()
-
-        def undo() -> None:
-            self.store.gate.link_override_action(self.store.gate.set_override(override), action_id)
-
-        self._push("Withdraw the override", self.store.gate.withdraw_override, undo)
+        self._push(WithdrawOverride(self._context))
 
     def add_note(self, step: str, kind: NoteKind, text: str, dimension: str | None = None) -> None:
         """Capture a piece of group input."""
-        created: list[int] = []
-        self._push(
-            f"Add {kind}",
-            lambda: created.append(self.store.notes.add(step, kind, text, dimension=dimension)),
-            lambda: self.store.notes.delete(created.pop()),
-        )
+        self._push(AddNote(self._context, step, kind, text, dimension))
 
     def vote(self, note_id: int) -> None:
         """Place one of the room's dots on a note."""
-        placed: list[int] = []
-        self._push(
-            "Add a dot",
-            lambda: placed.append(self.store.notes.add_vote(note_id)),
-            lambda: self.store.notes.delete_vote(placed.pop()),
-        )
+        self._push(AddVote(self._context, note_id))
 
     def set_note_hidden(self, note_id: int, hidden: bool) -> None:
         """Hide a note from the projector and the report, or show it again."""
-        self._push(
-            "Hide note" if hidden else "Show note",
-            lambda: self.store.notes.set_hidden(note_id, hidden),
-            lambda: self.store.notes.set_hidden(note_id, not hidden),
-        )
+        self._push(SetNoteHidden(self._context, note_id, hidden))
 
     def edit_note_text(self, note_id: int, text: str) -> None:
         """Correct a note's text."""
-        before: list[str] = []
-        self._push(
-            "Edit note",
-            lambda: before.append(self.store.notes.edit_text(note_id, text)),
-            lambda: self.store.notes.edit_text(note_id, before.pop()),
-        )
+        self._push(EditNoteText(self._context, note_id, text))
 
     def merge_note(self, note_id: int, into: int) -> None:
         """Fold a duplicate note into another; its dots count there."""
-        self._push(
-            "Merge notes",
-            lambda: self.store.notes.merge(note_id, into),
-            lambda: self.store.notes.merge(note_id, None),
-        )
+        self._push(MergeNote(self._context, note_id, into))
 
     def add_action(
         self, step: str, title: str, owner: str, due: dt.date | None, measure: str
     ) -> None:
-        """Add an agreed action (redo after undo brings it back under the same id)."""
-        ids: list[int | None] = [None]
-
-        def add() -> None:
-            ids[0] = self.store.actions.add(step, title, owner, due, measure, action_id=ids[0])
-
-        self._push("Add action", add, lambda: self.store.actions.delete(ids[0]))  # type: ignore[arg-type]
+        """Add an agreed action."""
+        self._push(AddAction(self._context, step, title, owner, due, measure))
 
     def update_action(self, action_id: int, **changes: object) -> None:
         """Change an action's title, owner, due date, measure or step."""
-        action = next(a for a in self.store.actions.all() if a.id == action_id)
-        before = {key: getattr(action, key) for key in changes}
-        if before == changes:
-            return
-        self._push(
-            "Edit action",
-            lambda: self.store.actions.update(action_id, **changes),
-            lambda: self.store.actions.update(action_id, **before),
-        )
+        self._push(UpdateAction(self._context, action_id, changes))
 
     def delete_action(self, action_id: int) -> None:
-        """Remove an action with its check-in statuses (undo restores it under the same id)."""
-        snapshot: list[ActionSnapshot] = []
-        self._push(
-            "Delete action",
-            lambda: snapshot.append(self.store.actions.delete(action_id)),
-            lambda: self.store.actions.restore(snapshot.pop()),
-        )
+        """Remove an action with its check-in statuses."""
+        self._push(DeleteAction(self._context, action_id))
 
     def acknowledge(self, check_id: str, note: str) -> None:
         """Keep a note on a mistake warning (the warning itself stays)."""
-        before = self.store.progress.acknowledgements().get(check_id)
-        self._push(
-            "Acknowledge warning",
-            lambda: self.store.progress.acknowledge(check_id, note),
-            lambda: (
-                self.store.progress.remove_acknowledgement(check_id)
-                if before is None
-                else self.store.progress.acknowledge(check_id, before)
-            ),
-        )
+        self._push(Acknowledge(self._context, check_id, note))
 
     def add_own_case(self, title: str, story: str, lesson: str, step: str | None) -> None:
         """Add one of the organisation's own stories to the case library."""
-        created: list[int] = []
-        self._push(
-            "Add own case",
-            lambda: created.append(self.store.cases.add(title, story, lesson, step)),
-            lambda: self.store.cases.delete(created.pop()),
-        )
+        self._push(AddOwnCase(self._context, title, story, lesson, step))
 
     def reveal(self, activity: str, checkin_id: int | None = None) -> int:
         """Show phones' answers of an activity (the facilitator's reveal, not an undoable

@@ -206,10 +206,9 @@ class FairnessPanel(QWidget):
             self.controller.add_pay(dialog.row())
 
     def delete_selected(self) -> None:
-        """Remove the selected people from the audit (undoable)."""
+        """Remove the selected people from the audit (one step to undo)."""
         rows = {self.pay_proxy.mapToSource(i).row() for i in self.pay_view.selectedIndexes()}
-        for record_id in sorted(self.pay_model.record_id(r) for r in rows):
-            self.controller.delete_pay(record_id)
+        self.controller.delete_pay_rows(sorted(self.pay_model.record_id(r) for r in rows))
 
     def override(self) -> None:
         """Ask for a reason and a remediation action, then record the override."""
