@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from sqlalchemy import and_
 
+from ampdesk.framework.messages import progress_words, step_words
 from ampdesk.framework.state import StepStatus
 from ampdesk.store.models import (
     Acknowledgement,
@@ -19,12 +20,6 @@ from ampdesk.store.models import (
 from ampdesk.store.row_images import Rows, Scope
 from ampdesk.store.workshop_store import WorkshopStore
 from ampdesk.ui.edits.base import EditContext, RowEdit
-
-_STATUS_WORDS: dict[StepStatus, str] = {
-    "not_started": "not started",
-    "in_progress": "in progress",
-    "done": "done",
-}
 
 
 class SetChecklistItem(RowEdit):
@@ -47,7 +42,7 @@ class SetStepStatus(RowEdit):
     """How far the group is with a step, as the facilitator sets it."""
 
     def __init__(self, context: EditContext, step: str, status: StepStatus) -> None:
-        super().__init__(context, f"Mark a step {_STATUS_WORDS[status]}")
+        super().__init__(context, f"Mark {step_words(step)} {progress_words(status)}")
         self.step, self.status = step, status
 
     def scope(self) -> Scope:
