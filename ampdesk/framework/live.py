@@ -246,7 +246,8 @@ def parse_body(raw: bytes) -> dict[str, Any]:
     """A request body as a JSON object, or a 400. Checked in full here, before anything joins
     a transaction: nesting at most MAX_DEPTH deep, and every string (keys too) storable text
     (no lone surrogate, no NUL), so that no submission can fail later inside SQLite."""
-    if _depth(raw) > MAX_DEPTH:
+    # nesting needs an opening bracket per level: count them first (fast), scan only if many
+    if raw.count(b"[") + raw.count(b"{") > MAX_DEPTH and _depth(raw) > MAX_DEPTH:
         raise LiveInputError(400, f"the body is nested more than {MAX_DEPTH} levels deep")
     try:
         data = json.loads(raw.decode("utf-8"), parse_constant=_no_constants)

@@ -33,7 +33,9 @@ class RateLimit:
     def take(self, key: str) -> float:
         """Spend one request of ``key``: 0 if allowed, else the seconds until one is free."""
         now = self.clock()
-        bucket = self._buckets.setdefault(key, _Bucket(float(self.burst), now))
+        bucket = self._buckets.get(key)
+        if bucket is None:
+            bucket = self._buckets[key] = _Bucket(float(self.burst), now)
         bucket.tokens = min(self.burst, bucket.tokens + (now - bucket.stamp) * self.per_second)
         bucket.stamp = now
         if bucket.tokens >= 1:

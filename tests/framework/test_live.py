@@ -3,6 +3,7 @@
 import pytest
 
 from ampdesk.framework.live import (
+    MAX_DEPTH,
     LiveInputError,
     LiveState,
     clean_text,
@@ -70,6 +71,18 @@ def test_bodies_must_be_json_objects(raw: bytes) -> None:
     with pytest.raises(LiveInputError) as error:
         parse_body(raw)
     assert error.value.status == 400
+
+
+def test_nesting_is_limited_not_the_number_of_brackets() -> None:
+    shallow = b'{"a": [' + b", ".join([b"{}"] * 20) + b'], "t": "[[[[[[[[[["}'
+    assert len(parse_body(shallow)["a"]) == 20
+    for depth, fine in ((MAX_DEPTH, True), (MAX_DEPTH + 1, False)):
+        raw = b'{"a": ' + b"[" * (depth - 1) + b"]" * (depth - 1) + b"}"
+        if fine:
+            assert parse_body(raw)
+        else:
+            with pytest.raises(LiveInputError, match="nested"):
+                parse_body(raw)
 
 
 def test_text_is_kept_as_typed_but_control_characters_are_refused() -> None:
