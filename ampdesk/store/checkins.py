@@ -10,15 +10,13 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select
 
 from ampdesk.framework.followup import (
-    CHECKIN_ITEMS,
     ActionStatus,
     CheckInValue,
     TrendPoint,
     point,
 )
-from ampdesk.store.actions import ActionsStore
-from ampdesk.store.answers import AnswersStore
-from ampdesk.store.models import Answer, CheckIn, CheckInStatus, WorkshopDetails
+from ampdesk.store.models import ActionItem, Answer, CheckIn, CheckInStatus, WorkshopDetails
+from ampdesk.store.pulses import shown_pulses
 from ampdesk.store.workshop_file import Workshop
 
 
@@ -137,26 +135,34 @@ class CheckInsStore:
 
     def pulse(self, checkin_id: int | None) -> dict[str, list[int]]:
         """The pulse answers of a check-in (None: of the workshop) by check-in item."""
-        answers = AnswersStore(self.workshop)
-        found = {**answers.shown("autonomy", checkin_id), **answers.shown("fairness", checkin_id)}
-        return {item: found[item] for item, _ in CHECKIN_ITEMS if item in found}
+        with self.workshop.reading() as s:
+            return shown_pulses(s, [checkin_id])[checkin_id]
 
     def trend(self) -> list[TrendPoint]:
-        """The workshop and then every check-in, aggregated for the trend."""
+        """The workshop and then every check-in, aggregated for the trend: one snapshot, one
+        query per table however many check-ins there are."""
         with self.workshop.reading() as s:
             details = s.get_one(WorkshopDetails, 1)
-            threshold = details.anonymity_threshold
-            points = [point("Workshop", details.held_on, self.pulse(None), threshold)]
-            action_ids = [action.id for action in ActionsStore(self.workshop).all()]
-            for checkin in self.all():
-                points.append(
-                    point(
-                        f"{checkin.held_on:%d %b %Y}",
-                        checkin.held_on,
-                        self.pulse(checkin.id),
-                        threshold,
-                        checkin.statuses,
-                        action_ids,
-                    )
+            action_ids = list(s.scalars(select(ActionItem.id).order_by(ActionItem.id)))
+            checkins = s.execute(
+                select(CheckIn.id, CheckIn.held_on).order_by(CheckIn.held_on, CheckIn.id)
+            ).all()
+            statuses: dict[int, dict[int, tuple[ActionStatus, str]]] = {c.id: {} for c in checkins}
+            for row in s.scalars(select(CheckInStatus)):
+                status: ActionStatus = row.status  # type: ignore[assignment]  # CHECK: known
+                statuses[row.checkin_id][row.action_id] = (status, row.note)
+            pulses = shown_pulses(s, [None, *(c.id for c in checkins)])
+        threshold = details.anonymity_threshold
+        points = [point("Workshop", details.held_on, pulses[None], threshold)]
+        for checkin in checkins:
+            points.append(
+                point(
+                    f"{checkin.held_on:%d %b %Y}",
+                    checkin.held_on,
+                    pulses[checkin.id],
+                    threshold,
+                    statuses[checkin.id],
+                    action_ids,
                 )
-            return points
+            )
+        return points

@@ -48,9 +48,15 @@ class ProgressStore:
 
     def touched_checklist(self, step: str) -> dict[str, bool]:
         """The step's checklist items the facilitator ticked or unticked."""
+        return self.touched_checklists().get(step, {})
+
+    def touched_checklists(self) -> dict[str, dict[str, bool]]:
+        """Every step's checklist items the facilitator ticked or unticked, by step."""
+        touched: dict[str, dict[str, bool]] = {}
         with self.workshop.reading() as s:
-            rows = s.scalars(select(ChecklistState).where(ChecklistState.step == step))
-            return {r.item: r.done for r in rows}
+            for row in s.scalars(select(ChecklistState)):
+                touched.setdefault(row.step, {})[row.item] = row.done
+        return touched
 
     # -- decisions -------------------------------------------------------------------------
     def set_decision(self, key: str, value: str) -> None:

@@ -60,12 +60,11 @@ class WorkshopStore:
         with self.snapshot():
             raw = self._raw_inputs()
             proven = rules.proven_checklist(raw)
+            touched = self.progress.touched_checklists()
             ticked = frozenset(
                 f"{step}.{item}"
                 for step in STEP_IDS
-                for item, done in rules.checklist(
-                    self.progress.touched_checklist(step), proven[step]
-                ).items()
+                for item, done in rules.checklist(touched.get(step, {}), proven[step]).items()
                 if done
             )
             return replace(

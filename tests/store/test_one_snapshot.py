@@ -2,18 +2,21 @@
 together in a loop, every read of the rules' inputs (and of the window's refresh) sees as
 many notes as answers, never the one without the other."""
 
+import datetime as dt
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event
 
+from ampdesk.demo import write_demo
 from ampdesk.framework.content import framework
 from ampdesk.framework.evaluation import WorkshopInputs
-from ampdesk.store.workshop_file import create_workshop, open_workshop
+from ampdesk.framework.followup import CHECKIN_ITEMS
+from ampdesk.store.workshop_file import Workshop, create_workshop, open_workshop
 from ampdesk.store.workshop_store import WorkshopStore
 from ampdesk.ui.controller import WorkshopController
 
@@ -119,3 +122,63 @@ def test_the_inputs_are_read_in_one_transaction(tmp_path: Path) -> None:
             store.notes.all()
             store.checkins.trend()
         assert len(begins) == 3
+
+
+def _statements(workshop: Workshop, read: Callable[[], object]) -> int:
+    """How many SQL statements ``read`` sends."""
+    sent: list[str] = []
+
+    def count(*args: object) -> None:
+        sent.append(str(args[2]))
+
+    event.listen(workshop.engine, "before_cursor_execute", count)
+    try:
+        read()
+    finally:
+        event.remove(workshop.engine, "before_cursor_execute", count)
+    return len(sent)
+
+
+def _as_before(store: WorkshopStore, checkin: int | None) -> dict[str, list[int]]:
+    """A moment's pulse as it was read before: per activity, through the answers shown."""
+    found = {**store.answers.shown("autonomy", checkin), **store.answers.shown("fairness", checkin)}
+    return {item: found[item] for item, _ in CHECKIN_ITEMS if item in found}
+
+
+def test_the_trend_reads_each_table_once_however_many_checkins(tmp_path: Path) -> None:
+    with write_demo(tmp_path / "demo.ampdesk") as workshop:
+        store = WorkshopStore(workshop)
+        few = _statements(workshop, store.checkins.trend)
+        trend_before = store.checkins.trend()
+        for day in range(1, 7):
+            checkin = store.checkins.add(dt.date(2027, 3, day), {})
+            store.answers.add("fairness", "peers", [day % 5 + 1] * 2, checkin_id=checkin)
+            for phone in range(6):  # phones answer, the facilitator reveals them
+                store.answers.add(
+                    "autonomy",
+                    "how.current",
+                    [phone % 5 + 1],
+                    source="phone",
+                    ballot=f"p{day}.{phone}",
+                    checkin_id=checkin,
+                )
+            store.answers.reveal("autonomy", checkin)
+            store.answers.add(
+                "autonomy", "how.current", [5], source="phone", ballot="late", checkin_id=checkin
+            )  # after the reveal: waits for the next batch
+        many = _statements(workshop, store.checkins.trend)
+        trend = store.checkins.trend()
+        assert many == few  # one query per table, not one per check-in
+        assert trend[: len(trend_before)] == trend_before
+        assert len(trend) == len(trend_before) + 6
+        moments = [None, *(c.id for c in store.checkins.all())]
+        for moment in moments:
+            assert store.checkins.pulse(moment) == _as_before(store, moment)
+        assert store.checkins.pulse(moments[-1])["how.current"] == [
+            1,
+            1,
+            2,
+            3,
+            4,
+            5,
+        ]  # not the late one
