@@ -128,9 +128,20 @@ def _write_pdf(args: argparse.Namespace, what: str, build: Callable[..., None]) 
     if args.output.suffix.lower() != ".pdf":
         raise UsageError(f"{args.output}: the {what}'s file name must end in .pdf")
     with open_workshop(args.file) as workshop:
-        build(workshop, args.output, args.paper)
+        left_out = build(workshop, args.output, args.paper)
+    if left_out:
+        print(f"ampdesk: note: {scripts_left_out(left_out)}", file=sys.stderr)
     print(f"Wrote {args.output}")
     return 0
+
+
+def scripts_left_out(names: list[str]) -> str:
+    """The sentence saying which scripts a PDF names instead of showing."""
+    listed = ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1]
+    return (
+        f"{listed} text is left out of the PDF (named where it would be): no font on this "
+        "computer shows it; install one (for example Noto Sans for that script) and build again"
+    )
 
 
 def _cmd_report(args: argparse.Namespace) -> int:

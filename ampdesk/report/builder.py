@@ -13,7 +13,7 @@ from typing import BinaryIO
 from reportlab.platypus import Flowable
 
 from ampdesk.report import plan
-from ampdesk.report.context import ReportContext, gather
+from ampdesk.report.context import ReportContext, gather, strings
 from ampdesk.report.document import Heading, write_pdf
 from ampdesk.report.sections import (
     actions,
@@ -31,7 +31,7 @@ from ampdesk.report.sections import (
     purpose,
     summary,
 )
-from ampdesk.report.styles import date_text, styles, text
+from ampdesk.report.styles import date_text, left_out, prepare_fonts, styles, text
 from ampdesk.store.workshop_file import Workshop
 
 Section = Callable[[ReportContext], list[Flowable]]
@@ -110,9 +110,17 @@ PLAN = Variant("facilitator's plan", (plan.build,), "Autonomy, Mastery, Purpose 
 
 def write_variant(
     variant: Variant, workshop: Workshop, target: Path | BinaryIO, paper: str = "a4"
-) -> None:
-    """Write ``variant`` of ``workshop`` to ``target`` (a path or a binary stream)."""
+) -> list[str]:
+    """Write ``variant`` of ``workshop`` to ``target`` (a path or a binary stream); return the
+    names of the scripts left out because no font on this computer shows them."""
     ctx = gather(workshop, variant.individual_pay)
+    prepare_fonts(list(strings(ctx)))
+    with left_out() as scripts:
+        _write(variant, ctx, target, paper)
+    return sorted(scripts)
+
+
+def _write(variant: Variant, ctx: ReportContext, target: Path | BinaryIO, paper: str) -> None:
     details = ctx.details
     write_pdf(
         target,
@@ -133,21 +141,25 @@ def build_report(
     target: Path | BinaryIO,
     paper: str = "a4",
     include_individual_pay: bool = False,
-) -> None:
+) -> list[str]:
     """Write the leadership report (with individual pay only when explicitly asked for)."""
-    write_variant(INDIVIDUAL_PAY if include_individual_pay else REPORT, workshop, target, paper)
+    return write_variant(
+        INDIVIDUAL_PAY if include_individual_pay else REPORT, workshop, target, paper
+    )
 
 
-def build_followup_report(workshop: Workshop, target: Path | BinaryIO, paper: str = "a4") -> None:
+def build_followup_report(
+    workshop: Workshop, target: Path | BinaryIO, paper: str = "a4"
+) -> list[str]:
     """Write the short follow-up report: progress since the workshop, nothing else."""
-    write_variant(FOLLOWUP, workshop, target, paper)
+    return write_variant(FOLLOWUP, workshop, target, paper)
 
 
-def build_handout(workshop: Workshop, target: Path | BinaryIO, paper: str = "a4") -> None:
+def build_handout(workshop: Workshop, target: Path | BinaryIO, paper: str = "a4") -> list[str]:
     """Write the team handout."""
-    write_variant(HANDOUT, workshop, target, paper)
+    return write_variant(HANDOUT, workshop, target, paper)
 
 
-def build_plan(workshop: Workshop, target: Path | BinaryIO, paper: str = "a4") -> None:
+def build_plan(workshop: Workshop, target: Path | BinaryIO, paper: str = "a4") -> list[str]:
     """Write the facilitator's plan."""
-    write_variant(PLAN, workshop, target, paper)
+    return write_variant(PLAN, workshop, target, paper)

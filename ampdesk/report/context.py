@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, fields, is_dataclass
 
 from ampdesk.framework.content import Framework, framework
 from ampdesk.framework.disclosure import Policy
@@ -47,6 +48,23 @@ class ReportContext:
         with individual pay shows every figure, any other report no small group's."""
         audience = "individual_pay_copy" if self.individual_pay is not None else "report"
         return Policy(audience, self.threshold)
+
+
+def strings(value: object) -> Iterator[str]:
+    """Every string held in ``value`` (a context, or any dataclass, tuple, list or dict in it):
+    all the text a document of this context can print, besides its own English words."""
+    if isinstance(value, str):
+        yield value
+    elif is_dataclass(value) and not isinstance(value, type):
+        for item in fields(value):
+            yield from strings(getattr(value, item.name))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from strings(key)
+            yield from strings(item)
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        for item in value:
+            yield from strings(item)
 
 
 def gather(workshop: Workshop, include_individual_pay: bool = False) -> ReportContext:

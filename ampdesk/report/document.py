@@ -27,7 +27,18 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from ampdesk.report.styles import ALERT, FONT, FONT_BOLD, MUTED, RULE, markup, styles
+from ampdesk.report.shaping import text_needs_shaping
+from ampdesk.report.styles import (
+    ALERT,
+    FONT,
+    FONT_BOLD,
+    MUTED,
+    RULE,
+    markup,
+    paragraph,
+    shaped_style,
+    styles,
+)
 
 PAPERS = {"a4": A4, "letter": LETTER}
 MARGIN = 20 * mm
@@ -41,7 +52,8 @@ class Heading(Paragraph):
 
     def __init__(self, title: str, level: int = 0) -> None:
         style = styles().h1 if level == 0 else styles().h2
-        super().__init__(markup(title), style)
+        value = markup(title)
+        super().__init__(value, shaped_style(style) if text_needs_shaping(value) else style)
         self.title = title
         self.level = level
 
@@ -214,7 +226,7 @@ def contents(marks: list[Mark]) -> list[Flowable]:
                 continue
             link = f'<a href="#{mark.key}">'
             row += [
-                Paragraph(f"{link}{markup(mark.title)}</a>", s.cell),
+                paragraph(f"{link}{markup(mark.title)}</a>", s.cell),
                 Paragraph(f"{link}{mark.page}</a>", s.cell_right),
             ]
         rows.append(row)

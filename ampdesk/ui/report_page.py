@@ -37,6 +37,7 @@ def report_command(
     return ampdesk_command(*args, *(["--include-individual-pay"] if pay else []))
 
 
+NOTE = "ampdesk: note: "
 PRINT_DPI = 300  # sharp on paper, and a page image stays around 35 MB
 
 
@@ -108,6 +109,11 @@ class ReportPage(QWidget):
         layout.addWidget(self.progress)
         self.status = QLabel("")
         layout.addWidget(self.status)
+        self.notice = plain_label("")  # what the preview's build said is left out
+        self.notice.setAccessibleName("Text left out of the PDF")
+        self.notice.setStyleSheet("color: #8a1c1c; font-weight: bold;")
+        self.notice.setVisible(False)
+        layout.addWidget(self.notice)
         self.document = QPdfDocument(self)
         self.view = QPdfView(self)
         self.view.setAccessibleName("Report preview")
@@ -150,12 +156,20 @@ class ReportPage(QWidget):
     def _finished(self, process: QProcess, target: Path, code: int) -> None:
         self._running.remove(process)
         if code == 0:
+            if target.parent == Path(self._folder.name):
+                self._note(bytes(process.readAllStandardError().data()).decode(errors="replace"))
             self._built(target)
         else:
             error = bytes(process.readAllStandardError().data()).decode(errors="replace").strip()
             self.status.setText(f"The report could not be written: {error or f'exit {code}'}")
         process.deleteLater()
         self._busy(bool(self._running))
+
+    def _note(self, errors: str) -> None:
+        """Show, before export, what the preview's build said it left out (never boxes)."""
+        notes = [line.removeprefix(NOTE) for line in errors.splitlines() if line.startswith(NOTE)]
+        self.notice.setText(" ".join(f"Before you export: {n[:1].upper()}{n[1:]}." for n in notes))
+        self.notice.setVisible(bool(notes))
 
     def shutdown(self) -> None:
         """Let running builds finish (before the workshop file is closed)."""

@@ -1,11 +1,16 @@
 """The report step: preview and export built on a worker thread, printing through Qt."""
 
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
+from ampdesk.report import fonts
+from ampdesk.store.repository import Repository
+from ampdesk.store.workshop_file import create_workshop
 from ampdesk.ui.main_window import WorkshopWindow
 from ampdesk.ui.report_page import ReportPage, print_document
 
@@ -73,3 +78,26 @@ def test_handout_choice_previews_the_handout_without_pay(
     text = " ".join(p.extract_text() for p in reader.pages)
     assert "What we said" in text and "Confidential" not in text
     assert len(reader.pages) <= 4
+
+
+def test_scripts_left_out_are_named_before_export(
+    qtbot: QtBot, tmp_path: Path, open_window: Callable[[Path], WorkshopWindow]
+) -> None:
+    if fonts.font_for(0x1F389) is not None:
+        pytest.skip("this machine has a font for emoji; nothing would be left out")
+    with create_workshop(tmp_path / "w.ampdesk", "Scripts") as workshop:
+        Repository(workshop).add_note("purpose", "story", "Party 🎉 time, 我们 and שלום")
+    window = open_window(tmp_path / "w.ampdesk")
+    page = _report_page(qtbot, window)
+    qtbot.waitUntil(page.notice.isVisible, timeout=30_000)
+    assert page.notice.text() == (
+        "Before you export: Emoji text is left out of the PDF (named where it would be): no "
+        "font on this computer shows it; install one (for example Noto Sans for that script) "
+        "and build again."
+    )
+    page.grab().save(str(tmp_path / "report-page.png"))
+
+
+def test_no_notice_when_every_script_prints(qtbot: QtBot, demo_window: WorkshopWindow) -> None:
+    page = _report_page(qtbot, demo_window)
+    assert not page.notice.isVisible() and page.notice.text() == ""

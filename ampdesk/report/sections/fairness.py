@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from ampdesk.framework.disclosure import small_groups_line
 from ampdesk.framework.fairness import PayRow
@@ -16,7 +15,7 @@ from ampdesk.report.charts import horizontal_bars, stacked_distribution
 from ampdesk.report.context import ReportContext
 from ampdesk.report.document import Heading
 from ampdesk.report.sections.summary import gate_sentence
-from ampdesk.report.styles import bullets, more_line, styles, text
+from ampdesk.report.styles import bullets, markup, more_line, paragraph, styles, text
 from ampdesk.report.tables import table
 
 SHORT_LABELS = {
@@ -35,10 +34,10 @@ def build(ctx: ReportContext) -> list[Flowable]:
     override = ctx.inputs.override
     if override is not None:
         story.append(
-            Paragraph(
+            paragraph(
                 "THE PAY-FAIRNESS GATE WAS OVERRIDDEN. "
-                f"Reason: {escape(override.reason)}. Remediation: {escape(override.remediation)} "
-                f"(owner: {escape(override.owner)}, due {override.due:%d %B %Y}).",
+                f"Reason: {markup(override.reason)}. Remediation: {markup(override.remediation)} "
+                f"(owner: {markup(override.owner)}, due {override.due:%d %B %Y}).",
                 s.alert,
             )
         )

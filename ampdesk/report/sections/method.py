@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from ampdesk.framework.content import Framework
 from ampdesk.report.context import ReportContext
 from ampdesk.report.document import Heading
-from ampdesk.report.styles import SCRIPTS, markup, styles, text
+from ampdesk.report.styles import SCRIPTS, markup, paragraph, styles, text
 
 
 def build(ctx: ReportContext) -> list[Flowable]:
@@ -23,7 +23,9 @@ def build(ctx: ReportContext) -> list[Flowable]:
     story += [text(source.citation, s.small) for source in content.sources]
     story.append(
         text(
-            f"This report is set in DejaVu Sans, embedded in the file; it shows {SCRIPTS}.",
+            f"This report is set in DejaVu Sans ({SCRIPTS}); text in other scripts is set in "
+            "a font found on the computer that printed it, and text that no font there can "
+            "show is named where it would be. Only the characters used are embedded.",
             s.small,
         )
     )
@@ -42,7 +44,7 @@ def plan_appendix(content: Framework) -> list[Flowable]:
     story += [text(f"• {item}", s.body) for item in content.not_ideal_for]
     story.append(Heading("Three common mistakes", 1))
     for mistake in content.mistakes:
-        story.append(Paragraph(f"<b>{markup(mistake.title)}.</b> {markup(mistake.why)}", s.body))
+        story.append(paragraph(f"<b>{markup(mistake.title)}.</b> {markup(mistake.why)}", s.body))
         story.append(text(f"Instead: {mistake.instead}", s.small))
     story.append(Heading("Where the evidence is thin", 1))
     story += [text(f"• {limit}", s.body) for limit in content.evidence_limits]
