@@ -122,7 +122,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_pdf(args: argparse.Namespace, what: str, build: Callable[..., None]) -> int:
+def _write_pdf(args: argparse.Namespace, what: str, build: Callable[..., list[str]]) -> int:
     from ampdesk.store.workshop_file import open_workshop
 
     if args.output.suffix.lower() != ".pdf":

@@ -114,11 +114,11 @@ def _source_for(code: int) -> _Source | None:
         if key in _searched:
             continue
         _searched.add(key)
-        source = _read(path, index)
-        if source is not None:
-            _sources.append(source)
-            if code in source.chars:
-                return source
+        found = _read(path, index)
+        if found is not None:
+            _sources.append(found)
+            if code in found.chars:
+                return found
     return None
 
 
