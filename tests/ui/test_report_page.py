@@ -9,8 +9,8 @@ from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
 from ampdesk.report import fonts
-from ampdesk.store.repository import Repository
 from ampdesk.store.workshop_file import create_workshop
+from ampdesk.store.workshop_store import WorkshopStore
 from ampdesk.ui.main_window import WorkshopWindow
 from ampdesk.ui.report_page import ReportPage, print_document
 
@@ -86,7 +86,7 @@ def test_scripts_left_out_are_named_before_export(
     if fonts.font_for(0x1F389) is not None:
         pytest.skip("this machine has a font for emoji; nothing would be left out")
     with create_workshop(tmp_path / "w.ampdesk", "Scripts") as workshop:
-        Repository(workshop).add_note("purpose", "story", "Party 🎉 time, 我们 and שלום")
+        WorkshopStore(workshop).notes.add("purpose", "story", "Party 🎉 time, 我们 and שלום")
     window = open_window(tmp_path / "w.ampdesk")
     page = _report_page(qtbot, window)
     qtbot.waitUntil(page.notice.isVisible, timeout=30_000)
