@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable
 from ampdesk.report import plan
 from ampdesk.report.context import ReportContext, gather, strings
 from ampdesk.report.document import Heading, write_pdf
+from ampdesk.report.scripts import left_out, prepare_fonts
 from ampdesk.report.sections import (
     actions,
     autonomy,
@@ -31,7 +32,7 @@ from ampdesk.report.sections import (
     purpose,
     summary,
 )
-from ampdesk.report.styles import date_text, left_out, prepare_fonts, styles, text
+from ampdesk.report.styles import date_text, styles, text
 from ampdesk.store.workshop_file import Workshop
 
 Section = Callable[[ReportContext], list[Flowable]]

@@ -8,13 +8,15 @@ labels are shortened with an ellipsis, keeping the part after the last " / " (th
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
-from reportlab.graphics.shapes import Drawing, Line, Rect, String
+from reportlab.graphics.shapes import Drawing, Group, Line, Rect, Shape, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from ampdesk.report.styles import FONT, INK, MUTED, RULE
+from ampdesk.report.scripts import FONT, line_pieces, line_width, text_width
+from ampdesk.report.styles import INK, MUTED, RULE
 
 DARK = colors.HexColor("#2b3a55")
 LIGHT = colors.HexColor("#b8c0cc")
@@ -26,13 +28,13 @@ ELLIPSIS = "…"
 def shorten(label: str, width: float, size: float = 7.5) -> str:
     """``label`` fitted into ``width`` points: the part before the last " / " loses letters
     first (with an ellipsis), so "Role / Level" keeps its level."""
-    if stringWidth(label, FONT, size) <= width:
+    if text_width(label, size) <= width:
         return label
     head, sep, tail = label.rpartition(" / ")
     if not sep:
         head, tail = label, ""
     suffix = f"{sep}{tail}"
-    while head and stringWidth(head + ELLIPSIS + suffix, FONT, size) > width:
+    while head and text_width(head + ELLIPSIS + suffix, size) > width:
         head = head[:-1]
     if not head:
         return shorten(label.replace(" / ", " "), width, size) if sep else ELLIPSIS
@@ -44,9 +46,20 @@ def _drawing(width: float, height: float) -> Drawing:
     return Drawing(width, height, initialFontName=FONT, initialFontSize=7)
 
 
-def _text(x: float, y: float, value: str, size: float, **options: object) -> String:
+def _text(x: float, y: float, value: str, size: float, **options: Any) -> Shape:
+    """``value`` drawn at (x, y): one string in DejaVu Sans, or a group of pieces each in the
+    font that shows it, shaped and right to left where the script needs it."""
     options.setdefault("fillColor", INK)
-    return String(x, y, value, fontName=FONT, fontSize=size, **options)
+    pieces = line_pieces(value, size)
+    if len(pieces) == 1 and pieces[0].font == FONT and pieces[0].text == value:
+        return String(x, y, value, fontName=FONT, fontSize=size, **options)
+    anchor = options.pop("textAnchor", "start")
+    x -= {"end": 1.0, "middle": 0.5}.get(anchor, 0.0) * line_width(pieces)
+    group = Group()
+    for piece in pieces:
+        group.add(String(x, y, piece.text, fontName=piece.font, fontSize=size, **options))
+        x += piece.width
+    return group
 
 
 class Chart(Flowable):

@@ -27,18 +27,9 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from ampdesk.report.shaping import text_needs_shaping
-from ampdesk.report.styles import (
-    ALERT,
-    FONT,
-    FONT_BOLD,
-    MUTED,
-    RULE,
-    markup,
-    paragraph,
-    shaped_style,
-    styles,
-)
+from ampdesk.report.scripts import FONT, FONT_BOLD, draw_line, text_width
+from ampdesk.report.shaping import ScriptParagraph, text_needs_shaping
+from ampdesk.report.styles import ALERT, MUTED, RULE, markup, paragraph, shaped_style, styles
 
 PAPERS = {"a4": A4, "letter": LETTER}
 MARGIN = 20 * mm
@@ -47,7 +38,7 @@ CONTENTS_FROM_PAGES = 8
 LANGUAGE = "en"
 
 
-class Heading(Paragraph):
+class Heading(ScriptParagraph):
     """A section or sub-section heading that becomes a PDF bookmark."""
 
     def __init__(self, title: str, level: int = 0) -> None:
@@ -97,9 +88,9 @@ class Mark:
 
 def fit(value: str, font: str, size: float, width: float) -> str:
     """``value`` shortened with an ellipsis so that it is at most ``width`` wide."""
-    if stringWidth(value, font, size) <= width:
+    if text_width(value, size, font) <= width:
         return value
-    while value and stringWidth(value + "…", font, size) > width:
+    while value and text_width(value + "…", size, font) > width:
         value = value[:-1]
     return value.rstrip() + "…"
 
@@ -163,11 +154,11 @@ class _NumberedCanvas(Canvas):
             self.setFillColor(MUTED)
         if number > 1 or not self.has_cover:
             header = fit(self.header_text, FONT, 7.5, line - mark_width)
-            self.drawString(MARGIN, height - 12 * mm, header)
+            draw_line(self, MARGIN, height - 12 * mm, header, 7.5)
             self.line(MARGIN, height - 13.5 * mm, width - MARGIN, height - 13.5 * mm)
         self.line(MARGIN, 14 * mm, width - MARGIN, 14 * mm)
         page_width = stringWidth(page, FONT, 7.5) + 12
-        self.drawString(MARGIN, 10 * mm, fit(self.footer_text, FONT, 7.5, line - page_width))
+        draw_line(self, MARGIN, 10 * mm, fit(self.footer_text, FONT, 7.5, line - page_width), 7.5)
         self.drawRightString(width - MARGIN, 10 * mm, page)
         self.restoreState()
 

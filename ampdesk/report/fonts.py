@@ -93,7 +93,8 @@ def _register(source: _Source, codes: frozenset[int]) -> None:
         return
     source.covered |= codes
     source.name = f"ampdesk-{source.path.stem}-{source.index}-{next(_conversions)}"
-    data = truetype_subset(source.path, source.index, source.covered)
+    # ReportLab shares one face between fonts of one PostScript name: each conversion has its own
+    data = truetype_subset(source.path, source.index, source.covered, source.name)
     _add(TTFont(source.name, io.BytesIO(data)))
     for code in source.covered:  # the newest conversion holds every character of the older
         _chosen[code] = source.name
@@ -215,9 +216,9 @@ def font_folders() -> list[Path]:
     ]
 
 
-def truetype_subset(path: Path, index: int, codes: frozenset[int]) -> bytes:
+def truetype_subset(path: Path, index: int, codes: frozenset[int], postscript_name: str) -> bytes:
     """The font at ``path`` cut down to ``codes`` with its CFF outlines converted to TrueType
-    (quadratic) outlines, as the bytes of a .ttf file."""
+    (quadratic) outlines, as the bytes of a .ttf file named ``postscript_name``."""
     font = FontFile(str(path), fontNumber=index)
     options = subset.Options()
     options.layout_features = ["*"]
@@ -258,6 +259,10 @@ def truetype_subset(path: Path, index: int, codes: frozenset[int]) -> bytes:
     post = font["post"]
     post.formatType, post.extraNames, post.mapping = 2.0, [], {}
     font.sfntVersion = "\x00\x01\x00\x00"
+    names = font["name"]
+    names.names = [record for record in names.names if record.nameID != 6]
+    names.setName(postscript_name, 6, 3, 1, 0x409)
+    names.setName(postscript_name, 6, 1, 0, 0)
     out = io.BytesIO()
     font.save(out)
     return out.getvalue()

@@ -1,5 +1,7 @@
 """Shaping and right-to-left order through ReportLab's own support (uharfbuzz): Arabic letters
-joined, Devanagari syllables formed, Hebrew and Arabic words drawn right to left.
+joined, Devanagari syllables formed, the letters of Hebrew and Arabic words drawn right to
+left, and (here, line by line, as ReportLab leaves words in the order they were written) the
+words of a right-to-left passage too.
 
 Two limits of ReportLab's word shaper are worked around here, and nothing else is changed:
 it shapes a word with the font of its first part (a word that changes font, such as a Hindi
@@ -9,14 +11,16 @@ needs shaping are shaped, without optional ligatures, one font run at a time."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import ttfonts
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import paragraph
+from reportlab.platypus import Paragraph, paragraph
 
 FEATURES = {"kern": True, "liga": False, "dlig": False}
+_WORD = re.compile(r"[^ ]+")
 _shape_word = ttfonts.shapeFragWord
 
 
@@ -81,3 +85,78 @@ def shape_word(word: list[Any], features: Any = None, force: bool = False) -> li
 def install() -> None:
     """Make ReportLab's paragraphs shape through ``shape_word`` (once)."""
     paragraph.shapeFragWord = shape_word  # type: ignore[attr-defined]
+
+
+def _is_rtl(code: int) -> bool:
+    return 0x0590 <= code < 0x0900 or 0xFB1D <= code < 0xFE00 or 0xFE70 <= code < 0xFF00
+
+
+def _kind(word: str) -> str:
+    """R for a right-to-left word, N for one without letters (digits, punctuation), else L."""
+    if any(_is_rtl(ord(c)) for c in word):
+        return "R"
+    return "L" if any(c.isalpha() for c in word) else "N"
+
+
+def visual_order(value: str) -> str:
+    """The words of a laid-out line's text (each word already shaped, its letters in the order
+    they are drawn) with every right-to-left passage's words from right to left: from a
+    right-to-left word to the last one, with the digits and punctuation between them."""
+    spans = [(m.start(), m.end()) for m in _WORD.finditer(str(value))]
+    kinds = [_kind(str(value)[a:b]) for a, b in spans]
+    pieces: list[str] = []
+    done, index = 0, 0
+    while index < len(spans):
+        if kinds[index] != "R":
+            index += 1
+            continue
+        last = index
+        for later in range(index + 1, len(spans)):
+            if kinds[later] == "L":
+                break
+            if kinds[later] == "R":
+                last = later
+        start, end = spans[index][0], spans[last][1]
+        pieces.append(value[done:start])
+        words = [value[a:b] for a, b in spans[index : last + 1]]
+        gaps = [value[spans[k][1] : spans[k + 1][0]] for k in range(index, last)]
+        for number, word in enumerate(reversed(words)):
+            pieces.append(word)
+            if number < len(gaps):
+                pieces.append(gaps[len(gaps) - 1 - number])
+        done, index = end, last + 1
+    if not pieces:
+        return value
+    pieces.append(value[done:])
+    result = pieces[0]
+    for piece in pieces[1:]:
+        result = result + piece
+    return result
+
+
+class ScriptParagraph(Paragraph):
+    """A shaped paragraph whose right-to-left passages are put in right-to-left word order
+    line by line as it is drawn, so a passage that wraps reads from its first line down."""
+
+    def draw(self) -> None:
+        laid = self.blPara
+        if laid.kind != 1:
+            super().draw()
+            return
+        self.blPara = laid.clone(lines=[_visual_line(line) for line in laid.lines])
+        try:
+            super().draw()
+        finally:
+            self.blPara = laid
+
+
+def _visual_line(line: Any) -> Any:
+    words = getattr(line, "words", None)
+    if not words:
+        return line
+    return line.clone(
+        words=[
+            word.clone(text=visual_order(word.text)) if getattr(word, "text", "") else word
+            for word in words
+        ]
+    )

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Table, TableStyle
 
-from ampdesk.report.styles import FONT, FONT_BOLD, RULE, SHADE, styles, text
+from ampdesk.report.scripts import FONT, FONT_BOLD
+from ampdesk.report.styles import RULE, SHADE, styles, text
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float]) -> Table:

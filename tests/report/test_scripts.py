@@ -128,6 +128,42 @@ def test_cff_font_is_converted_to_truetype_with_only_the_characters_used() -> No
     source = fonts._source_for(ord("我"))
     if source is None or source.truetype:
         pytest.skip("no CFF-outline CJK font on this machine (CI installs fonts-noto-cjk)")
-    data = fonts.truetype_subset(source.path, source.index, frozenset(map(ord, "我们")))
+    data = fonts.truetype_subset(source.path, source.index, frozenset(map(ord, "我们")), "Test-1")
     assert b"glyf" in data[:400] and b"CFF " not in data[:400]
     assert len(data) < 20_000  # two characters, not the 20 MB collection
+
+
+HEBREW_WORDS = [a + b for a in "אבגדה" for b in "טיכלמנסעפצקר"]  # 60 two-letter words
+
+
+def test_a_wrapped_hebrew_passage_reads_from_its_first_line_down(tmp_path: Path) -> None:
+    with create_workshop(tmp_path / "w.ampdesk", "Scripts") as workshop:
+        WorkshopStore(workshop).notes.add("purpose", "story", " ".join(HEBREW_WORDS))
+        build_report(workshop, tmp_path / "r.pdf")
+    lines: dict[float, list[tuple[float, int]]] = {}
+    for top, x, glyphs in _on_page(tmp_path / "r.pdf"):
+        if glyphs[::-1] in HEBREW_WORDS:  # drawn right to left: the last letter stands left
+            lines.setdefault(top, []).append((x, HEBREW_WORDS.index(glyphs[::-1])))
+    assert len(lines) >= 2
+    order = [
+        number for top in sorted(lines) for _x, number in sorted(lines[top], reverse=True)
+    ]  # lines top down, each from its right end
+    assert order == list(range(len(HEBREW_WORDS)))
+
+
+def test_titles_in_any_script_in_the_running_header(tmp_path: Path) -> None:
+    _needs(ord("工"))
+    with create_workshop(tmp_path / "w.ampdesk", "工作坊 2026 · סדנה") as workshop:
+        build_report(workshop, tmp_path / "r.pdf")
+    second = _plain(_pdftotext(tmp_path / "r.pdf", "-f", "2", "-l", "2"))
+    assert second.startswith("工作坊 2026 · סדנה")
+
+
+def test_a_second_document_with_more_cjk_characters(tmp_path: Path) -> None:
+    # each conversion of the CFF font holds the characters of the ones before and is a face
+    # of its own (ReportLab would share one face between fonts of one PostScript name)
+    _needs(ord("工"))
+    for number, title in enumerate(("工作坊", "我们想要更多自主权")):
+        with create_workshop(tmp_path / f"w{number}.ampdesk", title) as workshop:
+            build_report(workshop, tmp_path / f"r{number}.pdf")
+        assert title in _plain(_pdftotext(tmp_path / f"r{number}.pdf", "-l", "1"))

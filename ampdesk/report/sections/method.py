@@ -7,7 +7,8 @@ from reportlab.platypus import Flowable
 from ampdesk.framework.content import Framework
 from ampdesk.report.context import ReportContext
 from ampdesk.report.document import Heading
-from ampdesk.report.styles import SCRIPTS, markup, paragraph, styles, text
+from ampdesk.report.scripts import SCRIPTS
+from ampdesk.report.styles import markup, paragraph, styles, text
 
 
 def build(ctx: ReportContext) -> list[Flowable]:
