@@ -27,12 +27,13 @@ def status_data(workshop: Workshop) -> dict[str, Any]:
     """Evaluate the workshop and return its state as JSON-ready data, as the disclosure
     policy lets ``check`` show it: no figure of a group under the anonymity threshold."""
     store = WorkshopStore(workshop)
-    details = store.details.get()
-    inputs = store.inputs()
+    with store.snapshot():  # one state of the file, whatever phones send meanwhile
+        details = store.details.get()
+        inputs = store.inputs()
+        counts = store.counts()
+        notes = store.progress.acknowledgements()
     result = evaluate(inputs, framework())
     policy = Policy("check_json", details.anonymity_threshold)
-    counts = store.counts()
-    notes = store.progress.acknowledgements()
     return {
         "file": str(workshop.path),
         "schema_version": SCHEMA_VERSION,

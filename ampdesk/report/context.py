@@ -71,24 +71,25 @@ def gather(workshop: Workshop, include_individual_pay: bool = False) -> ReportCo
     """Read what the report needs; individual pay only when explicitly asked for."""
     store = WorkshopStore(workshop)
     content = framework()
-    inputs = store.inputs()
-    return ReportContext(
-        content=content,
-        details=store.details.get(),
-        inputs=inputs,
-        evaluation=evaluate(inputs, content),
-        counts=store.counts(),
-        checklists={step.id: store.checklist(step.id) for step in content.steps},
-        step_times={
-            step: (store.plan.get().timebox(step), seconds)
-            for step, seconds in store.progress.step_seconds().items()
-        },
-        acknowledgements=store.progress.acknowledgements(),
-        own_cases=tuple(store.cases.all()),
-        individual_pay=inputs.pay_rows if include_individual_pay else None,
-        generated_on=dt.date.today(),
-        checkins=tuple(store.checkins.all()),
-        trend=tuple(store.checkins.trend()),
-        plan=store.plan.get(),
-        roster=tuple(store.plan.roster()),
-    )
+    with store.snapshot():  # one state of the file, whatever phones send meanwhile
+        inputs = store.inputs()
+        return ReportContext(
+            content=content,
+            details=store.details.get(),
+            inputs=inputs,
+            evaluation=evaluate(inputs, content),
+            counts=store.counts(),
+            checklists={step.id: store.checklist(step.id) for step in content.steps},
+            step_times={
+                step: (store.plan.get().timebox(step), seconds)
+                for step, seconds in store.progress.step_seconds().items()
+            },
+            acknowledgements=store.progress.acknowledgements(),
+            own_cases=tuple(store.cases.all()),
+            individual_pay=inputs.pay_rows if include_individual_pay else None,
+            generated_on=dt.date.today(),
+            checkins=tuple(store.checkins.all()),
+            trend=tuple(store.checkins.trend()),
+            plan=store.plan.get(),
+            roster=tuple(store.plan.roster()),
+        )

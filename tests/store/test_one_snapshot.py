@@ -16,6 +16,8 @@ from ampdesk.demo import write_demo
 from ampdesk.framework.content import framework
 from ampdesk.framework.evaluation import WorkshopInputs
 from ampdesk.framework.followup import CHECKIN_ITEMS
+from ampdesk.report.context import gather
+from ampdesk.status import status_data
 from ampdesk.store.workshop_file import Workshop, create_workshop, open_workshop
 from ampdesk.store.workshop_store import WorkshopStore
 from ampdesk.ui.controller import WorkshopController
@@ -182,3 +184,14 @@ def test_the_trend_reads_each_table_once_however_many_checkins(tmp_path: Path) -
             4,
             5,
         ]  # not the late one
+
+
+def test_the_report_and_check_each_read_one_state(tmp_path: Path) -> None:
+    with write_demo(tmp_path / "demo.ampdesk") as workshop:
+        begins: list[object] = []
+        event.listen(workshop.engine, "begin", begins.append)
+        context = gather(workshop)
+        assert len(begins) == 1
+        data = status_data(workshop)
+        assert len(begins) == 2
+    assert context.counts.notes > 0 and data["workshop"]["title"] == context.details.title
