@@ -36,6 +36,8 @@ WORDS = (
     "tools",
     "hiring",
 )
+# Words in the scripts that need a font found on the system, shaping or right-to-left order.
+MANY_SCRIPTS = ("客户 (customers)", "リリース", "ग्राहक सेवा", "לקוחות", "خدمة العملاء")
 
 
 def write_big(
@@ -45,10 +47,13 @@ def write_big(
     notes: int = 5000,
     role_levels: int = 60,
     actions: int = 100,
+    scripts: bool = False,
 ) -> Workshop:
     """The demo workshop grown to ``people`` participants (each answering every question),
     ``notes`` notes with dots, a pay audit of ``role_levels`` role/levels and ``actions``
-    actions with two check-ins; returned open."""
+    actions with two check-ins; returned open. With ``scripts`` half the notes name their
+    subject in Chinese, Japanese, Hindi, Hebrew or Arabic."""
+    words = WORDS + MANY_SCRIPTS * 2 if scripts else WORDS
     workshop = write_demo(path)
     repo = WorkshopStore(workshop)
     repo.details.update(
@@ -96,7 +101,7 @@ def write_big(
                     "step": KINDS[n % len(KINDS)][0],
                     "kind": KINDS[n % len(KINDS)][1],
                     "dimension": AUTONOMY_DIMENSIONS[n % 4] if n % len(KINDS) == 0 else None,
-                    "text": f"Note {n + 1} about {WORDS[n % len(WORDS)]}: "
+                    "text": f"Note {n + 1} about {words[n % len(words)]}: "
                     + "we would like more room to decide how we work. " * (1 + n % 3),
                     "hidden": n % 97 == 0,
                 }

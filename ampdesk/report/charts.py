@@ -62,6 +62,15 @@ def _text(x: float, y: float, value: str, size: float, **options: Any) -> Shape:
     return group
 
 
+def _on_white(x: float, y: float, value: str, size: float, colour: colors.Color) -> Group:
+    """A short label on a white ground, readable over the lines it sits on."""
+    width = stringWidth(value, FONT, size)
+    ground = Rect(
+        x - 1, y - 0.25 * size, width + 2, 1.15 * size, fillColor=colors.white, strokeColor=None
+    )
+    return Group(ground, _text(x, y, value, size, fillColor=colour))
+
+
 class Chart(Flowable):
     """A chart of ``rows`` rows drawn by ``draw(width, first, last)`` at the frame's width;
     it splits between rows across pages (``row_height`` points per row, ``fixed`` more)."""
@@ -153,6 +162,7 @@ def horizontal_bars(
             return label_width + (min(max(value, low), high) - low) / (high - low) * plot
 
         base = bottom_space
+        values_shown: list[tuple[float, float, str]] = []
         for index in range(count):
             label = labels[first + index]
             top = height - top_space - index * group
@@ -180,7 +190,7 @@ def horizontal_bars(
                         strokeWidth=0.3,
                     )
                 )
-                drawing.add(_text(end + 3, y + 1.5, f"{value:.2f}", 6.5))
+                values_shown.append((end + 3, y + 1.5, f"{value:.2f}"))
         # axis with ticks from the scale's start
         drawing.add(Line(label_width, base, label_width + plot, base, strokeColor=INK))
         for tick in _axis_ticks(low, high):
@@ -215,6 +225,8 @@ def horizontal_bars(
             )
             drawing.add(_text(x + 13, height - 9, name, 7))
             x += 24 + stringWidth(name, FONT, 7)
+        for x, y, value_text in values_shown:  # over the reference lines
+            drawing.add(_on_white(x, y, value_text, 6.5, INK))
         return drawing
 
     return Chart(draw, len(labels), group, top_space + bottom_space, width)
@@ -337,6 +349,7 @@ def trend_lines(
             index: _value_labels(found, bottom - 4, bottom + plot_height + 2)
             for index, found in at_x.items()
         }
+        values_shown: list[tuple[float, float, str, colors.Color]] = []
         for number, (name, values) in enumerate(series):
             colour, dash = TREND_STYLES[number % len(TREND_STYLES)]
             previous: tuple[float, float] | None = None
@@ -360,7 +373,7 @@ def trend_lines(
                 )
                 y = label_y[index].get(number)
                 if y is not None:
-                    drawing.add(_text(here[0] + 6, y + 2, f"{value:.1f}", 6, fillColor=colour))
+                    values_shown.append((here[0] + 6, y + 2, f"{value:.1f}", colour))
                 previous = here
             row, column = divmod(number, 2)
             x = left + column * (plot_width / 2)
@@ -377,6 +390,8 @@ def trend_lines(
                 )
             )
             drawing.add(_text(x + 28, y, name, 7.5))
+        for x, y, value_text, colour in values_shown:  # over the lines
+            drawing.add(_on_white(x, y, value_text, 6, colour))
         return drawing
 
     return Chart(draw, 1, 0, height, width)

@@ -27,6 +27,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from ampdesk.report.charts import Chart
 from ampdesk.report.scripts import FONT, FONT_BOLD, draw_line, text_width
 from ampdesk.report.shaping import ScriptParagraph, text_needs_shaping
 from ampdesk.report.styles import ALERT, MUTED, RULE, markup, paragraph, shaped_style, styles
@@ -55,9 +56,13 @@ ROOM_AFTER_HEADING = {0: 150.0, 1: 90.0}
 
 
 def kept_with_next(story: list[Flowable]) -> list[Flowable]:
-    """``story`` with a conditional page break before each heading."""
+    """``story`` with a conditional page break before each heading, and a heading kept on
+    the page of the chart under it (a chart shorter than a page is not split from it)."""
     result: list[Flowable] = []
     for flowable in story:
+        if isinstance(flowable, Chart) and result and isinstance(result[-1], Heading):
+            result[-1] = KeepTogether([result[-1], flowable])
+            continue
         if isinstance(flowable, Heading):
             result.append(CondPageBreak(ROOM_AFTER_HEADING.get(flowable.level, 70.0)))
         result.append(flowable)

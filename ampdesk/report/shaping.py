@@ -54,7 +54,8 @@ def _done(value: str) -> bool:
 
 
 def _run_width(parts: list[tuple[Any, str]]) -> float:
-    return sum(stringWidth(s, f.fontName, f.fontSize) for f, s in parts if not hasattr(f, "cbDefn"))
+    widths = [stringWidth(s, f.fontName, f.fontSize) for f, s in parts if not hasattr(f, "cbDefn")]
+    return float(sum(widths))
 
 
 def shape_word(word: list[Any], features: Any = None, force: bool = False) -> list[Any]:
@@ -74,9 +75,10 @@ def shape_word(word: list[Any], features: Any = None, force: bool = False) -> li
         else:
             runs.append([part])
     if len(runs) == 1:
-        return _shape_word(word, features=FEATURES, force=force)
+        whole: list[Any] = _shape_word(word, features=FEATURES, force=force)
+        return whole
     pieces = [_shape_word([_run_width(run), *run], features=FEATURES, force=True) for run in runs]
-    result = ttfonts.makeShapedFragWord(word)([sum(piece[0] for piece in pieces)])
+    result: list[Any] = ttfonts.makeShapedFragWord(word)([sum(piece[0] for piece in pieces)])
     for piece in pieces:
         result.extend(piece[1:])
     return result
@@ -84,7 +86,7 @@ def shape_word(word: list[Any], features: Any = None, force: bool = False) -> li
 
 def install() -> None:
     """Make ReportLab's paragraphs shape through ``shape_word`` (once)."""
-    paragraph.shapeFragWord = shape_word  # type: ignore[attr-defined]
+    paragraph.shapeFragWord = shape_word
 
 
 def _is_rtl(code: int) -> bool:
@@ -139,7 +141,7 @@ class ScriptParagraph(Paragraph):
     line by line as it is drawn, so a passage that wraps reads from its first line down."""
 
     def draw(self) -> None:
-        laid = self.blPara
+        laid: Any = self.__dict__["blPara"]
         if laid.kind != 1:
             super().draw()
             return

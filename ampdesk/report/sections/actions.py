@@ -41,7 +41,7 @@ def build(ctx: ReportContext) -> list[Flowable]:
         table(
             ("Action", "Owner", "Due", "Step", "How progress is seen"),
             rows,
-            [58 * mm, 28 * mm, 24 * mm, 24 * mm, 36 * mm],
+            [48 * mm, 26 * mm, 34 * mm, 24 * mm, 38 * mm],
         )
     )
     if more := more_line(len(actions) - TOP):

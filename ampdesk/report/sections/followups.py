@@ -92,7 +92,7 @@ def build(ctx: ReportContext) -> list[Flowable]:
         table(
             ("Action", "Owner", "Due", "Status", "Note"),
             rows,
-            [60 * mm, 28 * mm, 24 * mm, 20 * mm, 38 * mm],
+            [52 * mm, 26 * mm, 34 * mm, 20 * mm, 38 * mm],
         )
     )
     if more := more_line(len(actions) - TOP):
