@@ -19,11 +19,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from fontTools import subset
-from fontTools.pens.cu2quPen import Cu2QuPen
-from fontTools.pens.ttGlyphPen import TTGlyphPen
-from fontTools.ttLib import TTFont as FontFile
-from fontTools.ttLib import TTLibError, newTable
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
@@ -64,7 +59,7 @@ def prepare(texts: Iterable[str], shown: frozenset[int] = frozenset()) -> None:
     """Find and register fonts for every character of ``texts`` not in ``shown`` at once, so
     that a font converted from CFF outlines is converted once per document."""
     with _lock:
-        wanted = {ord(c) for value in texts for c in value} - shown - _chosen.keys()
+        wanted = set(map(ord, set().union(*texts))) - shown - _chosen.keys()
         needs: dict[int, set[int]] = {}
         # letters first: the font found for a letter often has the punctuation around it
         for code in sorted(wanted, key=lambda c: (not chr(c).isalpha(), c)):
@@ -125,6 +120,9 @@ def _source_for(code: int) -> _Source | None:
 
 def _read(path: Path, index: int) -> _Source | None:
     """The font at ``path`` (``index`` in a collection), or None if it cannot be embedded."""
+    from fontTools.ttLib import TTFont as FontFile  # only when a script needs a font
+    from fontTools.ttLib import TTLibError
+
     try:
         with FontFile(str(path), fontNumber=index, lazy=True) as font:
             if any(tag in font for tag in COLOUR_ONLY):
@@ -219,6 +217,12 @@ def font_folders() -> list[Path]:
 def truetype_subset(path: Path, index: int, codes: frozenset[int], postscript_name: str) -> bytes:
     """The font at ``path`` cut down to ``codes`` with its CFF outlines converted to TrueType
     (quadratic) outlines, as the bytes of a .ttf file named ``postscript_name``."""
+    from fontTools import subset
+    from fontTools.pens.cu2quPen import Cu2QuPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    from fontTools.ttLib import TTFont as FontFile
+    from fontTools.ttLib import newTable
+
     font = FontFile(str(path), fontNumber=index)
     options = subset.Options()
     options.layout_features = ["*"]
