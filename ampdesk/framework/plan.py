@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ampdesk.framework.content import STEP_IDS, Case, Framework, Step
+from ampdesk.framework.disclosure import MIN_THRESHOLD
 
 AgendaKind = Literal["opening", "step", "break", "actions", "other"]
 AGENDA_KINDS: tuple[AgendaKind, ...] = ("opening", "step", "break", "actions", "other")
@@ -249,8 +250,8 @@ def template_from_json(text: str, content: Framework) -> Template:
         )
     except (TypeError, AttributeError) as exc:
         raise PlanError(f"not a valid template: {exc}") from exc
-    if template.anonymity_threshold < 3:
-        raise PlanError("anonymity_threshold cannot be below 3")
+    if template.anonymity_threshold < MIN_THRESHOLD:
+        raise PlanError(f"anonymity_threshold cannot be below {MIN_THRESHOLD}")
     return template
 
 

@@ -190,7 +190,6 @@ def import_json(source: Path, target: Path) -> None:
     workshop.close()
 
 
-CSV_FILES = ("answers.csv", "notes.csv", "actions.csv")
 # A cell starting with one of these is read as a formula by spreadsheet programs (OWASP).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 

@@ -1,4 +1,4 @@
-"""Start the desktop app: the application object, the start window and opening files.
+"""Start the desktop app: the application object, the splash, then the start window or a file.
 
 Opening a file shows a small splash window first, before the store (SQLAlchemy) and the
 workshop window's modules are imported: those take most of the start-up time, and the
@@ -7,27 +7,22 @@ facilitator should see at once that the app is starting (see docs/performance.md
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPixmap
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from ampdesk import __version__
 from ampdesk.resources_path import resources_dir
 from ampdesk.ui.icons import icon
-
-if TYPE_CHECKING:
-    from ampdesk.ui.main_window import WorkshopWindow
-
-MAX_RECENT = 8
-IDLE_CHECKPOINT = 2.0  # seconds without a save before the file alone holds everything
+from ampdesk.ui.opening import open_workshop_window
+from ampdesk.ui.recent import app_settings
+from ampdesk.ui.start_window import StartWindow
 
 
 def _end_cleanly(app: QApplication) -> None:
@@ -54,72 +49,12 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def remember_recent(settings: QSettings, path: Path) -> None:
-    """Put ``path`` first in the recent-files list."""
-    recent = [p for p in recent_files(settings) if p != path.resolve()]
-    settings.setValue("recent_files", [str(p) for p in [path.resolve(), *recent][:MAX_RECENT]])
-
-
-def recent_files(settings: QSettings) -> list[Path]:
-    """The recently opened workshops, newest first."""
-    value = settings.value("recent_files", [])
-    items = [value] if isinstance(value, str) else list(value or [])
-    return [Path(p) for p in items]
-
-
-def recent_titles(settings: QSettings) -> dict[str, str]:
-    """The workshops' titles by file path, as last seen open (the recent list shows them)."""
-    try:
-        titles = json.loads(str(settings.value("recent_titles", "{}")))
-    except ValueError:
-        return {}
-    return {str(k): str(v) for k, v in titles.items()} if isinstance(titles, dict) else {}
-
-
-def remember_title(settings: QSettings, path: Path, title: str) -> None:
-    """Keep a workshop's title for the recent list."""
-    titles = recent_titles(settings)
-    if titles.get(str(path.resolve())) != title:
-        titles[str(path.resolve())] = title
-        known = {str(p) for p in recent_files(settings)} | {str(path.resolve())}
-        settings.setValue(
-            "recent_titles", json.dumps({k: v for k, v in titles.items() if k in known})
-        )
-
-
-def open_workshop_window(path: Path, parent: QWidget | None = None) -> WorkshopWindow | None:
-    """Open ``path`` in a new window; a file that cannot be used is explained, not opened."""
-    from ampdesk.framework.content import framework
-    from ampdesk.store.workshop_file import WorkshopFileError, open_workshop
-    from ampdesk.store.writer_lock import HOLDER_ENV
-    from ampdesk.ui.controller import WorkshopController
-    from ampdesk.ui.main_window import WorkshopWindow
-
-    try:
-        os.environ[HOLDER_ENV] = str(os.getpid())  # its live-input server shares the lock
-        workshop = open_workshop(path, writer="the ampdesk app", checkpoint_after=IDLE_CHECKPOINT)
-    except WorkshopFileError as exc:
-        QMessageBox.critical(parent, "Cannot open workshop", str(exc))
-        return None
-    remember_recent(QSettings(), path)
-    window = WorkshopWindow(WorkshopController(workshop, framework()))
-    window.show()
-    return window
-
-
 def explain_unopened(message: str) -> None:
     """Say in a dialog why a file given to the app was not opened (where there is a screen)."""
     app = create_application()
     if app.platformName() in ("offscreen", "minimal"):
         return
     QMessageBox.critical(None, "Cannot open workshop", message)
-
-
-def demo_path() -> Path:
-    """Where the demo workshop is written (the user's application data folder)."""
-    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder / "demo.ampdesk"
 
 
 SPLASH_SIZE = (420, 180)
@@ -163,18 +98,17 @@ def show_splash(path: Path) -> QLabel:
 
 def run_app(path: Path | None) -> int:
     """Run the app until its last window closes; returns the exit status."""
-    from ampdesk.ui.start_window import StartWindow
-
     app = create_application()
     _end_cleanly(app)
+    settings = app_settings()  # the one settings object, given to every window
     if path is not None:
         splash = show_splash(path)
-        window = open_workshop_window(path, splash)
+        window = open_workshop_window(path, settings, splash)
         splash.close()
         if window is None:
             return 2
     else:
-        start = StartWindow()
+        start = StartWindow.shared(settings)
         start.show()
     if os.environ.get("AMPDESK_QUIT_AFTER_START"):  # smoke tests of installed builds
         QTimer.singleShot(0, app.quit)

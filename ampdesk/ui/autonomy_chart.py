@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ampdesk.framework.content import AUTONOMY_DIMENSIONS, AUTONOMY_LABELS
+from ampdesk.framework.disclosure import DEFAULT_THRESHOLD
 from ampdesk.framework.pulse import ItemSummary
 
 CURRENT = QColor(138, 148, 166)
@@ -23,7 +24,7 @@ class AutonomyChart(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName("Current and desired autonomy per dimension")
         self._data: dict[str, dict[str, ItemSummary]] = {}
-        self._threshold = 5
+        self._threshold = DEFAULT_THRESHOLD
 
     def sizeHint(self) -> QSize:
         """Room for four dimensions and the legend."""

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QProcess, Signal
 
 from ampdesk.framework.live import LiveState, checkin_pulse, for_step, voting
 from ampdesk.store.live import LiveStore
-from ampdesk.ui.commands import ampdesk_command
+from ampdesk.ui.cli_argv import ampdesk_argv
 from ampdesk.ui.controller import WorkshopController
 
 STOP_TIMEOUT_MS = 5000
@@ -69,7 +69,7 @@ class LiveSession(QObject):
         self.controller.flush_requested.emit()
         self.store.set_state(self._activity_of(self.page))
         path = str(self.controller.workshop.path)
-        command = ampdesk_command("live", path, "--headless", "--host", host, "--events")
+        command = ampdesk_argv("live", path, "--headless", "--host", host, "--events")
         process = QProcess(self)
         process.readyReadStandardOutput.connect(self._read)
         process.readyReadStandardError.connect(self._drain_errors)  # a full pipe would block it

@@ -38,7 +38,6 @@ from ampdesk.store.templates import save_template
 from ampdesk.store.workshop_file import WorkshopFileError
 from ampdesk.ui.about_page import show_about
 from ampdesk.ui.actions_page import ActionsPage
-from ampdesk.ui.app import remember_title
 from ampdesk.ui.cases_page import CasesPage
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.fairness_panel import FairnessPanel
@@ -48,6 +47,7 @@ from ampdesk.ui.live_bar import LiveBar
 from ampdesk.ui.live_session import LiveSession
 from ampdesk.ui.plan_page import PlanPage
 from ampdesk.ui.presenter import PresenterWindow
+from ampdesk.ui.recent import app_settings, remember_title
 from ampdesk.ui.step_page import StepPage
 from ampdesk.ui.step_panels import AutonomyPanel, MasteryPanel, PurposePanel
 from ampdesk.ui.step_timer import StepTimer, TimerBar
@@ -62,9 +62,12 @@ STATE_ICON = {"not_started": "step-todo", "in_progress": "step-progress", "done"
 class WorkshopWindow(QMainWindow):
     """Everything about one open workshop."""
 
-    def __init__(self, controller: WorkshopController) -> None:
+    def __init__(self, controller: WorkshopController, settings: QSettings | None = None) -> None:
+        """The window of ``controller``'s workshop; its geometry and the recent list are kept
+        in ``settings`` (the app's by default)."""
         super().__init__()
         self.controller = controller
+        self.settings = settings if settings is not None else app_settings()
         controller.setParent(self)
         self.setWindowIcon(icon("ampdesk"))
         self.resize(1280, 800)
@@ -142,7 +145,7 @@ class WorkshopWindow(QMainWindow):
         self.resizeDocks([dock], [330], Qt.Orientation.Horizontal)
 
         self._add_menus()
-        settings = QSettings()
+        settings = self.settings
         if geometry := settings.value("workshop_window/geometry"):
             self.restoreGeometry(geometry)  # type: ignore[arg-type]
         if state := settings.value("workshop_window/state"):
@@ -353,7 +356,7 @@ class WorkshopWindow(QMainWindow):
     def _start_window(self) -> StartWindow:
         from ampdesk.ui.start_window import StartWindow  # it opens workshop windows itself
 
-        return StartWindow.shared()
+        return StartWindow.shared(self.settings)
 
     def close_to_start(self) -> None:
         """Close this workshop and go back to the start window."""
@@ -481,7 +484,7 @@ class WorkshopWindow(QMainWindow):
         """Update the window title, the rail's states and every page."""
         details = self.controller.details()
         self.setWindowTitle(f"{details.title} — {self.controller.workshop.path.name} — ampdesk")
-        remember_title(QSettings(), self.controller.workshop.path, details.title)
+        remember_title(self.settings, self.controller.workshop.path, details.title)
         evaluation = self.controller.evaluation
         statuses = self.controller.step_statuses()
         for row, page_id in enumerate(self.page_ids):
@@ -537,8 +540,7 @@ class WorkshopWindow(QMainWindow):
         if self.page_ids.index("report") in self._built:
             report = self.page("report")
             report.shutdown()  # type: ignore[attr-defined]  # a report being written finishes first
-        settings = QSettings()
-        settings.setValue("workshop_window/geometry", self.saveGeometry())
-        settings.setValue("workshop_window/state", self.saveState())
+        self.settings.setValue("workshop_window/geometry", self.saveGeometry())
+        self.settings.setValue("workshop_window/state", self.saveState())
         self.controller.close()
         super().closeEvent(event)

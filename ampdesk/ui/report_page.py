@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ampdesk.ui.commands import ampdesk_command
+from ampdesk.ui.cli_argv import ampdesk_argv
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.widgets import heading, plain_label
 
@@ -34,7 +34,7 @@ def report_command(
     """The ``ampdesk report`` (or ``handout``) command line that writes ``target``."""
     args = [document, str(source), "-o", str(target), "--paper", paper]
     pay = individual_pay and document == "report"
-    return ampdesk_command(*args, *(["--include-individual-pay"] if pay else []))
+    return ampdesk_argv(*args, *(["--include-individual-pay"] if pay else []))
 
 
 NOTE = "ampdesk: note: "

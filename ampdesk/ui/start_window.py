@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ampdesk.ui.app import demo_path, open_workshop_window, recent_files, recent_titles
 from ampdesk.ui.icons import icon
+from ampdesk.ui.opening import demo_path, open_workshop_window
+from ampdesk.ui.recent import app_settings, recent_files, recent_titles
 from ampdesk.ui.widgets import heading, plain_label
 
 if TYPE_CHECKING:
@@ -38,14 +39,17 @@ class StartWindow(QWidget):
     _shared: StartWindow | None = None
 
     @classmethod
-    def shared(cls) -> StartWindow:
-        """The one start window (made on first use): File > New, Open and Close use it."""
+    def shared(cls, settings: QSettings | None = None) -> StartWindow:
+        """The one start window (made on first use, with ``settings``): File > New, Open and
+        Close use it."""
         if cls._shared is None:
-            cls._shared = cls()
+            cls._shared = cls(settings)
         return cls._shared
 
-    def __init__(self) -> None:
+    def __init__(self, settings: QSettings | None = None) -> None:
+        """A start window keeping its recent list in ``settings`` (the app's by default)."""
         super().__init__()
+        self.settings = settings if settings is not None else app_settings()
         self.setWindowTitle("ampdesk")
         self.setWindowIcon(icon("ampdesk"))
         self.resize(720, 520)
@@ -84,9 +88,8 @@ class StartWindow(QWidget):
     def refresh_recent(self) -> None:
         """List the recent files that still exist."""
         self.recent.clear()
-        settings = QSettings()
-        titles = recent_titles(settings)
-        for path in recent_files(settings):
+        titles = recent_titles(self.settings)
+        for path in recent_files(self.settings):
             if path.exists():
                 item = QListWidgetItem(f"{titles.get(str(path), path.stem)}    ({path.name})")
                 item.setToolTip(str(path))
@@ -98,7 +101,7 @@ class StartWindow(QWidget):
             self.recent.addItem(placeholder)
 
     def _open(self, path: Path) -> None:
-        window = open_workshop_window(path, self)
+        window = open_workshop_window(path, self.settings, self)
         if window is not None:
             self.windows.append(window)
             self.refresh_recent()

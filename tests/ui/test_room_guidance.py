@@ -10,11 +10,11 @@ from pytestqt.qtbot import QtBot
 from ampdesk.framework.fairness import GateOverride
 from ampdesk.framework.state import FEEDBACK_RHYTHM
 from ampdesk.store.workshop_file import create_workshop
-from ampdesk.ui.app import remember_recent
 from ampdesk.ui.cases_page import CasesPage
 from ampdesk.ui.fairness_panel import FairnessPanel
 from ampdesk.ui.main_window import WorkshopWindow
 from ampdesk.ui.plan_page import PlanPage
+from ampdesk.ui.recent import remember_recent
 from ampdesk.ui.start_window import StartWindow
 
 Opener = Callable[[Path], WorkshopWindow]
