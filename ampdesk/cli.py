@@ -473,8 +473,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (UsageError, WorkshopFileError, ContentError, ValueError) as exc:  # PlanError too
         message = str(exc)
     except Exception as exc:
-        message = explain(exc, getattr(args, "file", None))
-        if message is None:
+        explained = explain(exc, getattr(args, "file", None))
+        if explained is None:
             raise
+        message = explained
     print(f"ampdesk: error: {' '.join(message.split())}", file=sys.stderr)
     return EXIT_BAD_INPUT

@@ -39,7 +39,8 @@ def explain(exc: BaseException, file: Path | None) -> str | None:
         where = exc.filename or name
         return f"{where}: {reason}"
     if isinstance(exc, UnicodeError):
-        return f"{name}: text that is not valid UTF-8 ({exc.reason})"
+        reason = exc.reason if isinstance(exc, UnicodeDecodeError) else str(exc)
+        return f"{name}: text that is not valid UTF-8 ({reason})"
     if isinstance(exc, MemoryError):
         return "not enough memory"
     db = _sqlite_error(exc)

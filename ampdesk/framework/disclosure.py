@@ -158,7 +158,7 @@ class Policy:
     ) -> list[str]:
         """The gate's reasons as lines for this audience: a small group's reasons carry no
         figure, and are counted in one line where the audience may not name the group."""
-        sizes = {(r.role, r.level): r.headcount for r in roles}
+        sizes: dict[tuple[str, str | None], int] = {(r.role, r.level): r.headcount for r in roles}
         lines, counted = [], set()
         for reason in reasons:
             size = sizes.get((reason.role, reason.level)) if reason.role is not None else None
@@ -183,7 +183,7 @@ class Policy:
         self, reasons: Sequence[GateReason], roles: Sequence[RoleFigures]
     ) -> list[dict[str, Any]]:
         """The gate's reasons as JSON-ready data for this audience (no small group's value)."""
-        sizes = {(r.role, r.level): r.headcount for r in roles}
+        sizes: dict[tuple[str, str | None], int] = {(r.role, r.level): r.headcount for r in roles}
         data = []
         for reason in reasons:
             size = sizes.get((reason.role, reason.level)) if reason.role is not None else None

@@ -21,6 +21,7 @@ from ampdesk.framework.pulse import ItemSummary
 WorkType = Literal["routine", "creative"]
 GateState = Literal["not_assessed", "blocked", "attention", "pass"]
 Severity = Literal["blocked", "attention"]
+RoleState = Literal["pass", "attention", "blocked"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +101,7 @@ class GateThresholds:
                 changes[key] = int(raw) if key == "min_group_size" else float(raw)
             except (TypeError, ValueError) as exc:
                 raise ValueError(f"gate threshold {key}: {raw!r} is not a number") from exc
-        return replace(cls(), **changes)
+        return cls(**{**asdict(cls()), **changes})
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +130,7 @@ class RoleFigures:
     spread: float | None
     group_gaps: tuple[GroupGap, ...]
     suppressed_groups: int
-    state: Literal["pass", "attention", "blocked"] = "pass"
+    state: RoleState = "pass"
     withheld_reasons: tuple[str, ...] = ()
 
 
@@ -326,7 +327,9 @@ def role_figures(
             suppressed_groups=suppressed,
         )
         severities = {r.severity for r in _role_reasons(figures, t)}
-        state = "blocked" if "blocked" in severities else "attention" if severities else "pass"
+        state: RoleState = (
+            "blocked" if "blocked" in severities else "attention" if severities else "pass"
+        )
         result.append(replace(figures, state=state))
     return tuple(result)
 

@@ -83,7 +83,7 @@ def point(
     ]
     known = [m for m in dimension_means if m is not None]
     means["autonomy"] = sum(known) / len(known) if known else None
-    counts = {status: 0 for status in ACTION_STATUSES} if statuses is not None else {}
+    counts: dict[str, int] = {s: 0 for s in ACTION_STATUSES} if statuses is not None else {}
     if statuses is not None:
         for action_id in action_ids:
             counts[statuses.get(action_id, ("not_started", ""))[0]] += 1

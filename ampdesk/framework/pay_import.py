@@ -23,8 +23,12 @@ import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ampdesk.framework.fairness import PayRow, WorkType
+
+if TYPE_CHECKING:
+    from _csv import Reader as CsvReader  # what csv.reader returns, with its line_num
 
 REQUIRED = ("role", "level", "work_type", "pay", "market_median")
 OPTIONAL = ("fte", "person", "group", "currency")
@@ -110,7 +114,7 @@ def parse_pay_source(data: bytes) -> PayFile:
     return PayFile(rows, f"CSV, {encoding}, {separator}-separated")
 
 
-def _numbered(reader: Iterator[list[str]]) -> Iterator[tuple[int, Cells]]:
+def _numbered(reader: CsvReader) -> Iterator[tuple[int, Cells]]:
     """Each record with the line it starts on (a quoted cell may span several lines)."""
     start = 1
     while True:
@@ -121,7 +125,7 @@ def _numbered(reader: Iterator[list[str]]) -> Iterator[tuple[int, Cells]]:
         except csv.Error as exc:
             raise PayImportError(f"not a readable CSV file ({exc})", start) from None
         yield start, cells
-        start = reader.line_num + 1  # type: ignore[attr-defined]
+        start = reader.line_num + 1
 
 
 def _decode(data: bytes) -> tuple[str, str]:

@@ -16,6 +16,8 @@ STATEMENTS: tuple[tuple[str, str], ...] = (
     ("settled", "My pay is settled enough that I can keep my mind on the work itself."),
 )
 
+Counts = tuple[int, int, int, int, int]  # answers per scale point 1-5
+
 
 @dataclass(frozen=True, slots=True)
 class ItemSummary:
@@ -23,7 +25,7 @@ class ItemSummary:
 
     n: int
     suppressed: bool
-    counts: tuple[int, int, int, int, int] | None
+    counts: Counts | None
     mean: float | None
     disagree_share: float | None
     agree_share: float | None
@@ -41,6 +43,12 @@ def check_threshold(threshold: int) -> int:
     return threshold
 
 
+def counts_of(values: Sequence[int]) -> Counts:
+    """Answers per scale point 1-5."""
+    one, two, three, four, five = (values.count(point) for point in SCALE)
+    return one, two, three, four, five
+
+
 def summarize(values: Sequence[int], threshold: int) -> ItemSummary:
     """Aggregate 1-5 answers; fewer than ``threshold`` answers reveal only their number."""
     if any(v not in SCALE for v in values):
@@ -48,11 +56,11 @@ def summarize(values: Sequence[int], threshold: int) -> ItemSummary:
     n = len(values)
     if n < threshold:
         return ItemSummary(n, True, None, None, None, None)
-    counts = tuple(values.count(point) for point in SCALE)
+    counts = counts_of(values)
     return ItemSummary(
         n=n,
         suppressed=False,
-        counts=counts,  # type: ignore[arg-type]
+        counts=counts,
         mean=sum(values) / n,
         disagree_share=(counts[0] + counts[1]) / n,
         agree_share=(counts[3] + counts[4]) / n,

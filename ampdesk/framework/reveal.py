@@ -13,7 +13,8 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-Counts = tuple[int, int, int, int, int]  # answers per scale point 1-5
+from ampdesk.framework.pulse import Counts
+from ampdesk.framework.pulse import counts_of as counts_of  # re-exported: answers per point
 
 
 class RevealError(ValueError):
@@ -27,11 +28,6 @@ class Shown:
 
     counts: Counts
     pending: int = 0
-
-
-def counts_of(values: Sequence[int]) -> Counts:
-    """Answers per scale point 1-5."""
-    return tuple(values.count(point) for point in range(1, 6))  # type: ignore[return-value]
 
 
 def reveal(current: Mapping[str, Counts], threshold: int) -> dict[str, Shown]:
@@ -67,14 +63,19 @@ def to_json(shown: Mapping[str, Shown]) -> str:
     )
 
 
+def _kept_counts(kept: Sequence[object]) -> Counts:
+    """Counts as kept in JSON; anything but five whole numbers raises ValueError."""
+    one, two, three, four, five = (int(str(n)) for n in kept)
+    return one, two, three, four, five
+
+
 def from_json(text: str | None) -> dict[str, Shown]:
     """What is shown, as kept; anything unreadable shows nothing."""
     try:
         data = json.loads(text or "{}")
         return {
-            str(item): Shown(tuple(int(n) for n in s["counts"]), int(s["pending"]))  # type: ignore[arg-type]
+            str(item): Shown(_kept_counts(s["counts"]), int(s["pending"]))
             for item, s in data.items()
-            if len(s["counts"]) == 5
         }
     except (ValueError, TypeError, KeyError, AttributeError):
         return {}

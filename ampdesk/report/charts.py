@@ -326,10 +326,12 @@ def trend_lines(
         def y_of(value: float) -> float:
             return bottom + (value - 1) / 4 * plot_height
 
-        for value in range(1, 6):
-            y = y_of(value)
-            drawing.add(Line(left, y, left + plot_width, y, strokeColor=RULE, strokeWidth=0.4))
-            drawing.add(_text(left - 6, y - 2.5, str(value), 7, textAnchor="end"))
+        for tick in range(1, 6):
+            tick_y = y_of(tick)
+            drawing.add(
+                Line(left, tick_y, left + plot_width, tick_y, strokeColor=RULE, strokeWidth=0.4)
+            )
+            drawing.add(_text(left - 6, tick_y - 2.5, str(tick), 7, textAnchor="end"))
         drawing.add(_text(2, bottom + plot_height + 9, "average, 1 to 5", 6.5, fillColor=MUTED))
         spacing = (plot_width - 64) / max(count - 1, 1)
         every = 1

@@ -46,8 +46,9 @@ class ReportContext:
     def policy(self) -> Policy:
         """What this report's readers may see (the disclosure policy): the confidential copy
         with individual pay shows every figure, any other report no small group's."""
-        audience = "individual_pay_copy" if self.individual_pay is not None else "report"
-        return Policy(audience, self.threshold)
+        if self.individual_pay is not None:
+            return Policy("individual_pay_copy", self.threshold)
+        return Policy("report", self.threshold)
 
 
 def strings(value: object) -> Iterator[str]:

@@ -203,7 +203,7 @@ class ReportDocument(BaseDocTemplate):
                 min(top + 4, frame._y1 + frame._height),
             )
             self.marks.append(mark)
-            self.canv.add_mark(mark)  # type: ignore[attr-defined]
+            self.canv.add_mark(mark)
 
 
 def contents(marks: list[Mark]) -> list[Flowable]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QStyle
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from ampdesk.framework.followup import ACTION_STATUS_LABELS, ACTION_STATUSES
 from ampdesk.framework.state import ActionValue
 from ampdesk.ui.controller import WorkshopController
+from ampdesk.ui.widgets import python_date
 
 STEP, TITLE, OWNER, DUE, MEASURE, STATUS = range(6)
 HEADERS = ("Step", "Action", "Owner", "Due", "Progress seen by", "Status")
@@ -135,21 +137,22 @@ class ActionsModel(QAbstractTableModel):
             if self._checkin is None or value not in ACTION_STATUSES:
                 return False
             note = self._statuses.get(action.id, ("", ""))[1]
-            self.controller.set_checkin_status(self._checkin, action.id, value, note)  # type: ignore[arg-type]
+            self.controller.set_checkin_status(self._checkin, action.id, value, note)
             self._statuses[action.id] = (str(value), note)
         else:
             new = self._value(column, value)
             if new is None:
                 return False
-            self.controller.update_action(action.id, **{FIELDS[column]: new})
-            self.actions[index.row()] = replace(action, **{FIELDS[column]: new})
-        self.dataChanged.emit(index.siblingAtColumn(0), index.siblingAtColumn(STATUS))
+            change: dict[str, Any] = {FIELDS[column]: new}  # the value _value checked
+            self.controller.update_action(action.id, **change)
+            self.actions[index.row()] = replace(action, **change)
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), STATUS))
         return True
 
     def _value(self, column: int, value: object) -> object | None:
         """The stored value of an edit, or None when the edit is refused."""
         if column == DUE:
-            return value.toPython() if isinstance(value, QDate) else value
+            return python_date(value) if isinstance(value, QDate) else value
         if column == STEP:
             return value if value in {s.id for s in self.controller.content.steps} else None
         text = str(value).strip()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QAbstractItemModel, QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -33,7 +31,7 @@ from ampdesk.ui.actions_model import (
     missing,
 )
 from ampdesk.ui.controller import WorkshopController
-from ampdesk.ui.widgets import ScrollPage, date_edit, heading, plain_label
+from ampdesk.ui.widgets import ScrollPage, date_edit, heading, plain_label, python_date
 
 
 class ActionsPage(ScrollPage):
@@ -168,7 +166,7 @@ class ActionsPage(ScrollPage):
         if not title:
             self.title.setFocus()
             return
-        due: dt.date = self.due.date().toPython()  # type: ignore[assignment]
+        due = python_date(self.due.date())
         self.controller.add_action(
             self.step.currentData(),
             title,

@@ -3,31 +3,37 @@ statuses and a short pulse, and the trend since the workshop."""
 
 from __future__ import annotations
 
-import datetime as dt
-
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
 )
 
 from ampdesk.framework.followup import (
     ACTION_STATUS_LABELS,
     ACTION_STATUSES,
     CHECKIN_ITEMS,
-    CheckInValue,
     progress_lines,
 )
-from ampdesk.framework.state import ActionValue
+from ampdesk.ui.checkin_model import ACTION, NOTE, NOTE_HINT, STATUS, CheckInModel
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.counts_editor import CountsEditor
 from ampdesk.ui.trend_chart import TrendChart
-from ampdesk.ui.widgets import Collapsible, ScrollPage, date_edit, heading, plain_label
+from ampdesk.ui.widgets import Collapsible, ScrollPage, date_edit, heading, plain_label, python_date
 
 
 class FollowUpsPage(ScrollPage):
@@ -79,13 +85,23 @@ class FollowUpsPage(ScrollPage):
         pick_row.addStretch(1)
         layout.addLayout(pick_row)
 
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["Action", "Owner", "Status", "Note"])
+        self.model = CheckInModel(controller)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setItemDelegate(StatusDelegate(self.table))
         self.table.setAccessibleName("Actions at this check-in")
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.CurrentChanged
+            | QAbstractItemView.EditTrigger.SelectedClicked
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(ACTION, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(STATUS, 120)
         self.table.setMinimumHeight(180)
         layout.addWidget(self.table)
         self.counts_box = Collapsible("Enter the pulse from a show of hands", plain_label(""))
@@ -93,7 +109,6 @@ class FollowUpsPage(ScrollPage):
         self.counts: CountsEditor | None = None
         layout.addStretch(1)
         self.checkin_id: int | None = None
-        self._shown: tuple[CheckInValue | None, list[ActionValue]] | None = None
         controller.changed.connect(self.refresh)
         self.refresh()
 
@@ -120,35 +135,8 @@ class FollowUpsPage(ScrollPage):
         for widget in (self.chooser, self.pulse, self.delete, self.table):
             widget.setEnabled(self.checkin_id is not None)
         current = next((c for c in checkins if c.id == self.checkin_id), None)
-        actions = self.controller.actions()
-        if (current, actions) != self._shown:  # else keep the table: a note may be typed
-            self._shown = (current, actions)
-            self._fill_table(current, actions)
+        self.model.show(current, self.controller.actions())  # rows kept: a note may be typed
         self._fill_counts()
-
-    def _fill_table(self, checkin: CheckInValue | None, actions: list[ActionValue]) -> None:
-        actions = actions if checkin is not None else []
-        self.table.setRowCount(len(actions))
-        for row, action in enumerate(actions):
-            status, note = (checkin.statuses if checkin else {}).get(action.id, ("not_started", ""))
-            title = QTableWidgetItem(action.title)
-            title.setFlags(title.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            owner = QTableWidgetItem(action.owner)
-            owner.setFlags(owner.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            self.table.setItem(row, 0, title)
-            self.table.setItem(row, 1, owner)
-            combo = QComboBox()
-            combo.setAccessibleName(f"Status of {action.title}")
-            for value in ACTION_STATUSES:
-                combo.addItem(ACTION_STATUS_LABELS[value], value)
-            combo.setCurrentIndex(ACTION_STATUSES.index(status))  # type: ignore[arg-type]
-            edit = QLineEdit(note)
-            edit.setAccessibleName(f"Note on {action.title}")
-            edit.setPlaceholderText("What moved, what is stuck")
-            combo.activated.connect(lambda _=0, a=action.id, c=combo, e=edit: self._save(a, c, e))
-            edit.editingFinished.connect(lambda a=action.id, c=combo, e=edit: self._save(a, c, e))
-            self.table.setCellWidget(row, 2, combo)
-            self.table.setCellWidget(row, 3, edit)
 
     def _fill_counts(self) -> None:
         if self.counts is not None and self.counts.checkin_id == self.checkin_id:
@@ -162,21 +150,13 @@ class FollowUpsPage(ScrollPage):
 
     # -- editing ---------------------------------------------------------------------------
     def _record(self) -> None:
-        held_on: dt.date = self.new_date.date().toPython()  # type: ignore[assignment]
+        held_on = python_date(self.new_date.date())
         self.checkin_id = None  # the new one is shown after the refresh
         self.controller.add_checkin(held_on)
 
     def _show_chosen(self, index: int) -> None:
         self.checkin_id = self.chooser.itemData(index)
         self.refresh()
-
-    def _save(self, action_id: int, combo: QComboBox, edit: QLineEdit) -> None:
-        if self.checkin_id is None:
-            return
-        checkin = next(c for c in self.controller.checkins() if c.id == self.checkin_id)
-        wanted = (combo.currentData(), edit.text().strip())
-        if checkin.statuses.get(action_id) != wanted:
-            self.controller.set_checkin_status(self.checkin_id, action_id, *wanted)
 
     def _request_pulse(self) -> None:
         if self.checkin_id is not None:
@@ -185,3 +165,43 @@ class FollowUpsPage(ScrollPage):
     def _delete(self) -> None:
         if self.checkin_id is not None:
             self.controller.delete_checkin(self.checkin_id)
+
+
+class StatusDelegate(QStyledItemDelegate):
+    """A list of statuses for the status column; a line of text for the note."""
+
+    def createEditor(
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QWidget:
+        """A status list, or the usual text line with a hint."""
+        if index.column() == STATUS:
+            box = QComboBox(parent)
+            for status in ACTION_STATUSES:
+                box.addItem(ACTION_STATUS_LABELS[status], status)
+            box.activated.connect(lambda _=0, b=box: self.commitData.emit(b))
+            return box
+        editor = super().createEditor(parent, option, index)
+        editor.setProperty("placeholderText", NOTE_HINT)
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
+        """Load the cell's value into the editor."""
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(editor.findData(index.data(Qt.ItemDataRole.EditRole)), 0))
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(
+        self,
+        editor: QWidget,
+        model: QAbstractItemModel,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        """Store the editor's value through the model (and so the undo stack)."""
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData())
+        else:
+            super().setModelData(editor, model, index)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -92,7 +93,7 @@ class WorkshopWindow(QMainWindow):
             self._add_page(
                 step.id,
                 f"{step.number}  {step_name(step.id)}",
-                lambda s=step: self._step_page(s, workspaces[s.id](controller)),
+                partial(self._step_page, step, partial(workspaces[step.id], controller)),
             )
         self._add_page("actions", "Actions", lambda: ActionsPage(controller))
         self._add_page("followups", "Follow-ups", self._followups_page)
@@ -147,9 +148,9 @@ class WorkshopWindow(QMainWindow):
         self._add_menus()
         settings = self.settings
         if geometry := settings.value("workshop_window/geometry"):
-            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+            self.restoreGeometry(geometry)
         if state := settings.value("workshop_window/state"):
-            self.restoreState(state)  # type: ignore[arg-type]
+            self.restoreState(state)
         self.fit_screen()  # again once shown, when the window frame is known
         controller.changed.connect(self.refresh)
         self.refresh()
@@ -190,14 +191,19 @@ class WorkshopWindow(QMainWindow):
         row = self.page_ids.index(page_id)
         if row not in self._built:
             placeholder = self.pages.widget(row)
-            self.pages.insertWidget(row, self._factories[row]())
-            self.pages.removeWidget(placeholder)
-            placeholder.deleteLater()
+            built = self._factories[row]()
+            self.pages.insertWidget(row, built)
+            if placeholder is not None:
+                self.pages.removeWidget(placeholder)
+                placeholder.deleteLater()
             self._built.add(row)
-        return self.pages.widget(row)
+            return built
+        page = self.pages.widget(row)
+        assert page is not None  # every row has a page
+        return page
 
-    def _step_page(self, step: Step, workspace: QWidget) -> StepPage:
-        page = StepPage(self.controller, step, workspace)
+    def _step_page(self, step: Step, workspace: Callable[[], QWidget]) -> StepPage:
+        page = StepPage(self.controller, step, workspace())
         page.case_requested.connect(self.preview_case)
         return page
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QDialog,
@@ -16,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ampdesk.framework.fairness import GateOverride
-from ampdesk.ui.widgets import date_edit, plain_label
+from ampdesk.ui.widgets import date_edit, plain_label, python_date
 
 
 class OverrideDialog(QDialog):
@@ -72,7 +70,7 @@ class OverrideDialog(QDialog):
 
     def override(self) -> GateOverride:
         """The override as entered."""
-        due: dt.date = self.due.date().toPython()  # type: ignore[assignment]
+        due = python_date(self.due.date())
         return GateOverride(
             reason=self.reason.toPlainText().strip(),
             remediation=self.remediation.text().strip(),

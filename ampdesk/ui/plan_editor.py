@@ -5,45 +5,44 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
-    QLineEdit,
+    QMainWindow,
     QPushButton,
     QSizePolicy,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from ampdesk.framework.content import Framework
+from ampdesk.framework.messages import step_name
 from ampdesk.framework.plan import (
     MAX_MINUTES,
     AgendaItem,
     PlanError,
     WorkshopPlan,
+    check_plan,
     full_day,
     half_day,
 )
+from ampdesk.ui.agenda_model import KIND_LABELS, MINUTES, TITLE, AgendaModel
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.saved_text import SavedText
 from ampdesk.ui.widgets import clear_layout, heading, plain_label
 
-KIND_LABELS = {
-    "opening": "Opening",
-    "step": "Step",
-    "break": "Break",
-    "actions": "Actions",
-    "other": "Other",
-}
 KIND_COLOURS = {
     "opening": QColor("#6c7a89"),
     "step": QColor("#2e6fd8"),
@@ -90,7 +89,7 @@ class Timeline(QWidget):
             block = QRectF(x, 4, item.minutes / total * width, 32)
             painter.fillRect(block.adjusted(0, 0, -2, 0), KIND_COLOURS[item.kind])
             painter.setPen(QColor("white") if item.kind != "break" else QColor("#1d2433"))
-            label = item.step.capitalize() if item.step else KIND_LABELS[item.kind]
+            label = step_name(item.step) if item.step else KIND_LABELS[item.kind]
             painter.drawText(
                 block.adjusted(4, 0, -4, 0),
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
@@ -122,11 +121,16 @@ class PlanEditor(QWidget):
         layout.addWidget(heading("Agenda", 2))
         self.timeline = Timeline()
         layout.addWidget(self.timeline)
-        self.agenda = QTableWidget(0, 3)
-        self.agenda.setHorizontalHeaderLabels(["Item", "Kind", "Minutes"])
+        self.agenda_model = AgendaModel(controller)
+        self.agenda_model.refused.connect(self._refused)
+        self.agenda = QTableView()
+        self.agenda.setModel(self.agenda_model)
+        self.agenda.setItemDelegate(MinutesDelegate(self.agenda))
         self.agenda.setAccessibleName("Agenda items")
+        self.agenda.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.agenda.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.agenda.verticalHeader().hide()
-        self.agenda.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.agenda.horizontalHeader().setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         self.agenda.setMinimumHeight(230)
         layout.addWidget(self.agenda)
         buttons = QHBoxLayout()
@@ -136,7 +140,7 @@ class PlanEditor(QWidget):
         self.add_other.clicked.connect(lambda: self._insert(AgendaItem("other", "New item", 15)))
         self.remove = QPushButton("Remove")
         self.remove.setToolTip("Remove the selected item (steps of the framework stay)")
-        self.remove.clicked.connect(self._remove)
+        self.remove.clicked.connect(lambda: self.agenda_model.remove(self._row()))
         self.up = QPushButton("Move up")
         self.up.clicked.connect(lambda: self._move(-1))
         self.down = QPushButton("Move down")
@@ -207,30 +211,6 @@ class PlanEditor(QWidget):
             return
         self._shown = plan
         self.timeline.set_items(plan.agenda)
-        selected = self.agenda.currentRow()
-        self.agenda.blockSignals(True)
-        self.agenda.setRowCount(len(plan.agenda))
-        for row, item in enumerate(plan.agenda):
-            title = QLineEdit(item.title)
-            title.setAccessibleName(f"Agenda item {row + 1}")
-            title.setReadOnly(item.kind == "step")
-            title.editingFinished.connect(lambda r=row, e=title: self._edit(r, title=e.text()))
-            self.agenda.setCellWidget(row, 0, title)
-            kind = QTableWidgetItem(KIND_LABELS[item.kind])
-            kind.setFlags(kind.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            self.agenda.setItem(row, 1, kind)
-            minutes = QSpinBox()
-            minutes.setRange(1, MAX_MINUTES)
-            minutes.setSingleStep(5)
-            minutes.setValue(item.minutes)
-            minutes.setAccessibleName(f"Minutes for {item.title}")
-            minutes.editingFinished.connect(
-                lambda r=row, m=minutes: self._edit(r, minutes=m.value())
-            )
-            self.agenda.setCellWidget(row, 2, minutes)
-        self.agenda.blockSignals(False)
-        if 0 <= selected < len(plan.agenda):
-            self.agenda.selectRow(selected)
         self._fill_steps(plan)
         self.expected.blockSignals(True)
         self.expected.setValue(plan.expected_participants or 0)
@@ -272,57 +252,43 @@ class PlanEditor(QWidget):
         self.steps_grid.setColumnStretch(1, 1)
 
     # -- editing ---------------------------------------------------------------------------
-    def _change(self, text: str, **changes: object) -> None:
-        plan = replace(self.controller.plan, **changes)  # type: ignore[arg-type]
+    def _change(self, text: str, **changes: Any) -> None:
+        plan = replace(self.controller.plan, **changes)  # check_plan checks every value
         try:
-            self.controller.set_plan(plan, text)
+            check_plan(plan, self.controller.content)  # checked before it becomes an undo step
         except PlanError as exc:
-            self.window().statusBar().showMessage(str(exc), 8000)  # type: ignore[attr-defined]
-            self._shown = None
-            self.refresh()
-
-    def _agenda(self, agenda: list[AgendaItem], text: str) -> None:
-        self._change(text, agenda=tuple(agenda))
-
-    def _edit(self, row: int, **changes: object) -> None:
-        agenda = list(self.controller.plan.agenda)
-        if row >= len(agenda):
+            self._refused(str(exc))
             return
-        changed = replace(agenda[row], **changes)  # type: ignore[arg-type]
-        if changed != agenda[row] and changed.title.strip():
-            agenda[row] = changed
-            self._agenda(agenda, "Edit the agenda")
+        self.controller.set_plan(plan, text)
+
+    def _refused(self, reason: str) -> None:
+        """Say why a change of the plan was refused, and show the plan as stored."""
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(reason, 8000)
+        self._shown = None
+        self.refresh()
+
+    def _row(self) -> int:
+        """The selected agenda row (-1: none)."""
+        return self.agenda.currentIndex().row()
 
     def _insert(self, item: AgendaItem) -> None:
-        agenda = list(self.controller.plan.agenda)
-        row = self.agenda.currentRow()
-        agenda.insert(row + 1 if row >= 0 else len(agenda), item)
-        self._agenda(agenda, f"Add {item.title.lower()}")
-
-    def _remove(self) -> None:
-        agenda = list(self.controller.plan.agenda)
-        row = self.agenda.currentRow()
-        if 0 <= row < len(agenda) and agenda[row].kind != "step":
-            del agenda[row]
-            self._agenda(agenda, "Remove an agenda item")
+        row = self._row()
+        self.agenda_model.insert(row + 1 if row >= 0 else self.agenda_model.rowCount(), item)
 
     def _move(self, delta: int) -> None:
-        agenda = list(self.controller.plan.agenda)
-        row = self.agenda.currentRow()
-        target = row + delta
-        if 0 <= row < len(agenda) and 0 <= target < len(agenda):
-            agenda[row], agenda[target] = agenda[target], agenda[row]
-            self._agenda(agenda, "Move an agenda item")
-            self.agenda.selectRow(target)
+        row = self._row()
+        if self.agenda_model.move(row, delta):
+            self.agenda.selectRow(row + delta)
 
     def _use_agenda(self, make: Callable[[Framework], WorkshopPlan]) -> None:
-        agenda = make(self.controller.content).agenda
-        self._agenda(list(agenda), "Use a standard agenda")
+        self.agenda_model.store(list(make(self.controller.content).agenda), "Use a standard agenda")
 
-    def _set_step(self, step: str, **changes: object) -> None:
+    def _set_step(self, step: str, **changes: Any) -> None:
         plan = self.controller.plan
         steps = dict(plan.steps)
-        steps[step] = replace(plan.step_plan(step), **changes)  # type: ignore[arg-type]
+        steps[step] = replace(plan.step_plan(step), **changes)
         self._change("Change a step's plan", steps=steps)
 
     def _toggle_prompt(self, step: str, index: int, on: bool) -> None:
@@ -341,3 +307,22 @@ class PlanEditor(QWidget):
     def _save_materials(self, text: str) -> None:
         items = tuple(line.strip() for line in text.splitlines() if line.strip())
         self._change("Edit materials", materials=items)
+
+
+class MinutesDelegate(QStyledItemDelegate):
+    """Minutes are typed in a box from 1 to the plan's maximum, in steps of five."""
+
+    def createEditor(
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QWidget:
+        """A number box for the minutes, the usual text line for a title."""
+        if index.column() != MINUTES:
+            return super().createEditor(parent, option, index)
+        box = QSpinBox(parent)
+        box.setRange(1, MAX_MINUTES)
+        box.setSingleStep(5)
+        box.setAccessibleName(f"Minutes for {index.model().index(index.row(), TITLE).data()}")
+        return box

@@ -18,7 +18,7 @@ from ampdesk.framework.disclosure import MIN_THRESHOLD
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.gate_view import GateCallout
 from ampdesk.ui.plan_editor import PlanEditor
-from ampdesk.ui.widgets import ScrollPage, date_edit, heading, plain_label
+from ampdesk.ui.widgets import ScrollPage, date_edit, heading, plain_label, python_date
 
 TEXT_FIELDS = (
     ("title", "Title"),
@@ -115,9 +115,7 @@ class PlanPage(ScrollPage):
         self.controller.update_details(**{key: value})
 
     def _save_date(self) -> None:
-        held_on: dt.date | None = (
-            self.date.date().toPython() if self.has_date.isChecked() else None  # type: ignore[assignment]
-        )
+        held_on = python_date(self.date.date()) if self.has_date.isChecked() else None
         self.controller.update_details(held_on=held_on)
 
     def _save_threshold(self) -> None:

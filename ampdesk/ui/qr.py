@@ -12,7 +12,7 @@ def qr_image(text: str) -> QImage:
     """The QR code of ``text``: one pixel per module, black on white, with its quiet zone."""
     import segno  # loaded when live input starts, not at app start-up
 
-    rows = list(segno.make(text, error="m").matrix_iter(border=QUIET_ZONE))
+    rows = [list(row) for row in segno.make(text, error="m").matrix_iter(border=QUIET_ZONE)]
     image = QImage(len(rows[0]), len(rows), QImage.Format.Format_Mono)
     image.setColor(0, QColor("white").rgb())
     image.setColor(1, QColor("black").rgb())

@@ -27,7 +27,7 @@ def remember_recent(settings: QSettings, path: Path) -> None:
 def recent_files(settings: QSettings) -> list[Path]:
     """The recently opened workshops, newest first."""
     value = settings.value("recent_files", [])
-    items = [value] if isinstance(value, str) else list(value or [])  # type: ignore[call-overload]  # QSettings gives a list back as a list, one item as a str
+    items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
     return [Path(p) for p in items]
 
 

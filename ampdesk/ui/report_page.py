@@ -96,8 +96,8 @@ class ReportPage(QWidget):
             row.addWidget(widget)
         row.addStretch(1)
         buttons = QHBoxLayout()  # a row of its own: the page fits a 1280-pixel screen
-        for widget in (self.refresh_button, self.export_button, self.print_button):
-            buttons.addWidget(widget)
+        for button in (self.refresh_button, self.export_button, self.print_button):
+            buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(row)
         layout.addWidget(self.individual_pay)

@@ -80,9 +80,10 @@ def render_screenshots(
             window.grab().save(str(target))
             written.append(target)
             page = window.pages.currentWidget()
-            if isinstance(page, QScrollArea) and page.widget() is not None:
+            inner = page.widget() if isinstance(page, QScrollArea) else None
+            if inner is not None:
                 full = folder / f"{number:02d}-{page_id}-full.png"
-                page.widget().grab().save(str(full))
+                inner.grab().save(str(full))
                 written.append(full)
         presenter = window.open_presenter()  # full screen on the projector, if configured
         if not presenter.isFullScreen():

@@ -81,11 +81,11 @@ class TrendChart(QWidget):
             painter.setPen(pen)
             previous: QPointF | None = None
             for index, trend_point in enumerate(self.points):
-                value = trend_point.means.get(series)
-                if value is None:
+                mean = trend_point.means.get(series)
+                if mean is None:
                     previous = None
                     continue
-                here = QPointF(x_of(index), plot.bottom() - (value - 1) / 4 * plot.height())
+                here = QPointF(x_of(index), plot.bottom() - (mean - 1) / 4 * plot.height())
                 if previous is not None:
                     painter.drawLine(previous, here)
                 painter.setBrush(COLOURS[series])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
@@ -21,6 +23,11 @@ HEADING_SIZES = {1: 20, 2: 14, 3: 12}
 
 
 DATE_FORMAT = "d MMM yyyy"
+
+
+def python_date(date: QDate) -> dt.date:
+    """``date`` as a Python date (``QDate.toPython`` is typed as returning any object)."""
+    return dt.date(date.year(), date.month(), date.day())
 
 
 def date_edit(initial: QDate) -> QDateEdit:
@@ -135,6 +142,7 @@ class Collapsible(QWidget):
     def set_content(self, content: QWidget) -> None:
         """Replace what the section holds."""
         layout = self.layout()
+        assert layout is not None  # made in __init__
         layout.replaceWidget(self.content, content)
         self.content.deleteLater()
         self.content = content

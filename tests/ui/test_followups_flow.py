@@ -8,13 +8,13 @@ from pathlib import Path
 
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
 from ampdesk.framework.fairness import PayRow
 from ampdesk.store.templates import load_template
 from ampdesk.store.workshop_file import open_workshop
 from ampdesk.store.workshop_store import WorkshopStore
+from ampdesk.ui.checkin_model import STATUS
 from ampdesk.ui.counts_editor import CountsEditor
 from ampdesk.ui.fairness_panel import FairnessPanel
 from ampdesk.ui.followups_page import FollowUpsPage
@@ -48,10 +48,7 @@ def _record_checkin(
     page.new_date.setDate(QDate(day))
     qtbot.mouseClick(page.record, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.chooser.count() == before + 1)
-    combo = page.table.cellWidget(0, 2)
-    assert isinstance(combo, QComboBox)
-    combo.setCurrentIndex(combo.findData(status))
-    combo.activated.emit(combo.currentIndex())
+    assert page.model.setData(page.model.index(0, STATUS), status)
     page.counts_box.toggle.setChecked(True)
     assert page.counts is not None
     _enter_counts(qtbot, page.counts, "peers", peers)

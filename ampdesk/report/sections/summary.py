@@ -46,14 +46,15 @@ def what_was_said(ctx: ReportContext) -> list[str]:
     report only; nothing from a group under the anonymity threshold)."""
     lines = []
     autonomy = ctx.evaluation.autonomy
+    means = {d: (autonomy[d]["current"].mean, autonomy[d]["desired"].mean) for d in autonomy}
     gaps = [
-        (autonomy[d]["desired"].mean - autonomy[d]["current"].mean, d)
+        (want - now, d, now, want)
         for d in AUTONOMY_DIMENSIONS
-        if autonomy[d]["current"].mean is not None and autonomy[d]["desired"].mean is not None
+        for now, want in [means[d]]
+        if now is not None and want is not None
     ]
     if gaps:
-        _gap, d = max(gaps)
-        now, want = autonomy[d]["current"].mean, autonomy[d]["desired"].mean
+        _gap, d, now, want = max(gaps)
         lines.append(
             f"The widest gap between the say people have and the say they want is over "
             f"{AUTONOMY_LABELS[d].lower()}: {now:.1f} now against {want:.1f} wanted, on a 1 to 5 "
