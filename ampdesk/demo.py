@@ -11,13 +11,14 @@ from dataclasses import replace
 from pathlib import Path
 
 from ampdesk.framework.content import framework
-from ampdesk.framework.fairness import PayRow
+from ampdesk.framework.fairness import PayRow, WorkType
 from ampdesk.framework.followup import stored_activity
 from ampdesk.framework.state import (
     AUTHENTICITY_NOTE,
     FEEDBACK_RHYTHM,
     PURPOSE_STATEMENT,
     START_DIMENSION,
+    NoteKind,
 )
 from ampdesk.store.templates import load_template
 from ampdesk.store.workshop_file import Workshop, create_workshop
@@ -25,7 +26,7 @@ from ampdesk.store.workshop_store import WorkshopStore
 
 WORKSHOP_DAY = dt.date(2026, 12, 3)
 
-_PAY = (
+_PAY: tuple[tuple[str, str, str, WorkType, int, int, float, str], ...] = (
     # person, role, level, work type, annual base pay, market median, fte, group
     ("Heron", "Software engineer", "Senior", "creative", 78_500, 76_000, 1.0, "Site A"),
     ("Otter", "Software engineer", "Senior", "creative", 74_000, 76_000, 1.0, "Site B"),
@@ -58,7 +59,7 @@ _AUTONOMY = {
     "who.desired": (3, 3, 3, 3, 2, 3, 3, 3, 3, 3, 3, 4),
 }
 # (step, kind, dimension, text, dots)
-_NOTES = (
+_NOTES: tuple[tuple[str, NoteKind, str | None, str, int], ...] = (
     ("autonomy", "idea", "how", "Teams choose their own way of estimating work", 7),
     ("autonomy", "idea", "how", "Drop the mandatory code-review checklist for small fixes", 4),
     ("autonomy", "idea", "when", "Core hours 10:00-15:00, the rest of the day is ours", 6),
@@ -165,7 +166,7 @@ def write_demo(path: Path) -> Workshop:
             PayRow(
                 role=role,
                 level=level,
-                work_type=work_type,  # type: ignore[arg-type]
+                work_type=work_type,
                 pay=float(pay),
                 market_median=float(median),
                 fte=fte,
@@ -181,7 +182,7 @@ def write_demo(path: Path) -> Workshop:
     for item, values in _AUTONOMY.items():
         store.answers.add("autonomy", item, values)
     for step, kind, dimension, text, dots in _NOTES:
-        note_id = store.notes.add(step, kind, text, dimension=dimension)  # type: ignore[arg-type]
+        note_id = store.notes.add(step, kind, text, dimension=dimension)
         for _ in range(dots):
             store.notes.add_vote(note_id)
     store.progress.set_decision(START_DIMENSION, "how")
@@ -200,11 +201,12 @@ def write_demo(path: Path) -> Workshop:
         for step, title, owner, days, measure in _ACTIONS
     ]
     content = framework()
-    for step in content.steps:
-        store.progress.set_step_status(step.id, "in_progress" if step.id == "purpose" else "done")
-        ticked = step.checklist if step.id != "purpose" else step.checklist[:2]
-        for item in ticked:
-            store.progress.set_checklist_item(step.id, item.id, True)
+    for framework_step in content.steps:
+        step_id = framework_step.id
+        store.progress.set_step_status(step_id, "in_progress" if step_id == "purpose" else "done")
+        ticked = framework_step.checklist[: 2 if step_id == "purpose" else None]
+        for checklist_item in ticked:
+            store.progress.set_checklist_item(step_id, checklist_item.id, True)
     store.checkins.add(
         WORKSHOP_DAY + dt.timedelta(days=14),
         {

@@ -13,8 +13,8 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ampdesk.framework.pulse import Counts
-from ampdesk.framework.pulse import counts_of as counts_of  # re-exported: answers per point
+from ampdesk.framework.pulse import Counts as Counts  # re-exported: answers per point
+from ampdesk.framework.pulse import counts_of as counts_of
 
 
 class RevealError(ValueError):

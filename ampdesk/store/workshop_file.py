@@ -114,7 +114,7 @@ class Workshop:
                 busy, _log, _moved = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
             except sqlite3.OperationalError:
                 return False
-        return busy == 0
+        return bool(busy == 0)
 
     def close(self) -> None:
         """Release the file (checkpoints the write-ahead log)."""

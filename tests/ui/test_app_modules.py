@@ -3,11 +3,13 @@
 import ast
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 import ampdesk.ui
 from ampdesk.store.workshop_file import create_workshop
+from ampdesk.store.writer_lock import HOLDER_ENV
 from ampdesk.ui.recent import app_settings, recent_files, remember_recent
 from ampdesk.ui.start_window import StartWindow
 
@@ -40,8 +42,9 @@ def test_no_window_module_imports_itself_back() -> None:
 
 
 def test_windows_keep_what_they_remember_in_the_settings_given(
-    qtbot: QtBot, tmp_path: Path
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv(HOLDER_ENV, "")  # opening sets it for the app's server; put back after
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     path = tmp_path / "offsite.ampdesk"
     create_workshop(path, "Offsite in May").close()
