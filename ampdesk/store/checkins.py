@@ -55,7 +55,7 @@ class CheckInsStore:
                     held_on=c.held_on,
                     note=c.note,
                     statuses={
-                        st.action_id: (st.status, st.note)  # type: ignore[misc]
+                        st.action_id: (st.status, st.note)  # type: ignore[misc]  # CHECK: an ActionStatus
                         for st in c.statuses
                     },
                 )
@@ -77,7 +77,7 @@ class CheckInsStore:
                 return None
             before = (row.status, row.note)
             row.status, row.note = status, note
-            return before  # type: ignore[return-value]
+            return before  # type: ignore[return-value]  # status: CHECK holds an ActionStatus
 
     def clear_status(self, checkin_id: int, action_id: int) -> None:
         """Forget one action's status at a check-in."""
@@ -102,9 +102,9 @@ class CheckInsStore:
                     checkin.id,
                     checkin.held_on,
                     checkin.note,
-                    {st.action_id: (st.status, st.note) for st in checkin.statuses},  # type: ignore[misc]
+                    {st.action_id: (st.status, st.note) for st in checkin.statuses},  # type: ignore[misc]  # CHECK
                 ),
-                tuple(tuple(row) for row in answers),  # type: ignore[misc]
+                tuple(tuple(row) for row in answers),  # type: ignore[misc]  # Row is a tuple
             )
             s.execute(delete(Answer).where(Answer.checkin_id == checkin_id))
             s.delete(checkin)

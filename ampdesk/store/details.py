@@ -37,7 +37,7 @@ class DetailsStore:
         if unknown:
             raise ValueError(f"unknown workshop detail(s): {', '.join(sorted(unknown))}")
         if "anonymity_threshold" in changes:
-            check_threshold(changes["anonymity_threshold"])  # type: ignore[arg-type]
+            check_threshold(changes["anonymity_threshold"])  # type: ignore[arg-type]  # not an int: TypeError, as before
         with self.workshop.session() as s:
             row = s.get_one(WorkshopDetails, 1)
             for key, value in changes.items():

@@ -88,7 +88,7 @@ class NotesStore:
                 NoteValue(
                     id=n.id,
                     step=n.step,
-                    kind=n.kind,  # type: ignore[arg-type]
+                    kind=n.kind,  # type: ignore[arg-type]  # CHECK holds a NoteKind
                     dimension=n.dimension,
                     text=n.text,
                     hidden=n.hidden,

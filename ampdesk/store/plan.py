@@ -34,7 +34,7 @@ class PlanStore:
             if not rows:
                 return half_day(framework())
             agenda = tuple(
-                AgendaItem(r.kind, r.title, r.minutes, r.step)  # type: ignore[arg-type]
+                AgendaItem(r.kind, r.title, r.minutes, r.step)  # type: ignore[arg-type]  # kind: CHECK holds an AgendaKind
                 for r in rows
             )
             if record is None:

@@ -32,7 +32,7 @@ class ProgressStore:
     def stored_step_statuses(self) -> dict[str, StepStatus]:
         """The step statuses the facilitator set (steps never set are missing)."""
         with self.workshop.reading() as s:
-            return {r.step: r.status for r in s.scalars(select(StepState))}  # type: ignore[misc]
+            return {r.step: r.status for r in s.scalars(select(StepState))}  # type: ignore[misc]  # status: CHECK holds a StepStatus
 
     def set_checklist_item(self, step: str, item: str, done: bool | None) -> None:
         """Tick or untick one checklist item (None: leave it to the data again)."""

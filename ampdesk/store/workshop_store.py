@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from ampdesk.framework import progress as rules
 from ampdesk.framework.content import STEP_IDS
@@ -103,8 +103,8 @@ class WorkshopStore:
     def counts(self) -> Counts:
         """How many participants, answers, notes, votes, actions and pay rows the file holds."""
 
-        def count(column: object) -> int:
-            return s.scalar(select(func.count(column))) or 0  # type: ignore[arg-type]
+        def count(column: InstrumentedAttribute[int]) -> int:
+            return s.scalar(select(func.count(column))) or 0
 
         hands = (
             select(func.count(Answer.id))

@@ -7,6 +7,7 @@ import datetime as dt
 from sqlalchemy import CheckConstraint, Date, DateTime, Integer, String, Text, func
 from sqlalchemy.orm import Mapped, mapped_column
 
+from ampdesk.framework.disclosure import DEFAULT_THRESHOLD, MIN_THRESHOLD
 from ampdesk.store.models.base import Base
 
 
@@ -16,7 +17,7 @@ class WorkshopDetails(Base):
     __tablename__ = "workshop"
     __table_args__ = (
         CheckConstraint("id = 1", name="single_workshop"),
-        CheckConstraint("anonymity_threshold >= 3", name="anonymity_threshold_min"),
+        CheckConstraint(f"anonymity_threshold >= {MIN_THRESHOLD}", name="anonymity_threshold_min"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -25,7 +26,7 @@ class WorkshopDetails(Base):
     held_on: Mapped[dt.date | None] = mapped_column(Date)
     venue: Mapped[str] = mapped_column(Text, default="")
     facilitator: Mapped[str] = mapped_column(Text, default="")
-    anonymity_threshold: Mapped[int] = mapped_column(Integer, default=5)
+    anonymity_threshold: Mapped[int] = mapped_column(Integer, default=DEFAULT_THRESHOLD)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
 
 
