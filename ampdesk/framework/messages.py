@@ -46,6 +46,7 @@ ENGLISH: Mapping[str, str] = {
     "step.mastery": "Mastery",
     "step.purpose": "Purpose",
     "step.one": "step {number} ({name})",
+    "step.heading": "Step {number} · {name}",
     "step.many": "steps {first} and {last}",
     "step.many_tail": "{number} ({name})",
 }
@@ -97,6 +98,11 @@ def step_name(step_id: str) -> str:
 def step_words(step_id: str) -> str:
     """A step in a sentence: "step 2 (Autonomy)"."""
     return text("step.one", number=STEP_IDS.index(step_id) + 1, name=step_name(step_id))
+
+
+def step_heading(step_id: str) -> str:
+    """A step as a heading: "Step 2 · Autonomy"."""
+    return text("step.heading", number=STEP_IDS.index(step_id) + 1, name=step_name(step_id))
 
 
 def steps_words(step_ids: Sequence[str]) -> str:

@@ -6,6 +6,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
 from ampdesk.framework.content import AUTONOMY_DIMENSIONS, AUTONOMY_LABELS
+from ampdesk.framework.messages import step_heading
 from ampdesk.framework.state import START_DIMENSION
 from ampdesk.report.charts import horizontal_bars
 from ampdesk.report.context import ReportContext
@@ -25,7 +26,7 @@ def start_words(ctx: ReportContext) -> str:
 def build(ctx: ReportContext) -> list[Flowable]:
     """Chart, starting dimension and top ideas."""
     s = styles()
-    story: list[Flowable] = [Heading("Step 2 · Autonomy")]
+    story: list[Flowable] = [Heading(step_heading("autonomy"))]
     autonomy = ctx.evaluation.autonomy
     shown = [
         d

@@ -9,7 +9,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from ampdesk.framework.disclosure import small_groups_line
 from ampdesk.framework.fairness import PayRow
-from ampdesk.framework.messages import role_words
+from ampdesk.framework.messages import role_words, step_heading
 from ampdesk.framework.pulse import STATEMENTS
 from ampdesk.report.charts import horizontal_bars, stacked_distribution
 from ampdesk.report.context import ReportContext
@@ -30,7 +30,7 @@ def build(ctx: ReportContext) -> list[Flowable]:
     s = styles()
     ev = ctx.evaluation
     width = 170 * mm
-    story: list[Flowable] = [Heading("Step 1 · Baseline fairness")]
+    story: list[Flowable] = [Heading(step_heading("fairness"))]
     override = ctx.inputs.override
     if override is not None:
         story.append(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
+from ampdesk.framework.messages import step_heading
 from ampdesk.framework.state import FEEDBACK_RHYTHM
 from ampdesk.report.context import ReportContext
 from ampdesk.report.document import Heading
@@ -16,7 +17,7 @@ def build(ctx: ReportContext) -> list[Flowable]:
     s = styles()
     rhythm = ctx.inputs.decisions.get(FEEDBACK_RHYTHM, "not chosen yet")
     return [
-        Heading("Step 3 · Mastery"),
+        Heading(step_heading("mastery")),
         text(f"Feedback rhythm: {rhythm}.", s.body),
         Heading("Skills to grow and blockers", 1),
         *notes_table(ctx, "mastery", ("skill", "blocker")),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
+from ampdesk.framework.messages import step_heading
 from ampdesk.framework.state import AUTHENTICITY_NOTE, PURPOSE_STATEMENT
 from ampdesk.report.context import ReportContext
 from ampdesk.report.document import Heading
@@ -16,7 +17,7 @@ def build(ctx: ReportContext) -> list[Flowable]:
     s = styles()
     decisions = ctx.inputs.decisions
     return [
-        Heading("Step 4 · Purpose"),
+        Heading(step_heading("purpose")),
         Heading("Stories of impact", 1),
         *notes_table(ctx, "purpose", ("story",)),
         Heading("Purpose statement", 1),
