@@ -156,7 +156,7 @@ class LiveStore:
         """The notes a vote on ``step`` offers, as phones see them."""
         with self.workshop.session() as s:
             return [
-                NoteValue(n.id, n.step, n.kind, n.dimension, n.text, n.hidden, 0)  # type: ignore[arg-type]
+                NoteValue(n.id, n.step, n.kind, n.dimension, n.text, n.hidden, 0)  # type: ignore[arg-type]  # kind: CHECK holds a NoteKind
                 for n in s.scalars(_offered(step))
             ]
 
