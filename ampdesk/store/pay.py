@@ -74,7 +74,7 @@ class PayStore:
                     PayRow(
                         role=r.role,
                         level=r.level,
-                        work_type=r.work_type,  # type: ignore[arg-type]  # CHECK: known
+                        work_type=r.work_type,
                         pay=r.pay,
                         market_median=r.market_median,
                         fte=r.fte,
