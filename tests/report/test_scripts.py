@@ -167,3 +167,24 @@ def test_a_second_document_with_more_cjk_characters(tmp_path: Path) -> None:
         with create_workshop(tmp_path / f"w{number}.ampdesk", title) as workshop:
             build_report(workshop, tmp_path / f"r{number}.pdf")
         assert title in _plain(_pdftotext(tmp_path / f"r{number}.pdf", "-l", "1"))
+
+
+def test_without_fontconfig_the_platform_font_folders_are_searched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # as on Windows and macOS: no fc-list, the fonts installed in the platform's folders
+    found = subprocess.run(
+        ["fc-match", "-f", "%{file}", ":charset=939"], capture_output=True, text=True
+    ).stdout
+    if "Devanagari" not in found:
+        pytest.skip("no Devanagari font on this machine (CI installs fonts-noto-core)")
+    folder = tmp_path / "Fonts"
+    folder.mkdir()
+    (folder / Path(found).name).symlink_to(found)
+    (folder / "broken.ttf").write_bytes(b"not a font")
+    monkeypatch.setattr(fonts.shutil, "which", lambda _name: None)
+    monkeypatch.setattr(fonts, "font_folders", lambda: [folder])
+    fonts._folder_fonts.cache_clear()
+    assert fonts._candidates(ord("ह")) == [(folder / Path(found).name, 0)]
+    assert fonts._candidates(ord("我")) == []
+    fonts._folder_fonts.cache_clear()
