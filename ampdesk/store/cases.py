@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 
 from ampdesk.framework.state import OwnCaseValue
 from ampdesk.store.models import OwnCase
@@ -26,11 +26,6 @@ class CasesStore:
             s.add(case)
             s.flush()
             return case.id
-
-    def delete(self, case_id: int) -> None:
-        """Remove one of the organisation's own cases."""
-        with self.workshop.session() as s:
-            s.execute(delete(OwnCase).where(OwnCase.id == case_id))
 
     def all(self) -> list[OwnCaseValue]:
         """The organisation's own cases, oldest first."""

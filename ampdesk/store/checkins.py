@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from sqlalchemy import delete, select
 
@@ -18,14 +17,6 @@ from ampdesk.framework.followup import (
 from ampdesk.store.models import ActionItem, Answer, CheckIn, CheckInStatus, WorkshopDetails
 from ampdesk.store.pulses import shown_pulses
 from ampdesk.store.workshop_file import Workshop
-
-
-@dataclass(frozen=True, slots=True)
-class CheckInSnapshot:
-    """A deleted check-in, kept so that undo can put it back."""
-
-    checkin: CheckInValue
-    answers: tuple[tuple[str, str, int, str, str | None], ...]
 
 
 class CheckInsStore:
@@ -62,76 +53,17 @@ class CheckInsStore:
                 for c in s.scalars(select(CheckIn).order_by(CheckIn.held_on, CheckIn.id))
             ]
 
-    def set_status(
-        self, checkin_id: int, action_id: int, status: ActionStatus, note: str
-    ) -> tuple[ActionStatus, str] | None:
-        """Set one action's status at a check-in; returns what it was (None: not recorded)."""
+    def set_status(self, checkin_id: int, action_id: int, status: ActionStatus, note: str) -> None:
+        """Set one action's status at a check-in."""
+        row = CheckInStatus(checkin_id=checkin_id, action_id=action_id, status=status, note=note)
         with self.workshop.session() as s:
-            row = s.get(CheckInStatus, (checkin_id, action_id))
-            if row is None:
-                s.add(
-                    CheckInStatus(
-                        checkin_id=checkin_id, action_id=action_id, status=status, note=note
-                    )
-                )
-                return None
-            before = (row.status, row.note)
-            row.status, row.note = status, note
-            return before  # type: ignore[return-value]  # status: CHECK holds an ActionStatus
+            s.merge(row)
 
-    def clear_status(self, checkin_id: int, action_id: int) -> None:
-        """Forget one action's status at a check-in."""
+    def delete(self, checkin_id: int) -> None:
+        """Remove a check-in with its statuses and pulse answers."""
         with self.workshop.session() as s:
-            s.execute(
-                delete(CheckInStatus).where(
-                    CheckInStatus.checkin_id == checkin_id, CheckInStatus.action_id == action_id
-                )
-            )
-
-    def delete(self, checkin_id: int) -> CheckInSnapshot:
-        """Remove a check-in with its statuses and pulse answers; returns what was removed."""
-        with self.workshop.session() as s:
-            checkin = s.get_one(CheckIn, checkin_id)
-            answers = s.execute(
-                select(Answer.activity, Answer.item, Answer.value, Answer.source, Answer.ballot)
-                .where(Answer.checkin_id == checkin_id)
-                .order_by(Answer.id)
-            ).all()
-            snapshot = CheckInSnapshot(
-                CheckInValue(
-                    checkin.id,
-                    checkin.held_on,
-                    checkin.note,
-                    {st.action_id: (st.status, st.note) for st in checkin.statuses},  # type: ignore[misc]  # CHECK
-                ),
-                tuple(tuple(row) for row in answers),  # type: ignore[misc]  # Row is a tuple
-            )
             s.execute(delete(Answer).where(Answer.checkin_id == checkin_id))
-            s.delete(checkin)
-            return snapshot
-
-    def restore(self, snapshot: CheckInSnapshot) -> None:
-        """Put back a deleted check-in, with its id, statuses and answers."""
-        value = snapshot.checkin
-        with self.workshop.session() as s:
-            checkin = CheckIn(id=value.id, held_on=value.held_on, note=value.note)
-            checkin.statuses = [
-                CheckInStatus(action_id=action_id, status=status, note=note)
-                for action_id, (status, note) in value.statuses.items()
-            ]
-            s.add(checkin)
-            s.flush()  # the check-in's row first: the answers refer to it
-            s.add_all(
-                Answer(
-                    activity=activity,
-                    item=item,
-                    value=v,
-                    source=source,
-                    ballot=ballot,
-                    checkin_id=value.id,
-                )
-                for activity, item, v, source, ballot in snapshot.answers
-            )
+            s.delete(s.get_one(CheckIn, checkin_id))
 
     def pulse(self, checkin_id: int | None) -> dict[str, list[int]]:
         """The pulse answers of a check-in (None: of the workshop) by check-in item."""

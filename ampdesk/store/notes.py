@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 
 from ampdesk.framework.state import NoteKind, NoteValue
 from ampdesk.store.models import Note, Vote
@@ -32,27 +32,20 @@ class NotesStore:
             s.flush()
             return note.id
 
-    def delete(self, note_id: int) -> None:
-        """Remove a note and its votes."""
-        with self.workshop.session() as s:
-            s.delete(s.get_one(Note, note_id))
-
     def set_hidden(self, note_id: int, hidden: bool) -> None:
         """Hide a note from the projector and the report, or show it again."""
         with self.workshop.session() as s:
             s.get_one(Note, note_id).hidden = hidden
 
-    def edit_text(self, note_id: int, text: str) -> str:
-        """Correct a note's text (a typo); returns the text it had."""
+    def edit_text(self, note_id: int, text: str) -> None:
+        """Correct a note's text (a typo)."""
         if not text.strip():
             raise ValueError("a note needs some text")
         with self.workshop.session() as s:
-            note = s.get_one(Note, note_id)
-            before, note.text = note.text, text
-            return before
+            s.get_one(Note, note_id).text = text
 
-    def merge(self, note_id: int, into: int | None) -> None:
-        """Fold a duplicate into another note (its dots count there), or undo that with None."""
+    def merge(self, note_id: int, into: int) -> None:
+        """Fold a duplicate into another note (its dots count there)."""
         if into == note_id:
             raise ValueError("a note cannot be merged into itself")
         with self.workshop.session() as s:
@@ -65,11 +58,6 @@ class NotesStore:
             s.add(vote)
             s.flush()
             return vote.id
-
-    def delete_vote(self, vote_id: int) -> None:
-        """Take one dot back."""
-        with self.workshop.session() as s:
-            s.execute(delete(Vote).where(Vote.id == vote_id))
 
     def all(self, step: str | None = None) -> list[NoteValue]:
         """Notes (optionally of one step) with their dots; a merged note's dots count for the

@@ -80,11 +80,6 @@ class ProgressStore:
         with self.workshop.session() as s:
             s.merge(Acknowledgement(check_id=check_id, note=note.strip()))
 
-    def remove_acknowledgement(self, check_id: str) -> None:
-        """Take a note on a mistake warning back (undo)."""
-        with self.workshop.session() as s:
-            s.execute(delete(Acknowledgement).where(Acknowledgement.check_id == check_id))
-
     def acknowledgements(self) -> dict[str, str]:
         """The facilitator's notes on mistake warnings, by check id."""
         with self.workshop.reading() as s:

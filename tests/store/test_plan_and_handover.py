@@ -11,6 +11,8 @@ from ampdesk.framework.content import framework
 from ampdesk.framework.evaluation import evaluate
 from ampdesk.framework.plan import PlanError, StepPlan, full_day
 from ampdesk.store.handover import hand_over
+from ampdesk.store.models import Answer, CheckIn, CheckInStatus
+from ampdesk.store.row_images import RowChange, Rows, apply, take
 from ampdesk.store.templates import SHIPPED, load_template, new_from_template, save_template
 from ampdesk.store.workshop_file import WorkshopFileError, create_workshop, open_workshop
 from ampdesk.store.workshop_store import WorkshopStore
@@ -127,7 +129,15 @@ def test_checkins_trend_and_undoable_delete(tmp_path: Path) -> None:
         trend = repo.checkins.trend()
         assert [p.means["peers"] for p in trend] == [2.0, 3.0, 4.0]
         assert trend[2].statuses["done"] == 1
-        snapshot = repo.checkins.delete(second)
+        rows = (
+            Rows(CheckIn, CheckIn.id == second),
+            Rows(CheckInStatus, CheckInStatus.checkin_id == second),
+            Rows(Answer, Answer.checkin_id == second),
+        )
+        before = take(workshop, rows)
+        repo.checkins.delete(second)
         assert len(repo.checkins.trend()) == 2 and repo.checkins.pulse(second) == {}
-        repo.checkins.restore(snapshot)
+        assert take(workshop, rows) == {}
+        apply(workshop, RowChange((), tuple(before.values())))  # what undo writes back
+        assert take(workshop, rows) == before  # the same ids, statuses and answers
         assert repo.checkins.trend() == trend
