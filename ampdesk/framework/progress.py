@@ -62,6 +62,12 @@ def checklist(touched: Mapping[str, bool], proven: Iterable[str]) -> dict[str, b
     return {**dict.fromkeys(proven, True), **touched}
 
 
+def ticked_in(ticked: Iterable[str], step: str) -> dict[str, bool]:
+    """A step's ticked rows, out of the whole workshop's ticked ``step.item`` keys."""
+    prefix = f"{step}."
+    return {key.removeprefix(prefix): True for key in ticked if key.startswith(prefix)}
+
+
 def participants(phones: int, show_of_hands: Iterable[int]) -> int:
     """How many people took part: the phones that joined, or, where no phone was used, the
     most answers any one question got by show of hands."""

@@ -12,6 +12,7 @@ from ampdesk.framework.evaluation import Evaluation, WorkshopInputs, evaluate
 from ampdesk.framework.fairness import PayRow
 from ampdesk.framework.followup import CheckInValue, TrendPoint
 from ampdesk.framework.plan import WorkshopPlan
+from ampdesk.framework.progress import ticked_in
 from ampdesk.framework.state import Counts, Details, OwnCaseValue
 from ampdesk.store.workshop_file import Workshop
 from ampdesk.store.workshop_store import WorkshopStore
@@ -80,7 +81,7 @@ def gather(workshop: Workshop, include_individual_pay: bool = False) -> ReportCo
             inputs=inputs,
             evaluation=evaluate(inputs, content),
             counts=store.counts(),
-            checklists={step.id: store.checklist(step.id) for step in content.steps},
+            checklists={step.id: ticked_in(inputs.ticked, step.id) for step in content.steps},
             step_times={
                 step: (store.plan.get().timebox(step), seconds)
                 for step, seconds in store.progress.step_seconds().items()

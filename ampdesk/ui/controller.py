@@ -20,6 +20,7 @@ from ampdesk.framework.evaluation import Evaluation, evaluate
 from ampdesk.framework.fairness import GateOverride, PayRow
 from ampdesk.framework.followup import ActionStatus, CheckInValue, TrendPoint
 from ampdesk.framework.plan import WorkshopPlan
+from ampdesk.framework.progress import ticked_in
 from ampdesk.framework.state import (
     ActionValue,
     Counts,
@@ -69,7 +70,7 @@ class WorkshopController(QObject):
         self.undo_stack = QUndoStack(self)
         self._context = EditContext(workshop, self.store, self._written)
         with self.store.snapshot():
-            self._evaluation, self._disclosure = self._evaluate()
+            self._evaluate()
             self._plan = self.store.plan.get()
         self._refresh = QTimer(self, singleShot=True, interval=0)
         self._refresh.timeout.connect(self._reevaluate)
@@ -85,10 +86,14 @@ class WorkshopController(QObject):
         individual pay), what the facilitator may see in a copy without it."""
         return self._disclosure
 
-    def _evaluate(self) -> tuple[Evaluation, Policy]:
-        inputs = self.store.inputs()
-        policy = Policy.for_window(inputs.anonymity_threshold, bool(inputs.pay_rows))
-        return evaluate(inputs, self.content), policy
+    def _evaluate(self) -> None:
+        """Read the rules' inputs once and evaluate them; widgets' step statuses and
+        checklists come from these inputs, not from reads of their own."""
+        self._inputs = self.store.inputs()
+        self._disclosure = Policy.for_window(
+            self._inputs.anonymity_threshold, bool(self._inputs.pay_rows)
+        )
+        self._evaluation = evaluate(self._inputs, self.content)
 
     @property
     def plan(self) -> WorkshopPlan:
@@ -109,12 +114,12 @@ class WorkshopController(QObject):
         return self.store.progress.decisions()
 
     def step_statuses(self) -> dict[str, StepStatus]:
-        """Every step's status, as set or as the data shows."""
-        return self.store.step_statuses()
+        """Every step's status, as set or as the data shows (as of the last refresh)."""
+        return dict(self._inputs.step_statuses)
 
     def checklist(self, step: str) -> dict[str, bool]:
-        """The step's ticked checklist items."""
-        return self.store.checklist(step)
+        """The step's ticked checklist items (as of the last refresh)."""
+        return ticked_in(self._inputs.ticked, step)
 
     def step_seconds(self) -> dict[str, int]:
         """How long the group spent on each timed step, in seconds."""
@@ -184,7 +189,7 @@ class WorkshopController(QObject):
         # while the live server commits phones' input.
         with self.store.snapshot():
             self._plan = self.store.plan.get()
-            self._evaluation, self._disclosure = self._evaluate()
+            self._evaluate()
             self.changed.emit()
 
     def _written(self) -> None:
