@@ -1,0 +1,56 @@
+"""A window refresh and a report read the workshop's notes once: the step pages' statuses and
+checklists, and the report's checklists, come from the inputs the rules were given, not from
+a whole read of the file each (at 20,000 notes every such read costs about half a second)."""
+
+from collections.abc import Callable
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+from sqlalchemy import event
+
+from ampdesk.demo import write_demo
+from ampdesk.framework.content import framework
+from ampdesk.report.context import gather
+from ampdesk.store.workshop_file import Workshop, open_workshop
+from ampdesk.ui.controller import WorkshopController
+from ampdesk.ui.main_window import WorkshopWindow
+
+EVERY_NOTE = "WHERE note.merged_into_id IS NULL ORDER BY note.id"
+
+
+def _reads_of_every_note(workshop: Workshop, read: Callable[[], object]) -> int:
+    """How many statements reading every note ``read`` sends."""
+    sent: list[str] = []
+
+    def keep(*args: object) -> None:
+        if EVERY_NOTE in str(args[2]):
+            sent.append(str(args[2]))
+
+    event.listen(workshop.engine, "before_cursor_execute", keep)
+    try:
+        read()
+    finally:
+        event.remove(workshop.engine, "before_cursor_execute", keep)
+    return len(sent)
+
+
+def test_a_window_refresh_reads_every_note_once(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "demo.ampdesk"
+    write_demo(path).close()
+    workshop = open_workshop(path)
+    window = WorkshopWindow(WorkshopController(workshop, framework()))
+    qtbot.addWidget(window)
+    window.show()
+    for step in ("fairness", "purpose"):  # a step page shown reads its checklist and status
+        assert window.show_step(step)
+
+        def refresh() -> None:
+            with qtbot.waitSignal(window.controller.changed, timeout=10_000):
+                window.controller.schedule_refresh()
+
+        assert _reads_of_every_note(workshop, refresh) == 1
+
+
+def test_a_report_reads_every_note_once(tmp_path: Path) -> None:
+    with write_demo(tmp_path / "demo.ampdesk") as workshop:
+        assert _reads_of_every_note(workshop, lambda: gather(workshop)) == 1
