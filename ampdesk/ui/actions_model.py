@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QStyle
 
 from ampdesk.framework.followup import ACTION_STATUS_LABELS, ACTION_STATUSES
 from ampdesk.framework.state import ActionValue
 from ampdesk.ui.controller import WorkshopController
+from ampdesk.ui.record_model import Index, RecordTableModel
 from ampdesk.ui.widgets import python_date
 
 STEP, TITLE, OWNER, DUE, MEASURE, STATUS = range(6)
 HEADERS = ("Step", "Action", "Owner", "Due", "Progress seen by", "Status")
 FIELDS = {STEP: "step", TITLE: "title", OWNER: "owner", DUE: "due", MEASURE: "measure"}
 NO_CHECKIN_STATUS = "No check-in yet"
-
-_Index = QModelIndex | QPersistentModelIndex
 
 
 def missing(action: ActionValue) -> list[str]:
@@ -30,11 +30,13 @@ def missing(action: ActionValue) -> list[str]:
     ]
 
 
-class ActionsModel(QAbstractTableModel):
+class ActionsModel(RecordTableModel):
     """One row per action, in the order they were agreed; reloaded when the workshop changes.
 
     The status column is the action's status at the latest check-in (editable once one exists).
     """
+
+    headers = HEADERS
 
     def __init__(self, controller: WorkshopController) -> None:
         super().__init__(controller)
@@ -54,21 +56,9 @@ class ActionsModel(QAbstractTableModel):
         self._statuses = dict(checkins[-1].statuses) if checkins else {}
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """The number of actions."""
-        return 0 if parent.isValid() else len(self.actions)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """The number of columns."""
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        """Column titles."""
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
+    def records(self) -> Sequence[object]:
+        """The records shown, one per row."""
+        return self.actions
 
     def action_id(self, row: int) -> int:
         """The id of the action shown in ``row``."""
@@ -80,7 +70,7 @@ class ActionsModel(QAbstractTableModel):
             return None
         return self._statuses.get(self.actions[row].id, ("not_started", ""))[0]
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """What each cell shows, edits and explains."""
         if not index.isValid():
             return None
@@ -120,14 +110,14 @@ class ActionsModel(QAbstractTableModel):
             return "The remediation promised when the pay-fairness gate was overridden."
         return None
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
+    def flags(self, index: Index) -> Qt.ItemFlag:
         """Every cell is editable; the status once a check-in exists."""
         base = super().flags(index)
         if index.column() == STATUS and self._checkin is None:
             return base
         return base | Qt.ItemFlag.ItemIsEditable
 
-    def setData(self, index: _Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
         """Store one edited cell through the controller (one undoable step)."""
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False

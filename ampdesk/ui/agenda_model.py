@@ -3,12 +3,14 @@ plan, stored through the controller."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 
 from ampdesk.framework.plan import MAX_MINUTES, AgendaItem, PlanError, check_plan
 from ampdesk.ui.controller import WorkshopController
+from ampdesk.ui.record_model import Index, RecordTableModel
 
 TITLE, KIND, MINUTES = range(3)
 HEADERS = ("Item", "Kind", "Minutes")
@@ -21,15 +23,15 @@ KIND_LABELS = {
 }
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # the item's kind ("step", "break"...), every column
 
-_Index = QModelIndex | QPersistentModelIndex
 
-
-class AgendaModel(QAbstractTableModel):
+class AgendaModel(RecordTableModel):
     """One row per agenda item, in order; reloaded when the stored plan changes.
 
     A step's title is the framework's and stays; its minutes, and everything of other items,
     can be edited. An edit the plan's rules refuse is reported by :attr:`refused`.
     """
+
+    headers = HEADERS
 
     refused = Signal(str)  # why an edit was not stored, in words
 
@@ -56,23 +58,11 @@ class AgendaModel(QAbstractTableModel):
         self.items = agenda
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """The number of items."""
-        return 0 if parent.isValid() else len(self.items)
+    def records(self) -> Sequence[object]:
+        """The records shown, one per row."""
+        return self.items
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """The number of columns."""
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        """Column titles."""
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """What each cell shows and edits; the item's kind under :data:`KIND_ROLE`."""
         if not index.isValid():
             return None
@@ -88,7 +78,7 @@ class AgendaModel(QAbstractTableModel):
             return f"{HEADERS[column]} of agenda item {index.row() + 1}: {item.title}"
         return None
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
+    def flags(self, index: Index) -> Qt.ItemFlag:
         """Titles (not a step's) and minutes are editable; the kind is not."""
         base = super().flags(index)
         if index.column() == MINUTES or (
@@ -97,7 +87,7 @@ class AgendaModel(QAbstractTableModel):
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
-    def setData(self, index: _Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
         """Store an edited title or number of minutes (refused: empty, out of range)."""
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False

@@ -3,9 +3,10 @@ check-in; every edit goes through the controller (one undoable step)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from ampdesk.framework.followup import (
     ACTION_STATUS_LABELS,
@@ -15,21 +16,22 @@ from ampdesk.framework.followup import (
 )
 from ampdesk.framework.state import ActionValue
 from ampdesk.ui.controller import WorkshopController
+from ampdesk.ui.record_model import Index, RecordTableModel
 
 ACTION, OWNER, STATUS, NOTE = range(4)
 HEADERS = ("Action", "Owner", "Status", "Note")
 ACTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the action's id, in every column
 NOTE_HINT = "What moved, what is stuck"
 
-_Index = QModelIndex | QPersistentModelIndex
 
-
-class CheckInModel(QAbstractTableModel):
+class CheckInModel(RecordTableModel):
     """One row per action at the check-in shown (none while no check-in is shown).
 
     The action and its owner are read-only here (the Actions page edits them); the status and
     the note are edited, and stored through :meth:`WorkshopController.set_checkin_status`.
     """
+
+    headers = HEADERS
 
     def __init__(self, controller: WorkshopController) -> None:
         super().__init__(controller)
@@ -52,28 +54,16 @@ class CheckInModel(QAbstractTableModel):
         self.checkin, self.actions = checkin, shown
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """The number of actions."""
-        return 0 if parent.isValid() else len(self.actions)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """The number of columns."""
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        """Column titles."""
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
+    def records(self) -> Sequence[object]:
+        """The records shown, one per row."""
+        return self.actions
 
     def entry(self, row: int) -> tuple[ActionStatus, str]:
         """The status and note of the action in ``row`` at this check-in."""
         statuses = self.checkin.statuses if self.checkin is not None else {}
         return statuses.get(self.actions[row].id, ("not_started", ""))
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """What each cell shows and edits; the action's id under :data:`ACTION_ID_ROLE`."""
         if not index.isValid():
             return None
@@ -94,12 +84,12 @@ class CheckInModel(QAbstractTableModel):
             return f"{HEADERS[column]} of {action.title}"
         return None
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
+    def flags(self, index: Index) -> Qt.ItemFlag:
         """The status and the note are editable."""
         base = super().flags(index)
         return base | Qt.ItemFlag.ItemIsEditable if index.column() in (STATUS, NOTE) else base
 
-    def setData(self, index: _Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
         """Store a status or a note (refused: another column, an unknown status)."""
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.checkin is None:
             return False
