@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QPushButton,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
     QWidget,
@@ -31,6 +30,7 @@ from ampdesk.ui.actions_model import (
     missing,
 )
 from ampdesk.ui.controller import WorkshopController
+from ampdesk.ui.record_model import ChoiceDelegate
 from ampdesk.ui.widgets import ScrollPage, date_edit, heading, plain_label, python_date
 
 
@@ -179,7 +179,7 @@ class ActionsPage(ScrollPage):
         self.title.setFocus()
 
 
-class ActionDelegate(QStyledItemDelegate):
+class ActionDelegate(ChoiceDelegate):
     """Editors per column: a step list, a date field, a status list, a line of text."""
 
     def __init__(self, controller: WorkshopController, parent: QWidget) -> None:
@@ -210,12 +210,9 @@ class ActionDelegate(QStyledItemDelegate):
         return super().createEditor(parent, option, index)
 
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
-        """Load the cell's value into the editor."""
-        value = index.data(Qt.ItemDataRole.EditRole)
-        if isinstance(editor, QComboBox):
-            editor.setCurrentIndex(max(editor.findData(value), 0))
-        elif isinstance(editor, QDateEdit):
-            editor.setDate(value)
+        """Load the cell's value into the editor (a date into the calendar field)."""
+        if isinstance(editor, QDateEdit):
+            editor.setDate(index.data(Qt.ItemDataRole.EditRole))
         else:
             super().setEditorData(editor, index)
 
@@ -225,10 +222,8 @@ class ActionDelegate(QStyledItemDelegate):
         model: QAbstractItemModel,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        """Store the editor's value through the model (and so the undo stack)."""
-        if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentData())
-        elif isinstance(editor, QDateEdit):
+        """Store the editor's value through the model (a date from the calendar field)."""
+        if isinstance(editor, QDateEdit):
             model.setData(index, editor.date())
         else:
             super().setModelData(editor, model, index)

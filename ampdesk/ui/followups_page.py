@@ -4,11 +4,9 @@ statuses and a short pulse, and the trend since the workshop."""
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QDate,
     QModelIndex,
     QPersistentModelIndex,
-    Qt,
     Signal,
 )
 from PySide6.QtWidgets import (
@@ -17,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QPushButton,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
     QWidget,
@@ -32,6 +29,7 @@ from ampdesk.framework.followup import (
 from ampdesk.ui.checkin_model import ACTION, NOTE, NOTE_HINT, STATUS, CheckInModel
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.counts_editor import CountsEditor
+from ampdesk.ui.record_model import ChoiceDelegate
 from ampdesk.ui.trend_chart import TrendChart
 from ampdesk.ui.widgets import Collapsible, ScrollPage, date_edit, heading, plain_label, python_date
 
@@ -167,7 +165,7 @@ class FollowUpsPage(ScrollPage):
             self.controller.delete_checkin(self.checkin_id)
 
 
-class StatusDelegate(QStyledItemDelegate):
+class StatusDelegate(ChoiceDelegate):
     """A list of statuses for the status column; a line of text for the note."""
 
     def createEditor(
@@ -186,22 +184,3 @@ class StatusDelegate(QStyledItemDelegate):
         editor = super().createEditor(parent, option, index)
         editor.setProperty("placeholderText", NOTE_HINT)
         return editor
-
-    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
-        """Load the cell's value into the editor."""
-        if isinstance(editor, QComboBox):
-            editor.setCurrentIndex(max(editor.findData(index.data(Qt.ItemDataRole.EditRole)), 0))
-        else:
-            super().setEditorData(editor, index)
-
-    def setModelData(
-        self,
-        editor: QWidget,
-        model: QAbstractItemModel,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        """Store the editor's value through the model (and so the undo stack)."""
-        if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentData())
-        else:
-            super().setModelData(editor, model, index)

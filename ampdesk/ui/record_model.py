@@ -1,11 +1,18 @@
 """What the tables of records share (actions, agenda items, a check-in's statuses): one row
-per record and a fixed title over each column."""
+per record, a fixed title over each column, and lists of choices edited by value."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QWidget
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -34,3 +41,22 @@ class RecordTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.headers[section]
         return None
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """Cells edited with a list of choices (a combo box whose items carry their values) load
+    and store the value, not the words shown; other editors work as usual."""
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        """Load the cell's value into the editor."""
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(editor.findData(index.data(Qt.ItemDataRole.EditRole)), 0))
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        """Store the editor's value through the model (and so the undo stack)."""
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData())
+        else:
+            super().setModelData(editor, model, index)
