@@ -5,7 +5,7 @@ many notes as answers, never the one without the other."""
 import datetime as dt
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -18,9 +18,10 @@ from ampdesk.framework.evaluation import WorkshopInputs
 from ampdesk.framework.followup import CHECKIN_ITEMS
 from ampdesk.report.context import gather
 from ampdesk.status import status_data
-from ampdesk.store.workshop_file import Workshop, create_workshop, open_workshop
+from ampdesk.store.workshop_file import create_workshop, open_workshop
 from ampdesk.store.workshop_store import WorkshopStore
 from ampdesk.ui.controller import WorkshopController
+from tests.statements import statements_sent
 
 COMMITS = 300
 # A second program writing to the same file: each transaction adds one note and one answer.
@@ -126,21 +127,6 @@ def test_the_inputs_are_read_in_one_transaction(tmp_path: Path) -> None:
         assert len(begins) == 3
 
 
-def _statements(workshop: Workshop, read: Callable[[], object]) -> int:
-    """How many SQL statements ``read`` sends."""
-    sent: list[str] = []
-
-    def count(*args: object) -> None:
-        sent.append(str(args[2]))
-
-    event.listen(workshop.engine, "before_cursor_execute", count)
-    try:
-        read()
-    finally:
-        event.remove(workshop.engine, "before_cursor_execute", count)
-    return len(sent)
-
-
 def _as_before(store: WorkshopStore, checkin: int | None) -> dict[str, list[int]]:
     """A moment's pulse as it was read before: per activity, through the answers shown."""
     found = {**store.answers.shown("autonomy", checkin), **store.answers.shown("fairness", checkin)}
@@ -150,7 +136,7 @@ def _as_before(store: WorkshopStore, checkin: int | None) -> dict[str, list[int]
 def test_the_trend_reads_each_table_once_however_many_checkins(tmp_path: Path) -> None:
     with write_demo(tmp_path / "demo.ampdesk") as workshop:
         store = WorkshopStore(workshop)
-        few = _statements(workshop, store.checkins.trend)
+        few = len(statements_sent(workshop, store.checkins.trend))
         trend_before = store.checkins.trend()
         for day in range(1, 7):
             checkin = store.checkins.add(dt.date(2027, 3, day), {})
@@ -168,7 +154,7 @@ def test_the_trend_reads_each_table_once_however_many_checkins(tmp_path: Path) -
             store.answers.add(
                 "autonomy", "how.current", [5], source="phone", ballot="late", checkin_id=checkin
             )  # after the reveal: waits for the next batch
-        many = _statements(workshop, store.checkins.trend)
+        many = len(statements_sent(workshop, store.checkins.trend))
         trend = store.checkins.trend()
         assert many == few  # one query per table, not one per check-in
         assert trend[: len(trend_before)] == trend_before

@@ -6,7 +6,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
-from sqlalchemy import event
 
 from ampdesk.demo import write_demo
 from ampdesk.framework.content import framework
@@ -14,24 +13,14 @@ from ampdesk.report.context import gather
 from ampdesk.store.workshop_file import Workshop, open_workshop
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.main_window import WorkshopWindow
+from tests.statements import statements_sent
 
 EVERY_NOTE = "WHERE note.merged_into_id IS NULL ORDER BY note.id"
 
 
 def _reads_of_every_note(workshop: Workshop, read: Callable[[], object]) -> int:
     """How many statements reading every note ``read`` sends."""
-    sent: list[str] = []
-
-    def keep(*args: object) -> None:
-        if EVERY_NOTE in str(args[2]):
-            sent.append(str(args[2]))
-
-    event.listen(workshop.engine, "before_cursor_execute", keep)
-    try:
-        read()
-    finally:
-        event.remove(workshop.engine, "before_cursor_execute", keep)
-    return len(sent)
+    return sum(EVERY_NOTE in statement for statement in statements_sent(workshop, read))
 
 
 def test_a_window_refresh_reads_every_note_once(qtbot: QtBot, tmp_path: Path) -> None:
