@@ -16,6 +16,7 @@ from ampdesk.framework.content import AUTONOMY_DIMENSIONS, AUTONOMY_LABELS
 from ampdesk.framework.followup import CHECKIN_ITEMS, stored_activity
 from ampdesk.framework.pulse import STATEMENTS
 from ampdesk.framework.state import NOTE_KIND_LABELS, NoteValue
+from ampdesk.framework.text_limits import PHONE_NOTE
 
 Activity = Literal["waiting", "pulse", "autonomy", "mastery", "purpose", "voting", "checkin"]
 ACTIVITIES: tuple[Activity, ...] = (
@@ -37,7 +38,7 @@ STEP_ACTIVITY: dict[str, Activity] = {
 # a check-in's items go to either (see followup.stored_activity).
 ANSWER_ACTIVITY: dict[str, str] = {"pulse": "fairness", "autonomy": "autonomy"}
 
-MAX_TEXT = 280
+MAX_TEXT = PHONE_NOTE.chars
 MAX_DEPTH = 8  # nesting of a request body (the deepest valid one has 2)
 # format characters (zero-width space and joiners, BOM, direction marks), separators,
 # lone combining marks, lone surrogates: none of them shows on a card

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ampdesk.framework.fairness import PayRow, WorkType
+from ampdesk.framework.text_limits import TEXT_LIMITS, TextTooLong, check_length
 
 if TYPE_CHECKING:
     from _csv import Reader as CsvReader  # what csv.reader returns, with its line_num
@@ -45,6 +46,13 @@ WORK_TYPES: dict[str, WorkType] = {
     "heuristic": "creative",
 }
 Cells = list[str]
+_TEXT_COLUMNS = {  # each text cell and the column that keeps it
+    "role": "pay_record.role",
+    "level": "pay_record.level",
+    "person": "pay_record.person",
+    "group": "pay_record.group_name",
+    "currency": "pay_record.currency",
+}
 
 
 class PayImportError(ValueError):
@@ -251,6 +259,12 @@ def _validate(
 
         def where(column: str, line: int = line) -> tuple[int, str, str]:
             return line, column, unit
+
+        for name, key in _TEXT_COLUMNS.items():
+            try:
+                check_length(cell(name), TEXT_LIMITS[key])
+            except TextTooLong as exc:
+                raise PayImportError(str(exc), *where(name)) from None
 
         for name in REQUIRED:
             if not cell(name):

@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from ampdesk.framework.content import STEP_IDS, Case, Framework, Step
 from ampdesk.framework.disclosure import MIN_THRESHOLD
+from ampdesk.framework.text_limits import TextTooLong, check_materials, check_text, limit
 
 AgendaKind = Literal["opening", "step", "break", "actions", "other"]
 AGENDA_KINDS: tuple[AgendaKind, ...] = ("opening", "step", "break", "actions", "other")
@@ -132,6 +133,9 @@ def check_plan(plan: WorkshopPlan, content: Framework) -> WorkshopPlan:
             raise PlanError(f"{where}: unknown kind {item.kind!r}")
         if not item.title.strip():
             raise PlanError(f"{where}: the title is empty")
+        most = limit("agenda_item.title")
+        if len(item.title) > most:
+            raise PlanError(f"{where}: the title is longer than {most} characters")
         if isinstance(item.minutes, bool) or not isinstance(item.minutes, int):
             raise PlanError(f"{where}: minutes must be a whole number")
         if not 1 <= item.minutes <= MAX_MINUTES:
@@ -160,6 +164,11 @@ def check_plan(plan: WorkshopPlan, content: Framework) -> WorkshopPlan:
             raise PlanError(f"steps.{step_id}.case: the case {step_plan.case!r} does not exist")
     if plan.expected_participants is not None and not 1 <= plan.expected_participants <= 1000:
         raise PlanError("expected participants must be 1 to 1000")
+    try:
+        check_materials(plan.materials)
+        check_text("workshop_plan.facilitator_notes", plan.facilitator_notes)
+    except TextTooLong as exc:
+        raise PlanError(str(exc)) from None
     return plan
 
 

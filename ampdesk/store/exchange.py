@@ -20,6 +20,7 @@ from sqlalchemy.exc import DBAPIError
 from ampdesk.framework.fairness import summarize_pay
 from ampdesk.framework.pay_import import MAX_AMOUNT
 from ampdesk.framework.plan import WORKSHOP_FORMAT
+from ampdesk.framework.text_limits import TextTooLong, check_row
 from ampdesk.store import models
 from ampdesk.store.migrations import SCHEMA_VERSION
 from ampdesk.store.pay import PAY_SUMMARY_KEY
@@ -152,9 +153,12 @@ def _rows(data: Any) -> dict[str, list[dict[str, Any]]]:
                     f"{table.name}[{index}] must have exactly the keys "
                     + ", ".join(sorted(columns))
                 )
-            converted[table.name].append(
-                {name: _from_json(table.name, index, columns[name], row[name]) for name in row}
-            )
+            values = {name: _from_json(table.name, index, columns[name], row[name]) for name in row}
+            try:
+                check_row(table.name, values)
+            except TextTooLong as exc:
+                raise ExchangeError(f"{table.name}[{index}]: {exc}") from None
+            converted[table.name].append(values)
     for index, row in enumerate(converted.get("pay_record", [])):
         _check_pay(index, row)
     if len(converted["workshop"]) != 1:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from sqlalchemy import delete, insert, select
 
 from ampdesk.framework.fairness import PayRow, PaySummary
+from ampdesk.framework.text_limits import check_row
 from ampdesk.store.models import PayRecord, Setting
 from ampdesk.store.private import owner_only
 from ampdesk.store.workshop_file import Workshop
@@ -26,7 +27,10 @@ class PayStore:
         with self.workshop.session() as s:
             s.execute(delete(PayRecord))
             if rows:
-                s.execute(insert(PayRecord), [pay_columns(r) for r in rows])
+                columns = [pay_columns(r) for r in rows]
+                for values in columns:
+                    check_row(PayRecord.__tablename__, values)
+                s.execute(insert(PayRecord), columns)
         if rows:
             owner_only(self.workshop.path)
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QStyle
@@ -37,6 +37,11 @@ class ActionsModel(RecordTableModel):
     """
 
     headers = HEADERS
+    text_limits: ClassVar[Mapping[int, str]] = {
+        TITLE: "action.title",
+        OWNER: "action.owner",
+        MEASURE: "action.measure",
+    }
 
     def __init__(self, controller: WorkshopController) -> None:
         super().__init__(controller)

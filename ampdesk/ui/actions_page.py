@@ -31,6 +31,7 @@ from ampdesk.ui.actions_model import (
 )
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.record_model import ChoiceDelegate
+from ampdesk.ui.text_limits import limit_line
 from ampdesk.ui.widgets import ScrollPage, date_edit, heading, plain_label, python_date
 
 
@@ -57,15 +58,15 @@ class ActionsPage(ScrollPage):
         self.step.setMinimumContentsLength(14)  # narrow enough for a 1280-pixel screen
         for step in controller.content.steps:
             self.step.addItem(f"{step.number} {step.title}", step.id)
-        self.title = QLineEdit()
+        self.title = limit_line(QLineEdit(), "action.title")
         self.title.setPlaceholderText("What will be done")
         self.title.setAccessibleName("New action")
-        self.owner = QLineEdit()
+        self.owner = limit_line(QLineEdit(), "action.owner")
         self.owner.setPlaceholderText("Owner")
         self.owner.setAccessibleName("Owner of the new action")
         self.due = date_edit(QDate.currentDate().addDays(14))
         self.due.setAccessibleName("Due date of the new action")
-        self.measure = QLineEdit()
+        self.measure = limit_line(QLineEdit(), "action.measure")
         self.measure.setPlaceholderText("How progress will be seen")
         self.measure.setAccessibleName("How progress will be seen")
         add = QPushButton("Add action")

@@ -3,8 +3,9 @@ plan, stored through the controller."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from typing import ClassVar
 
 from PySide6.QtCore import Qt, Signal
 
@@ -32,6 +33,7 @@ class AgendaModel(RecordTableModel):
     """
 
     headers = HEADERS
+    text_limits: ClassVar[Mapping[int, str]] = {TITLE: "agenda_item.title"}
 
     refused = Signal(str)  # why an edit was not stored, in words
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ampdesk.ui.controller import WorkshopController
+from ampdesk.ui.text_limits import limit_line, limit_plain
 from ampdesk.ui.widgets import ScrollPage, heading
 
 
@@ -52,13 +53,13 @@ class CasesPage(ScrollPage):
 
         layout.addWidget(heading("Add a story of your own", 2))
         form = QFormLayout()
-        self.new_title = QLineEdit()
+        self.new_title = limit_line(QLineEdit(), "own_case.title")
         self.new_title.setAccessibleName("Title of the story")
-        self.new_story = QPlainTextEdit()
+        self.new_story = limit_plain(QPlainTextEdit(), "own_case.story")
         self.new_story.setAccessibleName("The story")
         self.new_story.setFixedHeight(80)
         self.new_story.setTabChangesFocus(True)
-        self.new_lesson = QLineEdit()
+        self.new_lesson = limit_line(QLineEdit(), "own_case.lesson")
         self.new_lesson.setAccessibleName("The lesson it teaches")
         self.new_step = QComboBox()
         self.new_step.setAccessibleName("Step the story belongs to")

@@ -3,8 +3,9 @@ check-in; every edit goes through the controller (one undoable step)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from typing import ClassVar
 
 from PySide6.QtCore import Qt
 
@@ -32,6 +33,7 @@ class CheckInModel(RecordTableModel):
     """
 
     headers = HEADERS
+    text_limits: ClassVar[Mapping[int, str]] = {NOTE: "checkin_status.note"}
 
     def __init__(self, controller: WorkshopController) -> None:
         super().__init__(controller)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from ampdesk.framework.content import AUTONOMY_DIMENSIONS
 from ampdesk.framework.state import NOTE_KIND_LABELS, NoteKind, NoteValue
 from ampdesk.ui.controller import WorkshopController
+from ampdesk.ui.text_limits import ask_text, limit_line
 from ampdesk.ui.widgets import heading
 
 
@@ -62,7 +63,7 @@ class NotesBoard(QWidget):
         self.dimension.setCurrentIndex(AUTONOMY_DIMENSIONS.index("how"))
         self.dimension.setVisible(with_dimension)
         entry.addWidget(self.dimension)
-        self.text = QLineEdit()
+        self.text = limit_line(QLineEdit(), "note.text")
         self.text.setPlaceholderText("Type what the group said and press Enter")
         self.text.setAccessibleName(f"New note for {title}")
         self.text.returnPressed.connect(self.add)
@@ -167,7 +168,7 @@ class NotesBoard(QWidget):
         note = self._selected_note()
         if note is None:
             return
-        text, ok = QInputDialog.getText(self, "Edit note", "Text of the note:", text=note.text)
+        text, ok = ask_text(self, "Edit note", "Text of the note:", "note.text", note.text)
         if ok and text.strip() and text.strip() != note.text:
             self.controller.edit_note_text(note.id, text.strip())
 

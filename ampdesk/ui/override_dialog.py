@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ampdesk.framework.fairness import GateOverride
+from ampdesk.ui.text_limits import limit_line, limit_plain
 from ampdesk.ui.widgets import date_edit, plain_label, python_date
 
 
@@ -34,13 +35,13 @@ class OverrideDialog(QDialog):
             )
         )
         form = QFormLayout()
-        self.reason = QPlainTextEdit()
+        self.reason = limit_plain(QPlainTextEdit(), "gate_override.reason")
         self.reason.setAccessibleName("Reason for the override")
         self.reason.setFixedHeight(80)
         self.reason.setTabChangesFocus(True)
-        self.remediation = QLineEdit()
+        self.remediation = limit_line(QLineEdit(), "gate_override.remediation")
         self.remediation.setAccessibleName("Remediation action")
-        self.owner = QLineEdit()
+        self.owner = limit_line(QLineEdit(), "gate_override.owner")
         self.owner.setAccessibleName("Owner of the remediation")
         self.due = date_edit(QDate.currentDate().addDays(30))
         self.due.setAccessibleName("Due date of the remediation")

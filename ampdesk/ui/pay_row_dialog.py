@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from ampdesk.framework.fairness import PayRow
+from ampdesk.ui.text_limits import limit_line
 
 
 def _money() -> QDoubleSpinBox:
@@ -31,10 +32,10 @@ class PayRowDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Add a person to the pay audit")
         form = QFormLayout(self)
-        self.person = QLineEdit()
+        self.person = limit_line(QLineEdit(), "pay_record.person")
         self.person.setPlaceholderText("A pseudonym, not a name")
-        self.role = QLineEdit()
-        self.level = QLineEdit()
+        self.role = limit_line(QLineEdit(), "pay_record.role")
+        self.level = limit_line(QLineEdit(), "pay_record.level")
         self.work_type = QComboBox()
         self.work_type.addItem("Creative or complex (heuristic)", "creative")
         self.work_type.addItem("Routine (algorithmic)", "routine")
@@ -44,9 +45,8 @@ class PayRowDialog(QDialog):
         self.fte.setRange(0.05, 1.5)
         self.fte.setSingleStep(0.1)
         self.fte.setValue(1.0)
-        self.group = QLineEdit()
-        self.currency = QLineEdit()
-        self.currency.setMaxLength(8)
+        self.group = limit_line(QLineEdit(), "pay_record.group_name")
+        self.currency = limit_line(QLineEdit(), "pay_record.currency")
         for label, widget in (
             ("Person:", self.person),
             ("Role:", self.role),

@@ -41,6 +41,7 @@ from ampdesk.framework.plan import (
 from ampdesk.ui.agenda_model import KIND_LABELS, MINUTES, TITLE, AgendaModel
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.saved_text import SavedText
+from ampdesk.ui.text_limits import limit_cell_editor
 from ampdesk.ui.widgets import clear_layout, heading, plain_label
 
 KIND_COLOURS = {
@@ -177,6 +178,7 @@ class PlanEditor(QWidget):
             lambda text: controller.set_roster(text.splitlines()),
             "Optional roster: one name per line (never in templates, never in the report)",
             height=90,
+            limit="workshop_plan.roster",
         )
         layout.addWidget(self.roster)
 
@@ -196,6 +198,7 @@ class PlanEditor(QWidget):
             lambda text: self._change("Edit private notes", facilitator_notes=text),
             "Notes for the facilitator only (in the plan PDF, never on the projector)",
             height=90,
+            limit="workshop_plan.facilitator_notes",
         )
         layout.addWidget(self.notes)
         self._shown: WorkshopPlan | None = None
@@ -320,7 +323,7 @@ class MinutesDelegate(QStyledItemDelegate):
     ) -> QWidget:
         """A number box for the minutes, the usual text line for a title."""
         if index.column() != MINUTES:
-            return super().createEditor(parent, option, index)
+            return limit_cell_editor(super().createEditor(parent, option, index), index)
         box = QSpinBox(parent)
         box.setRange(1, MAX_MINUTES)
         box.setSingleStep(5)

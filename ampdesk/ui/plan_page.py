@@ -18,6 +18,7 @@ from ampdesk.framework.disclosure import MIN_THRESHOLD
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.gate_view import GateCallout
 from ampdesk.ui.plan_editor import PlanEditor
+from ampdesk.ui.text_limits import limit_line
 from ampdesk.ui.widgets import ScrollPage, date_edit, heading, plain_label, python_date
 
 TEXT_FIELDS = (
@@ -40,7 +41,7 @@ class PlanPage(ScrollPage):
         form = QFormLayout()
         self.edits: dict[str, QLineEdit] = {}
         for key, label in TEXT_FIELDS:
-            edit = QLineEdit()
+            edit = limit_line(QLineEdit(), f"workshop.{key}")
             edit.setAccessibleName(label)
             edit.editingFinished.connect(lambda k=key, e=edit: self._save_text(k, e))
             form.addRow(f"{label}:", edit)

@@ -3,7 +3,8 @@ per record, a fixed title over each column, and lists of choices edited by value
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import ClassVar
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -12,7 +13,9 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QWidget
+from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from ampdesk.ui.text_limits import limit_cell_editor
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -21,6 +24,9 @@ class RecordTableModel(QAbstractTableModel):
     """A flat table: a row per record of :meth:`records`, a column per title of ``headers``."""
 
     headers: tuple[str, ...] = ()
+    text_limits: ClassVar[
+        Mapping[int, str]
+    ] = {}  # column -> the text limit of the column that keeps it
 
     def records(self) -> Sequence[object]:
         """The records shown, one per row."""
@@ -45,7 +51,11 @@ class RecordTableModel(QAbstractTableModel):
 
 class ChoiceDelegate(QStyledItemDelegate):
     """Cells edited with a list of choices (a combo box whose items carry their values) load
-    and store the value, not the words shown; other editors work as usual."""
+    and store the value, not the words shown; text lines stop at the column's text limit."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        """The usual editor; a text line limited by the model's ``text_limits``."""
+        return limit_cell_editor(super().createEditor(parent, option, index), index)
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         """Load the cell's value into the editor."""

@@ -10,12 +10,14 @@ from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QPlainTextEdit
 
 from ampdesk.ui.controller import WorkshopController
+from ampdesk.ui.text_limits import limit_plain
 
 SAVE_AFTER_MS = 700
 
 
 class SavedText(QPlainTextEdit):
-    """Shows ``read()`` and calls ``write(text)`` with the trimmed text when it changed."""
+    """Shows ``read()`` and calls ``write(text)`` with the trimmed text when it changed; with
+    ``limit`` (a column key of the text limits) it keeps no more than that column holds."""
 
     def __init__(
         self,
@@ -24,8 +26,11 @@ class SavedText(QPlainTextEdit):
         write: Callable[[str], None],
         placeholder: str,
         height: int = 72,
+        limit: str | None = None,
     ) -> None:
         super().__init__()
+        if limit is not None:
+            limit_plain(self, limit)
         self.read, self.write = read, write
         self.setPlaceholderText(placeholder)
         self.setAccessibleName(placeholder)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from ampdesk.ui.icons import icon
 from ampdesk.ui.opening import demo_path, open_workshop_window
 from ampdesk.ui.recent import app_settings, recent_files, recent_titles
+from ampdesk.ui.text_limits import ask_text
 from ampdesk.ui.widgets import heading, plain_label
 
 if TYPE_CHECKING:
@@ -115,7 +116,7 @@ class StartWindow(QWidget):
         """Ask for a title and a file name, create the workshop and open it."""
         from ampdesk.store.workshop_file import WorkshopFileError, create_workshop
 
-        title, ok = QInputDialog.getText(self, "New workshop", "Title of the workshop:")
+        title, ok = ask_text(self, "New workshop", "Title of the workshop:", "workshop.title")
         if not ok:
             return
         name, _ = QFileDialog.getSaveFileName(
@@ -157,8 +158,8 @@ class StartWindow(QWidget):
         except (PlanError, OSError) as exc:
             QMessageBox.critical(self, "Cannot use this template", str(exc))
             return
-        title, ok = QInputDialog.getText(
-            self, "New workshop", "Title of the workshop:", text=template.title
+        title, ok = ask_text(
+            self, "New workshop", "Title of the workshop:", "workshop.title", template.title
         )
         if not ok:
             return

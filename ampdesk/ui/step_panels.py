@@ -37,6 +37,7 @@ class DecisionText(SavedText):
             lambda: controller.decisions().get(key, ""),
             lambda text: controller.set_decision(key, text),
             placeholder,
+            limit="decision.value",
         )
 
 

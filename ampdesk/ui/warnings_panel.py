@@ -7,7 +7,6 @@ from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QInputDialog,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 from ampdesk.framework.messages import step_words
 from ampdesk.framework.mistakes import Finding
 from ampdesk.ui.controller import WorkshopController
+from ampdesk.ui.text_limits import ask_text
 from ampdesk.ui.widgets import ScrollPage, callout, clear_layout, heading
 
 CASE_BUTTON = "Preview case"  # the one wording of a button that opens a case
@@ -149,12 +149,14 @@ class WarningsPanel(ScrollPage):
 
     def ask_acknowledgement(self, finding: Finding, current: str) -> None:
         """Ask for a note; the warning stays listed, with the note, and is reported."""
-        note, ok = QInputDialog.getMultiLineText(
+        note, ok = ask_text(
             self,
             "Acknowledge warning",
             f"{finding.title}\n\nWhat did the group decide about it? (kept and printed in the "
             "report; the warning stays listed)",
+            "acknowledgement.note",
             current,
+            multi_line=True,
         )
         if ok and note.strip():
             self.controller.acknowledge(finding.id, note.strip())
