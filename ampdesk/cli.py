@@ -56,11 +56,11 @@ def _new_path(value: str) -> Path:
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
+    from ampdesk.store.creation import create_whole
     from ampdesk.store.templates import load_template, new_from_template
-    from ampdesk.store.workshop_file import create_workshop
 
     if args.template is None:
-        create_workshop(args.file, args.title or args.file.stem).close()
+        create_whole(args.file, args.title or "")
     else:
         template = load_template(args.template)  # checked in full before any file is made
         new_from_template(args.file, template, args.title).close()
@@ -122,13 +122,20 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_pdf(args: argparse.Namespace, what: str, build: Callable[..., list[str]]) -> int:
+def _write_pdf(
+    args: argparse.Namespace, what: str, build: Callable[..., list[str]], private: bool = False
+) -> int:
+    from ampdesk.store.outputs import refuse_overwrite, whole_file
+    from ampdesk.store.private import OWNER_ONLY
     from ampdesk.store.workshop_file import open_workshop
 
     if args.output.suffix.lower() != ".pdf":
         raise UsageError(f"{args.output}: the {what}'s file name must end in .pdf")
-    with open_workshop(args.file) as workshop:
-        left_out = build(workshop, args.output, args.paper)
+    refuse_overwrite(args.output, args.file)
+    with open_workshop(args.file) as workshop, whole_file(args.output) as temporary:
+        if private:  # made readable by its owner only before a byte is written
+            temporary.touch(mode=OWNER_ONLY)
+        left_out = build(workshop, temporary, args.paper)
     if left_out:
         print(f"ampdesk: note: {scripts_left_out(left_out)}", file=sys.stderr)
     print(f"Wrote {args.output}")
@@ -148,13 +155,9 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from functools import partial
 
     from ampdesk.report.builder import build_report
-    from ampdesk.store.private import owner_only
 
     build = partial(build_report, include_individual_pay=args.include_individual_pay)
-    status = _write_pdf(args, "report", build)
-    if args.include_individual_pay:
-        owner_only(args.output)
-    return status
+    return _write_pdf(args, "report", build, private=args.include_individual_pay)
 
 
 def _cmd_plan(args: argparse.Namespace) -> int:

@@ -20,8 +20,9 @@ from ampdesk.framework.state import (
     START_DIMENSION,
     NoteKind,
 )
+from ampdesk.store.creation import create_whole
 from ampdesk.store.templates import load_template
-from ampdesk.store.workshop_file import Workshop, create_workshop
+from ampdesk.store.workshop_file import Workshop, open_workshop
 from ampdesk.store.workshop_store import WorkshopStore
 
 WORKSHOP_DAY = dt.date(2026, 12, 3)
@@ -149,9 +150,16 @@ _CHECKIN_COUNTS = {
 }
 
 
+DEMO_TITLE = "Making good work feel good: team offsite"
+
+
 def write_demo(path: Path) -> Workshop:
-    """Create the sample workshop at ``path`` and return it open."""
-    workshop = create_workshop(path, "Making good work feel good: team offsite")
+    """Create the sample workshop at ``path`` (complete or not at all) and return it open."""
+    create_whole(path, DEMO_TITLE, _fill_demo)
+    return open_workshop(path)
+
+
+def _fill_demo(workshop: Workshop) -> None:
     store = WorkshopStore(workshop)
     store.details.update(
         organisation="Lindenhof Booking (fictional)",
@@ -234,4 +242,3 @@ def write_demo(path: Path) -> Workshop:
             )
     template = load_template("half-day")
     store.plan.set(replace(template.plan, expected_participants=12))
-    return workshop

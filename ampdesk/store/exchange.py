@@ -15,17 +15,19 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Date, DateTime, Table, delete, insert, select
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import IntegrityError
 
 from ampdesk.framework.fairness import summarize_pay
 from ampdesk.framework.pay_import import MAX_AMOUNT
 from ampdesk.framework.plan import WORKSHOP_FORMAT
 from ampdesk.framework.text_limits import TextTooLong, check_row
 from ampdesk.store import models
+from ampdesk.store.creation import create_whole
 from ampdesk.store.migrations import SCHEMA_VERSION
+from ampdesk.store.outputs import refuse_overwrite, whole_file
 from ampdesk.store.pay import PAY_SUMMARY_KEY
 from ampdesk.store.private import OWNER_ONLY
-from ampdesk.store.workshop_file import Workshop, create_workshop
+from ampdesk.store.workshop_file import Workshop
 from ampdesk.store.workshop_store import WorkshopStore
 
 FORMAT = WORKSHOP_FORMAT  # the format id templates check for, to refuse a whole workshop
@@ -84,13 +86,14 @@ def dumps(data: dict[str, Any]) -> str:
 def export_json(workshop: Workshop, target: Path, include_individual_pay: bool = True) -> bool:
     """Write ``workshop`` as JSON to ``target``; returns whether it holds individual pay. Such
     a file is created readable by its owner only."""
+    refuse_overwrite(target, workshop.path)
     data = export_data(workshop, include_individual_pay)
     confidential = holds_individual_pay(data)
-    target.unlink(missing_ok=True)
     mode = OWNER_ONLY if confidential else 0o666
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
-    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-        handle.write(dumps(data))
+    with whole_file(target) as temporary:
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(dumps(data))
     return confidential
 
 
@@ -179,19 +182,19 @@ def import_json(source: Path, target: Path) -> None:
     except json.JSONDecodeError as exc:
         raise ExchangeError(f"{source.name}: not valid JSON ({exc})") from exc
     rows = _rows(data)
-    workshop = create_workshop(target, "import")
-    try:
+
+    def fill(workshop: Workshop) -> None:
         with workshop.session() as session:
             session.execute(delete(models.WorkshopDetails))
             for table in TABLES:
                 if rows[table.name]:
                     session.execute(insert(table), rows[table.name])
-    except DBAPIError as exc:
-        workshop.close()
-        for leftover in (target, Path(f"{target}-wal"), Path(f"{target}-shm")):
-            leftover.unlink(missing_ok=True)
-        raise ExchangeError(f"{source.name}: the data does not fit together ({exc})") from exc
-    workshop.close()
+
+    try:
+        create_whole(target, "import", fill)
+    except IntegrityError as exc:
+        reason = str(exc.orig).splitlines()[0]  # the constraint, never the rows' values
+        raise ExchangeError(f"{source.name}: the data does not fit together ({reason})") from None
 
 
 # A cell starting with one of these is read as a formula by spreadsheet programs (OWASP).
@@ -252,7 +255,11 @@ def export_csv(workshop: Workshop, folder: Path) -> list[Path]:
     written = []
     for name, (header, rows) in sheets.items():
         path = folder / name
-        with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        refuse_overwrite(path, workshop.path)
+        with (
+            whole_file(path) as temporary,
+            temporary.open("w", encoding="utf-8-sig", newline="") as handle,
+        ):
             writer = csv.writer(handle)
             writer.writerow(header)
             writer.writerows([spreadsheet_safe(v) for v in row] for row in rows)

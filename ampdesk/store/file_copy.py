@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
-import os
 import sqlite3
 from contextlib import closing
 from pathlib import Path
+
+from ampdesk.store.outputs import OutputError, whole_file
 
 
 def disk_full(exc: BaseException) -> bool:
@@ -18,23 +20,14 @@ def disk_full(exc: BaseException) -> bool:
 
 def copy_database(source: Path, target: Path) -> None:
     """Write a consistent copy of the workshop at ``source`` to ``target`` (Save As), synced
-    to the disk before it gets its name; a failed copy leaves no file at ``target``."""
-    partial = target.with_name(f".{target.name}.partial")
-    partial.unlink(missing_ok=True)
-    try:
-        with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(partial)) as dst:
-            src.backup(dst)
-        with partial.open("rb+") as handle:
-            os.fsync(handle.fileno())
-        partial.replace(target)
-        _sync_folder(target.parent)
-    finally:
-        partial.unlink(missing_ok=True)
-
-
-def _sync_folder(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    to the disk before it gets its name; a failed copy leaves ``target`` as it was. The copy
+    never replaces ``source`` itself."""
+    with contextlib.suppress(OSError):
+        if target.samefile(source):
+            raise OutputError(f"{target.name}: this is the open workshop; choose another name")
+    with (
+        whole_file(target) as partial,
+        closing(sqlite3.connect(source)) as src,
+        closing(sqlite3.connect(partial)) as dst,
+    ):
+        src.backup(dst)

@@ -14,7 +14,7 @@ import sqlite3
 import struct
 import tempfile
 from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,8 +48,15 @@ def _header_fields(header: bytes) -> tuple[int, int, int, int]:
 
 def side_files(path: Path) -> list[Path]:
     """The write-ahead log or rollback journal lying beside ``path`` (left by a crash or by a
-    program that has the file open)."""
-    return [side for s in SIDE_FILES if (side := Path(f"{path}{s}")).exists()]
+    program that has the file open). An empty one holds nothing (an interrupted read, as on a
+    full disk, can leave it): the file alone is then whole, and is judged alone."""
+    found = []
+    for suffix in SIDE_FILES:
+        side = Path(f"{path}{suffix}")
+        with suppress(OSError):
+            if side.stat().st_size > 0:
+                found.append(side)
+    return found
 
 
 def inspect(path: Path) -> int:

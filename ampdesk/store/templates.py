@@ -3,14 +3,14 @@ template, and starting a new workshop file from one."""
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from ampdesk.framework.content import framework
 from ampdesk.framework.plan import PlanError, Template, template_from_json, template_to_json
 from ampdesk.resources_path import resources_dir
-from ampdesk.store.workshop_file import Workshop, create_workshop
+from ampdesk.store.creation import create_whole
+from ampdesk.store.outputs import refuse_overwrite, whole_file
+from ampdesk.store.workshop_file import Workshop, open_workshop
 from ampdesk.store.workshop_store import WorkshopStore
 
 SHIPPED = ("half-day", "full-day")
@@ -47,26 +47,17 @@ def save_template(workshop: Workshop, target: Path, name: str) -> Template:
 
 def new_from_template(path: Path, template: Template, title: str | None = None) -> Workshop:
     """Create the workshop file ``path`` planned as ``template`` says; a failure leaves no file."""
-    workshop = create_workshop(path, title or template.title)
-    try:
+
+    def fill(workshop: Workshop) -> None:
         store = WorkshopStore(workshop)
         store.details.update(anonymity_threshold=template.anonymity_threshold)
         store.plan.set(template.plan)
-    except BaseException:
-        workshop.close()
-        path.unlink(missing_ok=True)
-        raise
-    return workshop
+
+    create_whole(path, title or template.title, fill)
+    return open_workshop(path)
 
 
 def _write_atomically(target: Path, text: str) -> None:
-    handle, temporary = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-    )
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    refuse_overwrite(target)
+    with whole_file(target) as temporary:
+        temporary.write_text(text, encoding="utf-8")

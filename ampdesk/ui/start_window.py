@@ -114,7 +114,8 @@ class StartWindow(QWidget):
 
     def new_workshop(self) -> None:
         """Ask for a title and a file name, create the workshop and open it."""
-        from ampdesk.store.workshop_file import WorkshopFileError, create_workshop
+        from ampdesk.store.creation import create_whole
+        from ampdesk.store.workshop_file import WorkshopFileError
 
         title, ok = ask_text(self, "New workshop", "Title of the workshop:", "workshop.title")
         if not ok:
@@ -126,7 +127,7 @@ class StartWindow(QWidget):
             return
         path = Path(name).with_suffix(".ampdesk")
         try:
-            create_workshop(path, title or path.stem).close()
+            create_whole(path, title)
         except WorkshopFileError as exc:
             QMessageBox.critical(self, "Cannot create workshop", str(exc))
             return
