@@ -1,4 +1,5 @@
-"""The built wheel carries resources/ and an installed (non-editable) app finds them."""
+"""The built wheel carries resources/ and the licence, and an installed (non-editable) app finds
+its resources."""
 
 import os
 import subprocess
@@ -21,6 +22,8 @@ def test_installed_wheel_finds_its_resources(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "ampdesk/resources/framework/steps.toml" in names
     assert "ampdesk/resources/icons/ampdesk.svg" in names
+    (licence,) = [name for name in names if name.endswith(".dist-info/licenses/LICENSE")]
+    assert b"MIT License" in zipfile.ZipFile(wheel).read(licence)
 
     target = tmp_path / "site"
     subprocess.run(
