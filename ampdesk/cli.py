@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -465,6 +466,25 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``ampdesk`` command; returns the exit status."""
+    try:
+        try:
+            return _main(argv)
+        finally:
+            sys.stdout.flush()  # a reader that stopped early shows here, not at exit
+    except BrokenPipeError:
+        return _reader_stopped()
+
+
+def _reader_stopped() -> int:
+    """The reader of the output closed it early (``| head -1``): end quietly with status 0,
+    as standard tools do; what was not read yet goes to the null device."""
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, sys.stdout.fileno())
+    os.close(null)
+    return 0
+
+
+def _main(argv: Sequence[str] | None) -> int:
     from ampdesk.errors import explain
     from ampdesk.framework.content import ContentError
     from ampdesk.store.file_header import WorkshopFileError
@@ -473,6 +493,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     run: Callable[[argparse.Namespace], int] = args.run
     try:
         return run(args)
+    except BrokenPipeError:
+        raise  # the reader stopped early: main ends quietly
     except (UsageError, WorkshopFileError, ContentError, ValueError) as exc:  # PlanError too
         message = str(exc)
     except Exception as exc:
