@@ -2,4 +2,5 @@
 
 from ampdesk.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # not when a child process (a spreadsheet's reader) imports it
+    raise SystemExit(main())

@@ -27,6 +27,13 @@ from typing import TYPE_CHECKING
 
 from ampdesk.framework.fairness import PayRow, WorkType
 from ampdesk.framework.text_limits import TEXT_LIMITS, TextTooLong, check_length
+from ampdesk.framework.untrusted_files import (
+    UntrustedFileError,
+    check_archive,
+    check_regular,
+    in_child,
+    read_regular,
+)
 
 if TYPE_CHECKING:
     from _csv import Reader as CsvReader  # what csv.reader returns, with its line_num
@@ -88,19 +95,25 @@ def read_pay_file(path: Path, sheet: str | None = None) -> tuple[PayRow, ...]:
 
 
 def read_pay_source(path: Path, sheet: str | None = None) -> PayFile:
-    """Like :func:`read_pay_file`, and say how the file was read."""
+    """Like :func:`read_pay_file`, and say how the file was read. A spreadsheet is judged
+    first and parsed in a child process under limits (:mod:`.untrusted_files`)."""
     suffix = path.suffix.lower()
     if suffix not in CSV_SUFFIXES + SPREADSHEET_SUFFIXES:
         raise PayImportError(
             f"{path.name}: import a spreadsheet (.xlsx, .ods) or a CSV export (.csv, .txt)"
         )
-    if path.stat().st_size > MAX_BYTES:
-        raise PayImportError(f"{path.name}: larger than {MAX_BYTES // (1024 * 1024)} MB")
-    if suffix in SPREADSHEET_SUFFIXES:
-        return _read_spreadsheet(path, sheet)
-    if sheet is not None:
-        raise PayImportError(f"{path.name}: a CSV file has no sheets; leave out the sheet name")
-    return parse_pay_source(path.read_bytes())
+    try:
+        if check_regular(path) > MAX_BYTES:
+            raise PayImportError(f"{path.name}: larger than {MAX_BYTES // (1024 * 1024)} MB")
+        if suffix in SPREADSHEET_SUFFIXES:
+            check_archive(path)
+            result: PayFile = in_child(path.name, _read_spreadsheet, path, sheet)
+            return result
+        if sheet is not None:
+            raise PayImportError(f"{path.name}: a CSV file has no sheets; leave out the sheet name")
+        return parse_pay_source(read_regular(path, MAX_BYTES))
+    except UntrustedFileError as exc:
+        raise PayImportError(str(exc)) from None
 
 
 def parse_pay_csv(data: bytes) -> tuple[PayRow, ...]:
@@ -327,6 +340,18 @@ def sheet_names(path: Path) -> list[str]:
     """The sheets of a spreadsheet, in order (none for a CSV file)."""
     if path.suffix.lower() not in SPREADSHEET_SUFFIXES:
         return []
+    try:
+        if check_regular(path) > MAX_BYTES:
+            raise PayImportError(f"{path.name}: larger than {MAX_BYTES // (1024 * 1024)} MB")
+        check_archive(path)
+        names: list[str] = in_child(path.name, _sheet_names, path)
+        return names
+    except UntrustedFileError as exc:
+        raise PayImportError(str(exc)) from None
+
+
+def _sheet_names(path: Path) -> list[str]:
+    """The sheets' names, read by the library (in the child process)."""
     from python_calamine import CalamineWorkbook
 
     try:

@@ -134,3 +134,55 @@ def write_ods(path: Path, sheets: dict[str, Sheet]) -> None:
         z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
         z.writestr("content.xml", content)
         z.writestr("META-INF/manifest.xml", manifest)
+
+
+def _replace_sheet(path: Path, write_sheet: object) -> None:
+    """Write a one-sheet workbook named Pay, then give it the worksheet ``write_sheet``
+    streams (a callable taking the open entry)."""
+    header = [["role", "level", "work_type", "pay", "market_median"]]
+    write_xlsx(path.with_suffix(".base.xlsx"), {"Pay": header})
+    with (
+        zipfile.ZipFile(path.with_suffix(".base.xlsx")) as source,
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for entry in source.infolist():
+            if entry.filename == "xl/worksheets/sheet1.xml":
+                with target.open(entry.filename, "w", force_zip64=True) as out:
+                    write_sheet(out)  # type: ignore[operator]
+            else:
+                target.writestr(entry.filename, source.read(entry))
+    path.with_suffix(".base.xlsx").unlink()
+
+
+_SHEET_START = (
+    b'<?xml version="1.0" encoding="UTF-8"?>'
+    b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+)
+_SHEET_END = b"</sheetData></worksheet>"
+
+
+def write_sparse_xlsx(path: Path) -> None:
+    """A few KB: a header and one cell at the last column of the last row (XFD1048576)."""
+
+    def sheet(out: object) -> None:
+        out.write(  # type: ignore[attr-defined]
+            _SHEET_START
+            + b'<row r="1"><c r="A1" t="inlineStr"><is><t>role</t></is></c></row>'
+            + b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
+            + _SHEET_END
+        )
+
+    _replace_sheet(path, sheet)
+
+
+def write_bomb_xlsx(path: Path, megabytes: int) -> None:
+    """A worksheet of ``megabytes`` MB of spaces, deflated to about a thousandth of that."""
+
+    def sheet(out: object) -> None:
+        out.write(_SHEET_START)  # type: ignore[attr-defined]
+        block = b" " * (1024 * 1024)
+        for _ in range(megabytes):
+            out.write(block)  # type: ignore[attr-defined]
+        out.write(_SHEET_END)  # type: ignore[attr-defined]
+
+    _replace_sheet(path, sheet)
