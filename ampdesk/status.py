@@ -61,6 +61,7 @@ def status_data(workshop: Workshop) -> dict[str, Any]:
                 "where": step_words(f.step),
                 "title": f.title,
                 "detected": f.detected,
+                "question": f.question,
                 "acknowledged": notes.get(f.id),
             }
             for f in result.findings
@@ -116,7 +117,11 @@ def status_text(data: dict[str, Any]) -> str:
     )
     if data["mistakes"]:
         lines.append("Mistake warnings:")
-        lines += [f"  - {m['title']} ({m['where']}): {m['detected']}" for m in data["mistakes"]]
+        lines += [
+            f"  - {m['title']} ({m['where']}): {m['detected']}"
+            + (f" {m['question']}" if m["question"] else "")
+            for m in data["mistakes"]
+        ]
     else:
         lines.append("Mistake warnings: none")
     return "\n".join(lines)

@@ -23,7 +23,7 @@ from ampdesk.framework.reading import (
     mentions,
     scope_start,
     taken_away,
-    word_set,
+    vocabulary,
 )
 from ampdesk.framework.state import (
     FEEDBACK_RHYTHM,
@@ -40,35 +40,20 @@ LATER_STEPS = ("autonomy", "mastery", "purpose")
 # A gap of this many scale points between desired and current autonomy asks for an action.
 AUTONOMY_GAP = 1.5
 
-# -- the words the checks know -------------------------------------------------------------
-REWARDS = Terms.of(
-    "bonus prize commission:n incentive:n payout:n reward award:n voucher:n gift_card:n kicker:n"
-)
+# -- the words the checks know (resources/framework/words_en.toml) ---------------------------
+WORDS = vocabulary("en")
+REWARDS = WORDS.terms("rewards")
 # A reward becomes if-then when the clause ties it to a condition or a count.
-CONDITIONS = Terms.of(
-    "=if =when =whenever =once =whoever =whichever =per =each =every target:n quota:n kpi:n "
-    "okr:n tied linked =based =depending =contingent =conditional =best =top =most =fastest "
-    "=first winner:n leaderboard:n hit reach meet beat exceed"
-)
+CONDITIONS = WORDS.terms("conditions")
 # "The winners get a trip": a prize for winning, whatever the prize is.
-COMPETITION = Terms.of("winner:n win:n =wins =winning contest:n competition:n leaderboard:n")
-RECEIVES = Terms.of("get =got receive earn =take_home")
+COMPETITION = WORDS.terms("competition")
+RECEIVES = WORDS.terms("receives")
 # After the fact, without a promise: Pink's "now-that" reward, which the framework recommends.
-NOW_THAT = Terms.of(
-    "=afterwards =afterward =after_the_fact =now_that =unannounced =unexpected =unexpectedly "
-    "surprise =spontaneous =spontaneously =unpromised =promised =announced =beforehand =ad_hoc"
-)
-PIECE_RATE = Terms.of("pay =per paid_per =per_story_point =per_feature =a_story_point")
-MONEY = Terms.of("=eur =euro =euros =usd =dollars =pounds pay paid cash money")
-CREATIVE_WORK = Terms.of(
-    "feature design:n story_point idea:n release:n prototype:n code:n commit:n pull_request "
-    "sprint:n launch:n research:n innovation:n experiment:n article:n patent:n ship deploy "
-    "=shipped =ships =shipping"
-)
-ROUTINE_WORK = Terms.of(
-    "ticket:n call:n order:n parcel:n invoice:n shift:n unit:n piece:n sale:n appointment:n "
-    "data_entry claim:n delivery:n pick:n package:n"
-)
+NOW_THAT = WORDS.terms("now_that")
+PIECE_RATE = WORDS.terms("piece_rate")
+MONEY = WORDS.terms("money")
+CREATIVE_WORK = WORDS.terms("creative_work")
+ROUTINE_WORK = WORDS.terms("routine_work")
 # The head word of a role title is what people write ("the engineers"); common aliases too.
 _ROLE_ALIASES = {
     "engineer": "engineer engineering developer dev programmer",
@@ -77,81 +62,28 @@ _ROLE_ALIASES = {
     "support": "support helpdesk help_desk",
     "agent": "agent support",
 }
-_GENERIC_ROLE_WORDS = word_set(
-    "senior junior mid lead head of the and staff principal associate assistant team level "
-    "manager i ii iii customer product software service"
-)
+_GENERIC_ROLE_WORDS = WORDS.words("generic_role_words")
 
-CONTROLS = Terms.of(
-    "approve approval:n signoff ok_from okd oks okayed =okays permission:n monitor surveillance:n "
-    "keystroke:n screen_recording time_track track_hours track_time timesheet:n clock_in "
-    "clock_out status_report status_update daily_report micromanage micromanagement:n "
-    "activity_track tracking_software"
-)
-PAY = Terms.of(
-    "pay salary:n wage:n raise rise:n compensation:n money:n increase:n payrise:n market_rate "
-    "cost_of_living"
-)
-PAY_FREEZE = Terms.of("pay_freeze salary_freeze wage_freeze freeze_pay freeze_salaries")
+CONTROLS = WORDS.terms("controls")
+PAY = WORDS.terms("pay")
+PAY_FREEZE = WORDS.terms("pay_freeze")
 # Contingent rewards: swapping them for thanks or salary is the framework's advice.
-SWAPPABLE = Terms.of("bonus prize commission:n incentive:n voucher:n payout:n award:n")
+SWAPPABLE = WORDS.terms("swappable")
 
-BUSINESS_RESULTS = Terms.of(
-    "shareholder investor share_price profit profitability:n revenue:n growth:n market_share "
-    "ebitda:n return:n valuation:n margin:n earnings target:n bottom_line market_leader "
-    "=profitable =lucrative =largest =biggest =fastest_growing "
-    "=number_one =no_1 dominate outperform competitor:n"
-)
-ABSTRACT = Terms.of(
-    "excellence synergy world_class best_in_class =leading innovation:n integrity:n "
-    "value_creation passion:n cutting_edge leverage empower quality:n =innovative "
-    "=excellent =greatness values:n =premier"
-)
+BUSINESS_RESULTS = WORDS.terms("business_results")
+ABSTRACT = WORDS.terms("abstract")
 # People (and other organisations) outside the business, or colleagues: someone helped.
-BENEFICIARIES = Terms.of(
-    "customer:n client:n user:n patient:n people:n person:n student:n pupil:n family:n child:n "
-    "=children kid:n community:n neighbour:n neighbor:n citizen:n resident:n reader:n "
-    "traveller:n traveler:n passenger:n member:n farmer:n teacher:n nurse:n doctor:n carer:n "
-    "=someone =anyone =everyone owner:n parent:n tenant:n guest:n shopper:n buyer:n "
-    "learner:n visitor:n driver:n rider:n musician:n artist:n author:n researcher:n "
-    "=pharmacies clinic:n school:n hospital:n charity:n library:n shop:n restaurant:n "
-    "bakery:n =bakeries =businesses =companies =firms =organisations =organizations "
-    "household:n colleague:n =elderly =women =men =girls =boys worker:n employee:n =staff "
-    "=practices =farms =homes cyclist:n commuter:n volunteer:n"
-)
+BENEFICIARIES = WORDS.terms("beneficiaries")
 
-FEEDBACK = Terms.of(
-    "review:n feedback:n oneonone check_in =checkin =checkins retro:n retrospective:n "
-    "appraisal:n catch_up =catchup conversation:n progress_check coaching:n =1on1 =1on1s chat:n "
-    "okr_review"
-)
-SLOW_RHYTHMS = Terms.of(
-    "=annual =annually =yearly =monthly =quarterly =once_a_year =once_a_month =twice_a_year "
-    "=every_quarter =every_month =every_year =semi_annual =biannual =half_yearly "
-    "=every_six_months =every_three_months =every_4_weeks =every_four_weeks =every_six_weeks "
-    "=every_6_weeks =end_of_year =each_quarter =each_month =per_quarter =a_quarter =a_year "
-    "=per_year =each_year =a_month =per_month"
-)
-FAST_RHYTHMS = Terms.of(
-    "=weekly =daily =fortnightly =every_week =every_day =every_sprint =each_sprint =each_week "
-    "=a_week =per_week =twice_a_month =every_monday =every_tuesday =every_wednesday "
-    "=every_thursday =every_friday =after_each =after_every =end_of_each_sprint"
-)
-_SLOW_UNITS = word_set("month quarter year half appraisal")
+FEEDBACK = WORDS.terms("feedback")
+SLOW_RHYTHMS = WORDS.terms("slow_rhythms")
+FAST_RHYTHMS = WORDS.terms("fast_rhythms")
+_SLOW_UNITS = WORDS.words("slow_units")
 SLOW_DECISIONS = ("monthly", "quarterly", "annual")
 FAST_DECISIONS = ("weekly", "fortnightly")
 
-GRANTS = Terms.of(
-    "let allow choose decide own:n =own self pick flexible:n flexibility:n free freedom:n "
-    "autonomy:n autonomous:n opt remote:n trust control_over =say =whenever =wherever "
-    "work_from_home home_office"
-)
-STRUCTURE = Terms.of(
-    "goal:n aim:n target:n limit boundary:n guardrail:n budget:n scope:n =within =up_to "
-    "review trial:n pilot =until retro:n retrospective:n check_in evaluate revisit "
-    "measure:n success:n criterion:n =criteria =as_long_as =provided outcome:n agreed agree "
-    "=weeks =months"
-)
+GRANTS = WORDS.terms("grants")
+STRUCTURE = WORDS.terms("structure")
 NO_OWNER = frozenset(
     {
         "",
@@ -203,15 +135,24 @@ class MistakeInputs:
 
 @dataclass(frozen=True, slots=True)
 class Seen:
-    """What a check saw, and the step it was seen in (``None``: the check's own step)."""
+    """What a check saw, and the step it was seen in (``None``: the check's own step).
+
+    ``question`` is set when the reader cannot decide whether the text is the mistake: the
+    warning then asks it ("Is this reward promised in advance?") rather than stay silent.
+    """
 
     text: str
     step: str | None = None
+    question: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One detected mistake: what was seen, why it matters, what to do, which case helps."""
+    """One detected mistake: what was seen, why it matters, what to do, which case helps.
+
+    ``question`` is ``None`` for a sure finding; for one the reader could not decide, what the
+    group should ask itself (a finding is sure once any of its causes is).
+    """
 
     id: str
     step: str
@@ -221,6 +162,7 @@ class Finding:
     instead: str
     mistake: str | None
     cases: tuple[str, ...]
+    question: str | None = None
 
 
 def _texts(inputs: MistakeInputs) -> Iterable[tuple[str, str, str]]:
@@ -286,10 +228,7 @@ def contingent_reward(text: str) -> bool:
     return False
 
 
-_CALENDAR = word_set(
-    "day week month quarter year january february march april may june july august september "
-    "october november december christmas"
-)
+_CALENDAR = WORDS.words("calendar")
 
 
 def _conditioned(words: list[str]) -> bool:
@@ -334,14 +273,12 @@ def _check_if_then_creative(inputs: MistakeInputs) -> list[Seen]:
 
 # -- control -------------------------------------------------------------------------------
 # "It's OK to fail" is no approval; "the lead's OK", "an OK from" is.
-_NOT_AN_APPROVAL_BEFORE_OK = word_set("is its it be are was were feel feels that thats all s")
+_NOT_AN_APPROVAL_BEFORE_OK = WORDS.words("not_an_approval_before_ok")
 
 
 # "The lead reviews every pull request" is an approval step; "review every Friday" is a rhythm.
-SUPERVISES = Terms.of("review check vet inspect")
-_TIMES = word_set(
-    "day morning week sprint month quarter year monday tuesday wednesday thursday friday release"
-)
+SUPERVISES = WORDS.terms("supervises")
+_TIMES = WORDS.words("times")
 
 
 def _supervises_all(words: list[str]) -> bool:
@@ -615,6 +552,7 @@ def find_mistakes(inputs: MistakeInputs, content: Framework) -> list[Finding]:
                 instead=texts.instead,
                 mistake=texts.mistake,
                 cases=texts.cases,
+                question=None if any(not s.question for s in seen) else seen[0].question,
             )
         )
     return findings

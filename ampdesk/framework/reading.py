@@ -9,9 +9,12 @@ that thing or take it away (stop, drop, no longer, replace X with Y, instead of 
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+
+from ampdesk.resources_path import resources_dir
 
 
 def word_set(spec: str) -> frozenset[str]:
@@ -207,6 +210,28 @@ class Terms:
     def within(self, words: Iterable[str]) -> bool:
         """Whether any term occurs in ``words``."""
         return bool(self.positions(list(words)))
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """The named word lists of one language's checks, as kept in ``words_<language>.toml``."""
+
+    specs: dict[str, dict[str, str]]
+
+    def terms(self, name: str) -> Terms:
+        """The list ``name`` of the ``[terms]`` table."""
+        return Terms.of(self.specs["terms"][name])
+
+    def words(self, name: str) -> frozenset[str]:
+        """The list ``name`` of the ``[words]`` table."""
+        return word_set(self.specs["words"][name])
+
+
+@cache
+def vocabulary(language: str = "en") -> Vocabulary:
+    """The word lists the checks of ``language`` read with."""
+    path = resources_dir() / "framework" / f"words_{language}.toml"
+    return Vocabulary(tomllib.loads(path.read_text(encoding="utf-8")))
 
 
 def _breaks(words: list[str], index: int) -> bool:

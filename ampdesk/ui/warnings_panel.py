@@ -40,7 +40,8 @@ class FindingCard(QWidget):
         self.label = callout(
             ("<b>New</b> · " if new else "")
             + f"<b>{escape(finding.title)}</b><br>{escape(finding.detected)}"
-            f"<p><i>Why it matters:</i> {escape(finding.why)}</p>"
+            + (f"<p><b>To ask:</b> {escape(finding.question)}</p>" if finding.question else "")
+            + f"<p><i>Why it matters:</i> {escape(finding.why)}</p>"
             f"<p><i>Instead:</i> {escape(finding.instead)}</p>"
             + (f"<p><i>Case to tell:</i> {escape(cases)}</p>" if cases else "")
             + acknowledged

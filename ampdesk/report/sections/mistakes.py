@@ -20,7 +20,11 @@ def build(ctx: ReportContext) -> list[Flowable]:
         note = ctx.acknowledgements.get(finding.id)
         story += [
             Heading(finding.title, 1),
-            text(f"Seen: {finding.detected}", s.body),
+            text(
+                f"Seen: {finding.detected}"
+                + (f" To ask: {finding.question}" if finding.question else ""),
+                s.body,
+            ),
             text(f"Why it matters: {finding.why}", s.body),
             text(f"Instead: {finding.instead}", s.body),
             text(
