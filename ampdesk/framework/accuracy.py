@@ -71,7 +71,7 @@ def rounds(path: Path | None = None) -> tuple[Round, ...]:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     return tuple(
         Round(r["id"], r["file"], r["written"], _scores(r["before"]), _scores(r["after"]))
-        for r in data.get("round", [])
+        for r in data["round"]
     )
 
 

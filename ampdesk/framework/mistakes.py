@@ -9,6 +9,7 @@ one finding.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import pairwise
@@ -25,6 +26,7 @@ from ampdesk.framework.reading import (
     taken_away,
     vocabulary,
 )
+from ampdesk.framework.rhythm import RhythmWords
 from ampdesk.framework.state import (
     FEEDBACK_RHYTHM,
     NOTE_KIND_LABELS,
@@ -48,6 +50,8 @@ CONDITIONS = WORDS.terms("conditions")
 # "The winners get a trip": a prize for winning, whatever the prize is.
 COMPETITION = WORDS.terms("competition")
 RECEIVES = WORDS.terms("receives")
+WINS = WORDS.terms("wins")
+ADVANCE = WORDS.terms("advance")
 # After the fact, without a promise: Pink's "now-that" reward, which the framework recommends.
 NOW_THAT = WORDS.terms("now_that")
 PIECE_RATE = WORDS.terms("piece_rate")
@@ -65,10 +69,17 @@ _ROLE_ALIASES = {
 _GENERIC_ROLE_WORDS = WORDS.words("generic_role_words")
 
 CONTROLS = WORDS.terms("controls")
+PEERS = WORDS.terms("peers")
+LOGS = WORDS.terms("logs")
+TIME_SPENT = WORDS.terms("time_spent")
+AUTHORITY = WORDS.terms("authority")
+GATES = WORDS.terms("gates")
+ASSIGNS = WORDS.terms("assigns")
 PAY = WORDS.terms("pay")
 PAY_FREEZE = WORDS.terms("pay_freeze")
 # Contingent rewards: swapping them for thanks or salary is the framework's advice.
 SWAPPABLE = WORDS.terms("swappable")
+OFFERS = WORDS.terms("offers")
 
 BUSINESS_RESULTS = WORDS.terms("business_results")
 ABSTRACT = WORDS.terms("abstract")
@@ -76,13 +87,13 @@ ABSTRACT = WORDS.terms("abstract")
 BENEFICIARIES = WORDS.terms("beneficiaries")
 
 FEEDBACK = WORDS.terms("feedback")
-SLOW_RHYTHMS = WORDS.terms("slow_rhythms")
-FAST_RHYTHMS = WORDS.terms("fast_rhythms")
-_SLOW_UNITS = WORDS.words("slow_units")
+RHYTHMS = RhythmWords.of(WORDS.specs["rhythms"])
 SLOW_DECISIONS = ("monthly", "quarterly", "annual")
 FAST_DECISIONS = ("weekly", "fortnightly")
 
 GRANTS = WORDS.terms("grants")
+# "by 10%", "10am", "3pm": a target or a window of hours is structure.
+_TARGET_OR_HOUR = re.compile(r"\d+(?:%|am|pm)")
 STRUCTURE = WORDS.terms("structure")
 NO_OWNER = frozenset(
     {
@@ -203,7 +214,8 @@ def contingent_reward(text: str) -> bool:
     fact without a promise (afterwards, unannounced) is not one. Pay per unit counts.
     """
     for words in clauses(text):
-        if NOW_THAT.within(words):
+        # "Thanks afterwards", "nothing promised up front": a now-that reward.
+        if NOW_THAT.within(words) or any(taken_away(words, i) for i in ADVANCE.positions(words)):
             continue
         for index in REWARDS.positions(words):
             if taken_away(words, index):
@@ -216,6 +228,9 @@ def contingent_reward(text: str) -> bool:
             COMPETITION.within(words)
             or (_money(words) and (_conditioned(words) or "whose" in words))
         ):
+            return True
+        # "Whoever comes up with the best concept wins an iPad."
+        if WINS.within(words) and _conditioned([w for w in words if w not in ("wins", "win")]):
             return True
         piece_rate = PIECE_RATE.positions(words)
         if (
@@ -236,7 +251,7 @@ def _conditioned(words: list[str]) -> bool:
     return any(
         not (words[i] in ("each", "every", "per") and _CALENDAR & set(words[i + 1 : i + 2]))
         for i in CONDITIONS.positions(words)
-    )
+    ) or any(not taken_away(words, i) for i in ADVANCE.positions(words))
 
 
 def _money(words: list[str]) -> bool:
@@ -252,23 +267,47 @@ def _for_doing(words: list[str]) -> bool:
     )
 
 
+def reward_named(text: str) -> bool:
+    """Whether ``text`` names a reward it keeps, with no sign it comes after the fact."""
+    return any(
+        not NOW_THAT.within(words) and not taken_away(words, index)
+        for words in clauses(text)
+        if not any(taken_away(words, i) for i in ADVANCE.positions(words))
+        for index in REWARDS.positions(words)
+    )
+
+
 def if_then_for_creative(text: str, roles: tuple[RoleFigures, ...]) -> bool:
     """Whether ``text`` plans an if-then reward for creative work (not for routine work)."""
-    if not contingent_reward(text):
-        return False
+    return contingent_reward(text) and _for_creative_work(text, roles) != "no"
+
+
+def _for_creative_work(text: str, roles: tuple[RoleFigures, ...]) -> str:
+    """ "named" (creative roles or output are named), "likely" (creative roles and no routine
+    one are in the team) or "no"."""
     words = [w for clause in clauses(text) for w in clause]
-    creative = role_words(roles, "creative").within(words) or CREATIVE_WORK.within(words)
+    if role_words(roles, "creative").within(words) or CREATIVE_WORK.within(words):
+        return "named"
     routine = role_words(roles, "routine").within(words) or ROUTINE_WORK.within(words)
     has_creative_roles = any(r.work_type == "creative" for r in roles)
-    return creative or (has_creative_roles and not routine)
+    return "likely" if has_creative_roles and not routine else "no"
+
+
+REWARD_QUESTION = "Is this reward promised in advance, for reaching a result?"
 
 
 def _check_if_then_creative(inputs: MistakeInputs) -> list[Seen]:
-    return [
-        Seen(f"The {label} promises a reward in advance, tied to creative work.", step)
-        for label, step, text in _texts(inputs)
-        if if_then_for_creative(text, inputs.roles)
-    ]
+    found = []
+    for label, step, text in _texts(inputs):
+        if if_then_for_creative(text, inputs.roles):
+            found.append(
+                Seen(f"The {label} promises a reward in advance, tied to creative work.", step)
+            )
+        elif reward_named(text) and _for_creative_work(text, inputs.roles) == "named":
+            found.append(
+                Seen(f"The {label} names a reward for creative work.", step, REWARD_QUESTION)
+            )
+    return found
 
 
 # -- control -------------------------------------------------------------------------------
@@ -290,9 +329,27 @@ def _supervises_all(words: list[str]) -> bool:
     )
 
 
+def _kept(words: list[str], terms: Terms) -> list[int]:
+    return [i for i in terms.positions(words) if not taken_away(words, i)]
+
+
+def _controls_from_above(words: list[str]) -> bool:
+    """Approval, monitoring, logged hours or a gate, not given by the team's own peers."""
+    if PEERS.within(words):
+        return False
+    if _kept(words, CONTROLS) or _supervises_all(words):
+        return True
+    # "Engineers log their hours", "submit a weekly report of the hours they spent".
+    logged = _kept(words, LOGS)
+    if any(0 < j - i <= 6 for i in logged for j in TIME_SPENT.positions(words)):
+        return True
+    # "Cleared with the PMO first", "a review gate with the VP", "team leads assign tickets".
+    return bool(AUTHORITY.positions(words) and (_kept(words, GATES) or _kept(words, ASSIGNS)))
+
+
 def adds_control(text: str) -> bool:
     """Whether ``text`` adds an approval, sign-off or monitoring (removing one does not)."""
-    if mentions(text, CONTROLS, kept=True) or any(_supervises_all(w) for w in clauses(text)):
+    if any(_controls_from_above(words) for words in clauses(text)):
         return True
     return any(
         word in ("ok", "okay")
@@ -337,7 +394,14 @@ def grants_autonomy_without_structure(text: str) -> bool:
     grants = mentions(text, GRANTS) or (
         mentions(text, CONTROLS, kept=False) and not adds_control(text)
     )
-    return grants and not mentions(text, STRUCTURE, kept=False)
+    return grants and not _structured(text)
+
+
+def _structured(text: str) -> bool:
+    """A goal, limit or review: its words, a percentage to reach, or hours of the day."""
+    return mentions(text, STRUCTURE, kept=False) or any(
+        _TARGET_OR_HOUR.fullmatch(w) for words in clauses(text) for w in words
+    )
 
 
 def _check_autonomy_structure(inputs: MistakeInputs) -> list[Seen]:
@@ -363,8 +427,7 @@ def offered_instead_of_pay(text: str) -> bool:
         taken_away(words, i) for words in clauses(text) for i in PAY.positions(words)
     ) or mentions(text, PAY_FREEZE, kept=False)
     joined = [w for clause in clauses(text) for w in clause]
-    offers = any(w in ("so", "but", "instead") for w in joined)
-    return declined and offers and not SWAPPABLE.within(joined)
+    return declined and OFFERS.within(joined) and not SWAPPABLE.within(joined)
 
 
 def _replaced_part(words: list[str], index: int, word: str) -> list[str]:
@@ -415,13 +478,24 @@ def purpose_problem(statement: str) -> str | None:
     A statement that names people outside the business (or colleagues) it helps is fine; the
     business itself (the company, its revenue or margins) is not a beneficiary.
     """
-    if not statement.strip() or mentions(statement, BENEFICIARIES, kept=False):
+    if not statement.strip() or _names_someone_helped(statement):
         return None
-    if mentions(statement, BUSINESS_RESULTS, kept=True):
+    if mentions(statement, BUSINESS_RESULTS, kept=True) or any(
+        _money(words) for words in clauses(statement)
+    ):
         return "money"
     if mentions(statement, ABSTRACT, kept=True):
         return "abstract"
     return None
+
+
+def _names_someone_helped(statement: str) -> bool:
+    """Whether people are named as helped: "faster than anyone else" is rivalry, not help."""
+    return any(
+        "than" not in words[max(0, i - 2) : i]
+        for words in clauses(statement)
+        for i in BENEFICIARIES.positions(words)
+    )
 
 
 def _check_inauthentic_purpose(inputs: MistakeInputs) -> list[Seen]:
@@ -454,16 +528,20 @@ def feedback_rhythm(text: str) -> str | None:
     joined = [w for clause in clauses(text) for w in clause]
     if not FEEDBACK.within(joined) and not any(w in ("reviewed", "reviews") for w in joined):
         return None
-    fast = [
-        i
-        for i in FAST_RHYTHMS.positions(joined)
-        if not (joined[i] == "after" and _SLOW_UNITS & set(joined[i + 2 : i + 3]))
+    kept = [
+        days
+        for words in clauses(text)
+        for index, days in RHYTHMS.rhythms(words)
+        if not taken_away(words, index)
     ]
-    if fast:
+    # "After each release", "after every pull request": feedback on each piece of work.
+    per_piece = any(
+        w == "after" and nxt in ("each", "every") and not RHYTHMS.rhythms(joined[i + 1 : i + 4])
+        for i, (w, nxt) in enumerate(pairwise(joined))
+    )
+    if per_piece or any(RHYTHMS.fast(days) for days in kept):
         return "fast"
-    if SLOW_RHYTHMS.within(joined):
-        return "slow"
-    return None
+    return "slow" if kept else None
 
 
 def _check_slow_feedback(inputs: MistakeInputs) -> list[Seen]:

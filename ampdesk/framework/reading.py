@@ -13,7 +13,9 @@ import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from typing import Any
 
+from ampdesk.framework.spelling import Speller
 from ampdesk.resources_path import resources_dir
 
 
@@ -34,72 +36,75 @@ _TOKEN = re.compile(r"[a-z0-9€$£%_]+(?:'[a-z]+)?")
 # Hard clause ends: sentence punctuation and brackets.
 _CLAUSE_END = re.compile(r"[.;:!?()\n]+(?:\s|$)|[;!?()\n]")
 
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """The named word lists of one language's checks, as kept in ``words_<language>.toml``."""
+
+    specs: dict[str, dict[str, Any]]
+
+    def terms(self, name: str) -> Terms:
+        """The list ``name`` of the ``[terms]`` table."""
+        return Terms.of(self.specs["terms"][name])
+
+    def words(self, name: str) -> frozenset[str]:
+        """The list ``name`` of the ``[words]`` table."""
+        return word_set(self.specs["words"][name])
+
+    def key_words(self) -> frozenset[str]:
+        """Every word of every list, in all its forms: the words a slip is read back to."""
+        terms = (self.terms(name).words() for name in self.specs["terms"])
+        words = (self.words(name) for name in self.specs["words"])
+        rhythms = self.specs.get("rhythms", {})
+        named = (set(rhythms.get(table, {})) for table in ("words", "units"))
+        return frozenset().union(*terms, *words, *named)
+
+
+@cache
+def vocabulary(language: str = "en") -> Vocabulary:
+    """The word lists the checks of ``language`` read with."""
+    path = resources_dir() / "framework" / f"words_{language}.toml"
+    return Vocabulary(tomllib.loads(path.read_text(encoding="utf-8")))
+
+
+_LANGUAGE = "en"
+
+
+def _reader_words(name: str) -> frozenset[str]:
+    return word_set(vocabulary(_LANGUAGE).specs["reader"][name])
+
+
 # Words that start a new clause after "and", "or" or "then", ending any scope.
-CLAUSE_VERBS = word_set(
-    """add introduce require let lets give allow offer start keep make set hold run pay move use
-    ask have put create agree review thank celebrate share invite hire track monitor approve plan
-    provide show protect rotate pilot try publish send report check post launch build we they
-    i you everyone nobody each teams team managers leads replace swap drop stop remove end scrap
-    cut reward tie link"""
-)
+CLAUSE_VERBS = _reader_words("clause_verbs")
 # Conjunctions that always end a scope.
-BREAKERS = word_set("but so then while whereas yet because which unless until once")
+BREAKERS = _reader_words("breakers")
 # Cue words that take the following thing away.
-REMOVAL_CUES = word_set(
-    """stop stops stopped stopping drop drops dropped dropping remove removes removed removing
-    end ends ended ending scrap scraps scrapped scrapping abolish abolishes abolished abolishing
-    cut cuts cutting eliminate eliminates eliminated eliminating ditch ditches ditched ditching
-    retire retires retired retiring cancel cancels cancelled canceled cancelling skip skips
-    skipped skipping axe axed waive waives waived lift lifts lifted lifting relax relaxes relaxed
-    loosen loosens loosened reduce reduces reduced reducing pause paused suspend suspended fewer
-    less without no not never nor dont doesnt don't doesn't won't wont isn't aren't shouldn't
-    replace replaces replaced replacing swap swaps swapped swapping trade freeze freezes
-    abandon abandons abandoned"""
-)
-# Multi-word cues, folded to one token before reading.
-_CUE_PHRASES = (
-    ("phase out", "phase_out"),
-    ("phased out", "phase_out"),
-    ("get rid of", "rid_of"),
-    ("do away with", "rid_of"),
-    ("no longer", "no_longer"),
-    ("no more", "no_more"),
-    ("away from", "away_from"),
-    ("instead of", "instead_of"),
-    ("rather than", "rather_than"),
-    ("in place of", "in_place_of"),
-    ("in lieu of", "in_place_of"),
-    ("as an alternative to", "in_place_of"),
-    ("in exchange for", "in_place_of"),
-    ("in return for", "in_place_of"),
-    ("to make up for", "in_place_of"),
-    ("make up for", "in_place_of"),
-    ("makes up for", "in_place_of"),
-    ("compensate for", "in_place_of"),
-    ("compensates for", "in_place_of"),
-    ("after the fact", "after_the_fact"),
-    ("now that", "now_that"),
-)
-_CUE_TOKENS = dict(_CUE_PHRASES)
+REMOVAL_CUES = _reader_words("removal_cues")
+# Talking about a thing is not adding it ("talk in the retro about whether approvals...").
+TOPIC_CUES = _reader_words("topic_cues")
+# Multi-word cues, folded to one token before reading (phrase = token).
+_CUE_TOKENS: dict[str, str] = vocabulary(_LANGUAGE).specs["reader"]["phrases"]
 # Longest first, so "make up for" is not read as "up for" inside "to make up for".
 _CUE_PHRASE = re.compile(
     r"\b(?:" + "|".join(sorted(map(re.escape, _CUE_TOKENS), key=len, reverse=True)) + r")\b"
 )
-PHRASE_CUES = frozenset(token for _, token in _CUE_PHRASES) - {"after_the_fact", "now_that"}
+PHRASE_CUES = frozenset(_CUE_TOKENS.values()) - {"after_the_fact", "now_that"}
 SUBSTITUTION_CUES = frozenset({"instead_of", "rather_than", "in_place_of"})
 # "X no longer needed", "timesheets are scrapped": cues after the thing they take away.
-AFTER_CUES = word_set(
-    """dropped removed scrapped abolished retired cancelled canceled gone optional free waived
-    lifted ends ended stops stopped frozen"""
-) | {"no_longer"}
-_NEGATORS = word_set("no not nothing never nobody none nor dont don't")
+AFTER_CUES = _reader_words("after_cues") | {"no_longer"}
+_NEGATORS = _reader_words("negators")
 # Cues whose scope ends at "with"/"by"/"to"/"for" (replace X with Y, move from X to Y).
 _SCOPE_TO = {"replace": "with by", "swap": "for with", "trade": "for", "from": "to into"}
-_MOVES = word_set("move moves moved moving switch switches switched shift shifted go change")
+_MOVES = _reader_words("moves")
+
+
+_WORD = re.compile(r"[a-z]+")
 
 
 def _fold(text: str) -> str:
     text = f" {text.lower()} "
+    spell = speller().word
+    text = _WORD.sub(lambda match: spell(match[0]), text)
     for pattern, replacement in _FOLD:
         text = pattern.sub(replacement, text)
     text = _CUE_PHRASE.sub(lambda match: f" {_CUE_TOKENS[match[0]]} ", text)
@@ -211,27 +216,23 @@ class Terms:
         """Whether any term occurs in ``words``."""
         return bool(self.positions(list(words)))
 
+    def words(self) -> frozenset[str]:
+        """Every form of every word of the terms."""
+        return frozenset(w for phrase in self.phrases for forms_ in phrase for w in forms_)
 
-@dataclass(frozen=True, slots=True)
-class Vocabulary:
-    """The named word lists of one language's checks, as kept in ``words_<language>.toml``."""
 
-    specs: dict[str, dict[str, str]]
-
-    def terms(self, name: str) -> Terms:
-        """The list ``name`` of the ``[terms]`` table."""
-        return Terms.of(self.specs["terms"][name])
-
-    def words(self, name: str) -> frozenset[str]:
-        """The list ``name`` of the ``[words]`` table."""
-        return word_set(self.specs["words"][name])
+def spelling_keys() -> frozenset[str]:
+    """The words a slip is read back to: the checks' words and the reader's own cue words."""
+    cues = CLAUSE_VERBS | BREAKERS | REMOVAL_CUES | TOPIC_CUES | AFTER_CUES | _MOVES
+    phrases = {w for phrase in _CUE_TOKENS for w in re.split("[ -]", phrase)}
+    return vocabulary(_LANGUAGE).key_words() | cues | phrases
 
 
 @cache
-def vocabulary(language: str = "en") -> Vocabulary:
-    """The word lists the checks of ``language`` read with."""
-    path = resources_dir() / "framework" / f"words_{language}.toml"
-    return Vocabulary(tomllib.loads(path.read_text(encoding="utf-8")))
+def speller() -> Speller:
+    """Reads slips of the key words as the words."""
+    real_words = vocabulary(_LANGUAGE).specs["spelling"]["real_words"].split()
+    return Speller.of(spelling_keys(), real_words)
 
 
 def _breaks(words: list[str], index: int) -> bool:
@@ -266,7 +267,7 @@ def cue_before(words: list[str], index: int) -> str | None:
             return None
         if word == "from" and any(w in _MOVES for w in words[max(start, position - 4) : position]):
             return "from"
-        if word in REMOVAL_CUES or word in PHRASE_CUES:
+        if word in REMOVAL_CUES or word in PHRASE_CUES or word in TOPIC_CUES:
             if word in ("without",) and any(w in _NEGATORS for w in words[start:position]):
                 return None
             if word == "end" and words[position + 1 : position + 2] == ["of"]:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ampdesk.framework.accuracy import honest_figure
 from ampdesk.framework.messages import step_words
 from ampdesk.framework.mistakes import Finding
 from ampdesk.ui.controller import WorkshopController
@@ -103,7 +104,8 @@ class WarningsPanel(ScrollPage):
         title = f"Warnings ({open_count} open)" if findings else "No warnings"
         self.content.addWidget(heading(title, 2))
         english = QLabel(
-            "The checks read English wording only; notes in other languages are not checked."
+            "The checks read English wording only; notes in other languages are not checked. "
+            + honest_figure()
         )
         english.setWordWrap(True)
         self.content.addWidget(english)

@@ -252,3 +252,41 @@ def test_every_check_has_its_texts_and_a_valid_step() -> None:
     for finding in find_mistakes(state, content):
         assert finding.why and finding.instead
         content.step(finding.step)
+
+
+def test_a_reward_with_no_condition_asks_rather_than_stays_silent() -> None:
+    state = inputs(actions=(action("fairness", "Spot bonus for the designers"),))
+    (finding,) = [f for f in find_mistakes(state, framework()) if f.id.startswith("if_then")]
+    assert finding.question == "Is this reward promised in advance, for reaching a result?"
+    sure = inputs(actions=(action("fairness", "Bonus for designers if the redesign ships"),))
+    (finding,) = [f for f in find_mistakes(sure, framework()) if f.id.startswith("if_then")]
+    assert finding.question is None
+
+
+def test_a_finding_is_sure_once_any_of_its_causes_is() -> None:
+    state = inputs(
+        actions=(
+            action("fairness", "Spot bonus for the designers"),
+            action("fairness", "Bonus for designers if the redesign ships"),
+        )
+    )
+    (finding,) = [f for f in find_mistakes(state, framework()) if f.id.startswith("if_then")]
+    assert finding.question is None
+    assert "names a reward" in finding.detected and "promises a reward" in finding.detected
+
+
+@pytest.mark.parametrize(
+    ("title", "control"),
+    [
+        ("Every PR needs sign-off from a director", True),
+        ("Any two teammates approve a merge", False),
+        ("Engineers log their hours against each ticket", True),
+        ("Learning hours logged by the team", False),
+        ("Scope changes have to be cleared with the PMO first", True),
+        ("Talk in the retro about whether approvals slow us down", False),
+        ("Kill the timesheet requirement", False),
+    ],
+)
+def test_control_from_above_in_its_forms(title: str, control: bool) -> None:
+    state = inputs(actions=(action("autonomy", title),))
+    assert ("defaulting_to_control" in found(state)) is control
