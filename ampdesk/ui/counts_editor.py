@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QSpinBox, QWidget
 
 from ampdesk.framework.followup import stored_activity
@@ -27,19 +26,12 @@ def summary_text(summary: ItemSummary, threshold: int) -> str:
 
 
 class CountBox(QSpinBox):
-    """A count that only the focused box's wheel changes (scrolling the page passes over it)."""
+    """A count (the wheel changes it only once clicked into: :mod:`ampdesk.ui.wheel_guard`)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setRange(0, 999)
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        """Change the count only when the box has the focus; otherwise let the page scroll."""
-        if self.hasFocus():
-            super().wheelEvent(event)
-        else:
-            event.ignore()
 
 
 class CountsEditor(QWidget):

@@ -53,6 +53,7 @@ from ampdesk.ui.step_page import StepPage
 from ampdesk.ui.step_panels import AutonomyPanel, MasteryPanel, PurposePanel
 from ampdesk.ui.step_timer import StepTimer, TimerBar
 from ampdesk.ui.warnings_panel import WarningsPanel
+from ampdesk.ui.wheel_guard import install as guard_the_wheel
 
 if TYPE_CHECKING:
     from ampdesk.ui.start_window import StartWindow
@@ -67,6 +68,7 @@ class WorkshopWindow(QMainWindow):
         """The window of ``controller``'s workshop; its geometry and the recent list are kept
         in ``settings`` (the app's by default)."""
         super().__init__()
+        guard_the_wheel()
         self.controller = controller
         self.settings = settings if settings is not None else app_settings()
         controller.setParent(self)

@@ -42,6 +42,7 @@ from ampdesk.ui.agenda_model import KIND_LABELS, MINUTES, TITLE, AgendaModel
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.saved_text import SavedText
 from ampdesk.ui.text_limits import limit_cell_editor
+from ampdesk.ui.wheel_guard import mark_setting
 from ampdesk.ui.widgets import clear_layout, heading, plain_label
 
 KIND_COLOURS = {
@@ -168,6 +169,7 @@ class PlanEditor(QWidget):
         self.expected.setRange(0, 1000)
         self.expected.setSpecialValueText("not set")
         self.expected.setAccessibleName("Number of people expected")
+        mark_setting(self.expected)
         self.expected.editingFinished.connect(self._save_expected)
         people.addWidget(self.expected)
         people.addStretch(1)

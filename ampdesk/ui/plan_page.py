@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
 )
@@ -19,6 +20,7 @@ from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.gate_view import GateCallout
 from ampdesk.ui.plan_editor import PlanEditor
 from ampdesk.ui.text_limits import limit_line
+from ampdesk.ui.wheel_guard import mark_setting
 from ampdesk.ui.widgets import ScrollPage, date_edit, heading, plain_label, python_date
 
 TEXT_FIELDS = (
@@ -59,6 +61,8 @@ class PlanPage(ScrollPage):
             "<p>Answers are shown only as totals, and only once at least this many people have "
             "answered. 5 by default; small teams may go down to 3, never lower.</p>"
         )
+        mark_setting(self.threshold)
+        self._asking = False
         self.threshold.editingFinished.connect(self._save_threshold)
         form.addRow("Anonymity threshold:", self.threshold)
         layout.addLayout(form)
@@ -120,4 +124,27 @@ class PlanPage(ScrollPage):
         self.controller.update_details(held_on=held_on)
 
     def _save_threshold(self) -> None:
-        self.controller.update_details(anonymity_threshold=self.threshold.value())
+        """Keep a new anonymity threshold once the facilitator confirmed it."""
+        stored = self.controller.anonymity_threshold()
+        value = self.threshold.value()
+        if value == stored or self._asking:  # the question takes the focus: asked once
+            return
+        shown = (
+            f"Groups of {value} to {stored - 1} answers will then be shown"
+            if value < stored
+            else f"Groups of {stored} to {value - 1} answers will then be hidden"
+        )
+        self._asking = True
+        answer = QMessageBox.question(
+            self,
+            "Change the anonymity threshold?",
+            f"Change the anonymity threshold from {stored} to {value}? {shown} in the window, "
+            "on the projector and in the report.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        self._asking = False
+        if answer == QMessageBox.StandardButton.Yes:
+            self.controller.update_details(anonymity_threshold=value)
+        else:
+            self.threshold.setValue(stored)

@@ -1,12 +1,11 @@
-"""The small things a facilitator relies on: redo keys, counts kept as typed, the wheel, Tab."""
+"""The small things a facilitator relies on: redo keys, counts kept as typed, Tab."""
 
 from collections.abc import Callable
 from pathlib import Path
 from unittest.mock import patch
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -84,37 +83,6 @@ def test_counts_are_stored_when_typing_pauses(
         0,
         0,
     ]
-
-
-def test_the_wheel_changes_only_a_focused_count(
-    qtbot: QtBot, tmp_path: Path, open_window: Opener
-) -> None:
-    window = _fresh(tmp_path, open_window)
-    window.show_step("fairness")
-    panel = window.page("fairness").findChild(FairnessPanel)
-    assert panel is not None
-    box = panel.pulse.boxes["peers"][0]
-    window.rail.setFocus()
-
-    def wheel() -> None:
-        event = QWheelEvent(
-            QPointF(5, 5),
-            QPointF(box.mapToGlobal(QPoint(5, 5))),
-            QPoint(0, 0),
-            QPoint(0, 120),
-            Qt.MouseButton.NoButton,
-            Qt.KeyboardModifier.NoModifier,
-            Qt.ScrollPhase.NoScrollPhase,
-            False,
-        )
-        QApplication.sendEvent(box, event)
-
-    wheel()
-    assert box.value() == 0
-    box.setFocus()
-    qtbot.waitUntil(box.hasFocus)
-    wheel()
-    assert box.value() == 1
 
 
 def test_tab_leaves_a_single_purpose_text_box(qtbot: QtBot) -> None:
