@@ -51,6 +51,8 @@ CONDITIONS = WORDS.terms("conditions")
 COMPETITION = WORDS.terms("competition")
 RECEIVES = WORDS.terms("receives")
 WINS = WORDS.terms("wins")
+PRIZES = WORDS.terms("prizes")
+CONTINGENT_PAY = WORDS.terms("contingent_pay")
 ADVANCE = WORDS.terms("advance")
 # After the fact, without a promise: Pink's "now-that" reward, which the framework recommends.
 NOW_THAT = WORDS.terms("now_that")
@@ -224,9 +226,18 @@ def contingent_reward(text: str) -> bool:
             commission = words[index].startswith("commission")
             if commission or _conditioned(part) or _for_doing(part):
                 return True
+        # "Extra day off for engineers who ship on time", "performance-related pay".
+        for index in PRIZES.positions(words):
+            if not taken_away(words, index) and _conditioned(words[scope_start(words, index) :]):
+                return True
+        if any(not taken_away(words, i) for i in CONTINGENT_PAY.positions(words)):
+            return True
         if RECEIVES.within(words) and (
             COMPETITION.within(words)
-            or (_money(words) and (_conditioned(words) or "whose" in words))
+            or (
+                (_money(words) or PRIZES.within(words))
+                and (_conditioned(words) or "whose" in words)
+            )
         ):
             return True
         # "Whoever comes up with the best concept wins an iPad."

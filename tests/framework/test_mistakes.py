@@ -290,3 +290,19 @@ def test_a_finding_is_sure_once_any_of_its_causes_is() -> None:
 def test_control_from_above_in_its_forms(title: str, control: bool) -> None:
     state = inputs(actions=(action("autonomy", title),))
     assert ("defaulting_to_control" in found(state)) is control
+
+
+@pytest.mark.parametrize(
+    ("title", "if_then"),
+    [
+        ("Extra day off for engineers who ship on time", True),
+        ("Top performer in the design team gets a trip to Lisbon", True),
+        ("Performance-related pay for developers", True),
+        ("Give designers an extra day off at Christmas", False),
+    ],
+)
+def test_prizes_other_than_money_where_a_condition_names_who_gets_them(
+    title: str, if_then: bool
+) -> None:
+    state = inputs(actions=(action("fairness", title),))
+    assert ("if_then_reward_for_creative_work" in found(state)) is if_then
