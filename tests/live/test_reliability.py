@@ -12,7 +12,8 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ampdesk.store.live import pseudonym, token_hash
+from ampdesk.framework.live import done_scope, voting
+from ampdesk.store.live import DONE_KEY, LiveStore, done_marks, pseudonym, token_hash
 from ampdesk.store.workshop_file import open_workshop
 from ampdesk.store.workshop_store import WorkshopStore
 from tests.live.client import LiveProcess, Phone, new_key
@@ -167,3 +168,85 @@ def _note(text: str) -> dict[str, str]:
 
 def _answer(value: int) -> dict[str, object]:
     return {"activity": "autonomy", "answers": {"how.current": value}}
+
+
+@dataclass
+class VoterLog:
+    """One phone's dots and "I'm done" marks: what it sent, and what got its 200."""
+
+    phone: Phone
+    sent: list[list[int]] = field(default_factory=list)  # each vote, in order
+    last_acked_vote: int | None = None
+    done_acked: bool = False
+
+
+def _stored_dots(path: Path, ballot: str) -> list[int]:
+    """The notes a ballot's dots are on, read by another connection than the server's."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    with closing(sqlite3.connect(uri, uri=True)) as conn:
+        query = "SELECT note_id FROM vote WHERE ballot = ? ORDER BY note_id"
+        return [r[0] for r in conn.execute(query, (ballot,))]
+
+
+def _stored_done(path: Path, mark: str, scope: str) -> int:
+    """How often a phone's "I'm done" mark is counted for an activity."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    with closing(sqlite3.connect(uri, uri=True)) as conn:
+        row = conn.execute("SELECT value FROM setting WHERE key = ?", (DONE_KEY,)).fetchone()
+    return done_marks(row[0] if row else None).get(scope, []).count(mark)
+
+
+def test_dots_and_done_marks_are_committed_before_their_200_and_survive_sigkill(
+    serve: Serve, workshop_path: Path
+) -> None:
+    """Every 200 to a vote or an "I'm done" is sent after its commit: another connection
+    reads the phone's dots and its mark the moment the answer arrives, and after a SIGKILL
+    under load each phone's dots are its last acknowledged vote (or the one it sent after,
+    unanswered) and its mark is counted once."""
+    state = voting("autonomy", dots=3)
+    with open_workshop(workshop_path) as workshop:
+        repo = WorkshopStore(workshop)
+        ideas = [repo.notes.add("autonomy", "idea", f"Idea {i}", dimension="how") for i in range(7)]
+        LiveStore(workshop).set_state(state)
+    server = serve()
+    scope = done_scope(state)
+    acknowledged = threading.Semaphore(0)
+    logs = [VoterLog(server.phone()) for _ in range(PHONES // 5)]
+    late: list[str] = []  # what got its 200 before the file held it
+
+    def one_phone(number: int) -> None:
+        log = logs[number]
+        token = log.phone.token or ""
+        ballot, mark = pseudonym(token, "votes:autonomy"), pseudonym(token, f"done:{scope}")
+        try:
+            for i in range(10_000):
+                chosen = sorted({ideas[(number + i) % 7], ideas[(number + 2 * i) % 7]})
+                log.sent.append(chosen)
+                if log.phone.submit("votes", {"note_ids": chosen}).status == 200:
+                    log.last_acked_vote = len(log.sent) - 1
+                    if _stored_dots(workshop_path, ballot) != chosen:
+                        late.append(f"dots {chosen} of phone {number}")
+                    acknowledged.release()
+                if log.phone.submit("done", {"activity": "voting"}).status == 200:
+                    log.done_acked = True
+                    if _stored_done(workshop_path, mark, scope) != 1:
+                        late.append(f"done mark of phone {number}")
+                    acknowledged.release()
+        except (OSError, http.client.HTTPException):  # the server is gone
+            return
+
+    threads = [threading.Thread(target=one_phone, args=(n,)) for n in range(len(logs))]
+    for thread in threads:
+        thread.start()
+    for _ in range(300):
+        acknowledged.acquire()
+    server.kill()
+    for thread in threads:
+        thread.join()
+    assert late == []
+    for log in logs:
+        token = log.phone.token or ""
+        assert log.last_acked_vote is not None and log.done_acked
+        possible = log.sent[log.last_acked_vote :]  # the last acknowledged, or one sent after
+        assert _stored_dots(workshop_path, pseudonym(token, "votes:autonomy")) in possible
+        assert _stored_done(workshop_path, pseudonym(token, f"done:{scope}"), scope) == 1

@@ -7,10 +7,13 @@ import shutil
 import sqlite3
 import struct
 import subprocess
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 
+from ampdesk.store.file_header import inspect
+from ampdesk.store.migrations import SCHEMA_VERSION
 from ampdesk.store.upgrade import backup_path
 from ampdesk.store.workshop_file import (
     APPLICATION_ID,
@@ -71,6 +74,48 @@ def test_crash_in_checkpoint_opens_with_the_newer_data(tmp_path: Path, keep_shm:
     with open_workshop(path) as workshop:
         titles = [a.title for a in WorkshopStore(workshop).actions.all()]
     assert titles == [f"Newer action {i}" for i in range(30)]
+
+
+def _only_in_the_log(tmp_path: Path, change: str) -> Path:
+    """A workshop as a power cut left it, without its -shm: what ``change`` wrote is only in
+    the -wal (the main file alone holds the older state, or nothing of the workshop)."""
+    live = tmp_path / "live" / "w.ampdesk"
+    live.parent.mkdir()
+    target = tmp_path / "w.ampdesk"
+    with create_workshop(live, "Only in the log") as workshop:  # nothing checkpointed yet
+        if change == "newer schema":
+            with closing(sqlite3.connect(live)) as conn:
+                conn.execute("PRAGMA wal_autocheckpoint = 0")
+                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+                conn.commit()
+        for suffix in ("", "-wal"):
+            shutil.copyfile(f"{live}{suffix}", f"{target}{suffix}")
+        assert workshop  # closed (and checkpointed) only after the copy
+    return target
+
+
+def test_a_newer_schema_only_in_the_log_is_refused_as_newer(tmp_path: Path) -> None:
+    """The file is judged as SQLite recovers it (store/file_header.py copies the log beside
+    the private copy): the main file alone would pass as an intact workshop."""
+    path = _only_in_the_log(tmp_path, "newer schema")
+    files = {p.name: _digest(p) for p in tmp_path.iterdir() if p.is_file()}
+    result = ampdesk("check", str(path), cwd=tmp_path)
+    assert result.returncode == 2
+    assert "written by a newer ampdesk" in result.stderr, result.stderr
+    with pytest.raises(WorkshopFileError, match="newer ampdesk"):
+        open_workshop(path)
+    assert {p.name: _digest(p) for p in tmp_path.iterdir() if p.is_file()} == files
+
+
+def test_a_workshop_whose_rows_are_only_in_the_log_is_read_from_it(tmp_path: Path) -> None:
+    """Tables and rows written only to the log: the main file alone is no workshop."""
+    path = _only_in_the_log(tmp_path, "rows")
+    files = {p.name: _digest(p) for p in tmp_path.iterdir() if p.is_file()}
+    assert inspect(path) == SCHEMA_VERSION
+    assert {p.name: _digest(p) for p in tmp_path.iterdir() if p.is_file()} == files
+    result = ampdesk("check", "--json", str(path), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["workshop"]["title"] == "Only in the log"
 
 
 def _foreign_tables_with_our_id(path: Path) -> None:
