@@ -157,7 +157,7 @@ class FairnessPanel(QWidget):
         name, _ = QFileDialog.getOpenFileName(
             self,
             "Import pay data",
-            "",
+            str(self.controller.workshop.path.parent),
             "Spreadsheets and CSV exports (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv)",
         )
         if name:

@@ -72,7 +72,6 @@ class LiveBar(QWidget):
             "Let the group answer from their phones (Ctrl+L). "
             "The arrow chooses the network the phones are on."
         )
-        self.start_button.setShortcut("Ctrl+L")
         self.start_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         self.start_button.clicked.connect(self.toggle)
         self.networks = QMenu("Network for live input", self)

@@ -13,19 +13,18 @@ from PySide6.QtGui import (
     QAction,
     QCloseEvent,
     QGuiApplication,
-    QKeySequence,
     QMouseEvent,
     QScreen,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
-    QApplication,
     QDockWidget,
     QFileDialog,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QWidget,
@@ -37,7 +36,6 @@ from ampdesk.store.file_copy import copy_database
 from ampdesk.store.handover import hand_over
 from ampdesk.store.templates import save_template
 from ampdesk.store.workshop_file import WorkshopFileError
-from ampdesk.ui.about_page import show_about
 from ampdesk.ui.actions_page import ActionsPage
 from ampdesk.ui.cases_page import CasesPage
 from ampdesk.ui.controller import WorkshopController
@@ -54,6 +52,7 @@ from ampdesk.ui.step_panels import AutonomyPanel, MasteryPanel, PurposePanel
 from ampdesk.ui.step_timer import StepTimer, TimerBar
 from ampdesk.ui.warnings_panel import WarningsPanel
 from ampdesk.ui.wheel_guard import install as guard_the_wheel
+from ampdesk.ui.window_menus import add_menus
 
 if TYPE_CHECKING:
     from ampdesk.ui.start_window import StartWindow
@@ -108,6 +107,9 @@ class WorkshopWindow(QMainWindow):
             self,
         )
         self.presenter: PresenterWindow | None = None
+        self.go_actions: dict[str, QAction] = {}
+        self.recent_menu: QMenu | None = None
+        self.live_action = QAction(self)  # made by the menus
         self.rail.currentRowChanged.connect(self._show_row)
         self.rail.viewport().installEventFilter(self)
         self.timer_toolbar = self.addToolBar("Timer")
@@ -140,14 +142,16 @@ class WorkshopWindow(QMainWindow):
         self.warnings.step_requested.connect(self.show_step)
         self.warnings.case_requested.connect(self.preview_case)
         self.warnings.updated.connect(self._label_rail)
-        dock = QDockWidget("Mistake warnings", self)
+        self.warnings_dock = dock = QDockWidget("Mistake warnings", self)
         dock.setObjectName("warnings-dock")
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         dock.setWidget(self.warnings)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self.resizeDocks([dock], [330], Qt.Orientation.Horizontal)
 
-        self._add_menus()
+        add_menus(self)
+        self.live.started.connect(self._live_started)
+        self.live.stopped.connect(self._live_stopped)
         settings = self.settings
         if geometry := settings.value("workshop_window/geometry"):
             self.restoreGeometry(geometry)
@@ -309,57 +313,28 @@ class WorkshopWindow(QMainWindow):
         """Show a case on the presenter screen (opening it if needed)."""
         self.open_presenter().show_case(case_id)
 
-    def _add_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        new = file_menu.addAction("&New workshop…")
-        new.setShortcut(QKeySequence.StandardKey.New)
-        new.triggered.connect(lambda: self._start_window().new_workshop())
-        open_ = file_menu.addAction("&Open…")
-        open_.setShortcut(QKeySequence.StandardKey.Open)
-        open_.triggered.connect(lambda: self._start_window().open_file())
-        file_menu.addSeparator()
-        save_as = file_menu.addAction("Save &As…")
-        save_as.setShortcut(QKeySequence.StandardKey.SaveAs)
-        save_as.triggered.connect(self.save_as)
-        template = file_menu.addAction("Save as &Template…")
-        template.triggered.connect(self.save_template)
-        send = file_menu.addAction("Send to &Facilitator…")
-        send.triggered.connect(self.send_to_facilitator)
-        file_menu.addSeparator()
-        close = file_menu.addAction("&Close")
-        close.setShortcut(QKeySequence.StandardKey.Close)
-        close.triggered.connect(self.close_to_start)
-        quit_ = file_menu.addAction("&Quit")
-        quit_.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_.triggered.connect(QApplication.closeAllWindows)
-        edit_menu = self.menuBar().addMenu("&Edit")
-        undo = self.controller.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.controller.undo_stack.createRedoAction(self, "&Redo")
-        # both common redo keys, each once (StandardKey.Redo is one of them on most desktops)
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        edit_menu.addAction(undo)
-        edit_menu.addAction(redo)
-        view_menu = self.menuBar().addMenu("&View")
-        presenter = view_menu.addAction("&Presenter screen")
-        presenter.setShortcut(QKeySequence("F5"))
-        presenter.triggered.connect(self.open_presenter)
-        full = view_menu.addAction("Presenter &full screen")
-        full.setShortcut(QKeySequence("F11"))
-        full.triggered.connect(self.toggle_presenter_full_screen)
-        black = view_menu.addAction("&Black out the projector")
-        black.setShortcut(QKeySequence("Ctrl+B"))
-        black.triggered.connect(self.toggle_blackout)
-        go_menu = self.menuBar().addMenu("&Go")
-        self.go_actions: dict[str, QAction] = {}
-        for number, page_id in enumerate(self.page_ids):
-            item = self.rail.item(number)
-            action = go_menu.addAction(item.text().strip())
-            self.go_actions[page_id] = action
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))  # Plan 0, steps 1-4, Actions 5
-            action.triggered.connect(lambda _=False, pid=page_id: self.show_step(pid))
-        about = self.menuBar().addMenu("&Help").addAction("&About the method")
-        about.triggered.connect(lambda: show_about(self, self.controller.content))
+    def new_workshop(self) -> None:
+        """File > New: a new workshop, its file suggested beside this one."""
+        self._start_window().new_workshop(self.controller.workshop.path.parent)
+
+    def open_workshop(self) -> None:
+        """File > Open: choose a workshop, starting in this one's folder."""
+        self._start_window().open_file(self.controller.workshop.path.parent)
+
+    def open_recent(self, path: Path) -> None:
+        """File > Open Recent: open another workshop (this one stays open)."""
+        self._start_window().open_path(path)
+
+    def enter_warnings(self) -> None:
+        """View > Go to the warnings (F6): Tab then moves through the warnings panel."""
+        self.warnings_dock.show()
+        self.warnings.enter()
+
+    def _live_started(self) -> None:
+        self.live_action.setText("Stop &live input")
+
+    def _live_stopped(self) -> None:
+        self.live_action.setText("Start &live input")
 
     def _start_window(self) -> StartWindow:
         from ampdesk.ui.start_window import StartWindow  # it opens workshop windows itself

@@ -49,3 +49,15 @@ def remember_title(settings: QSettings, path: Path, title: str) -> None:
         settings.setValue(
             "recent_titles", json.dumps({k: v for k, v in titles.items() if k in known})
         )
+
+
+def start_folder(settings: QSettings) -> Path:
+    """Where a file dialog opens without a workshop in hand: the newest recent workshop's
+    folder, else the user's documents (never the folder the app was started from)."""
+    for path in recent_files(settings):
+        if path.parent.is_dir():
+            return path.parent
+    from PySide6.QtCore import QStandardPaths
+
+    location = QStandardPaths.StandardLocation.DocumentsLocation
+    return Path(QStandardPaths.writableLocation(location) or Path.home())

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from ampdesk.ui.icons import icon
 from ampdesk.ui.opening import demo_path, open_workshop_window
-from ampdesk.ui.recent import app_settings, recent_files, recent_titles
+from ampdesk.ui.recent import app_settings, recent_files, recent_titles, start_folder
 from ampdesk.ui.text_limits import ask_text
 from ampdesk.ui.widgets import heading, plain_label
 
@@ -101,7 +101,8 @@ class StartWindow(QWidget):
             placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
             self.recent.addItem(placeholder)
 
-    def _open(self, path: Path) -> None:
+    def open_path(self, path: Path) -> None:
+        """Open the workshop at ``path`` (a problem is explained in a dialog)."""
         window = open_workshop_window(path, self.settings, self)
         if window is not None:
             self.windows.append(window)
@@ -110,18 +111,23 @@ class StartWindow(QWidget):
 
     def _open_recent(self, item: QListWidgetItem) -> None:
         if stored := item.data(Qt.ItemDataRole.UserRole):
-            self._open(Path(stored))
+            self.open_path(Path(stored))
 
-    def new_workshop(self) -> None:
-        """Ask for a title and a file name, create the workshop and open it."""
+    def new_workshop(self, folder: Path | None = None) -> None:
+        """Ask for a title and a file name (in ``folder``, by default the newest recent
+        workshop's), create the workshop and open it."""
         from ampdesk.store.creation import create_whole
         from ampdesk.store.workshop_file import WorkshopFileError
 
         title, ok = ask_text(self, "New workshop", "Title of the workshop:", "workshop.title")
         if not ok:
             return
+        folder = folder or start_folder(self.settings)
         name, _ = QFileDialog.getSaveFileName(
-            self, "Create workshop file", f"{title or 'workshop'}.ampdesk", FILE_FILTER
+            self,
+            "Create workshop file",
+            str(folder / f"{title or 'workshop'}.ampdesk"),
+            FILE_FILTER,
         )
         if not name:
             return
@@ -131,7 +137,7 @@ class StartWindow(QWidget):
         except WorkshopFileError as exc:
             QMessageBox.critical(self, "Cannot create workshop", str(exc))
             return
-        self._open(path)
+        self.open_path(path)
 
     def new_from_template(self) -> None:
         """Choose a template (shipped, or a file), then a title and a file name."""
@@ -149,7 +155,10 @@ class StartWindow(QWidget):
         source: str | Path = choices[label]
         if not source:
             name, _ = QFileDialog.getOpenFileName(
-                self, "Choose a template", "", "ampdesk templates (*.json)"
+                self,
+                "Choose a template",
+                str(start_folder(self.settings)),
+                "ampdesk templates (*.json)",
             )
             if not name:
                 return
@@ -165,7 +174,10 @@ class StartWindow(QWidget):
         if not ok:
             return
         name, _ = QFileDialog.getSaveFileName(
-            self, "Create workshop file", f"{title or 'workshop'}.ampdesk", FILE_FILTER
+            self,
+            "Create workshop file",
+            str(start_folder(self.settings) / f"{title or 'workshop'}.ampdesk"),
+            FILE_FILTER,
         )
         if name:
             self.create_from_template(template, title, Path(name).with_suffix(".ampdesk"))
@@ -180,13 +192,15 @@ class StartWindow(QWidget):
         except WorkshopFileError as exc:
             QMessageBox.critical(self, "Cannot create workshop", str(exc))
             return
-        self._open(path)
+        self.open_path(path)
 
-    def open_file(self) -> None:
-        """Choose a workshop file and open it."""
-        name, _ = QFileDialog.getOpenFileName(self, "Open workshop", "", FILE_FILTER)
+    def open_file(self, folder: Path | None = None) -> None:
+        """Choose a workshop file (in ``folder``, by default the newest recent workshop's) and
+        open it."""
+        folder = folder or start_folder(self.settings)
+        name, _ = QFileDialog.getOpenFileName(self, "Open workshop", str(folder), FILE_FILTER)
         if name:
-            self._open(Path(name))
+            self.open_path(Path(name))
 
     def open_demo(self) -> None:
         """Write a fresh copy of the demo workshop and open it."""
@@ -196,4 +210,4 @@ class StartWindow(QWidget):
         for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
             stale.unlink(missing_ok=True)
         write_demo(path).close()
-        self._open(path)
+        self.open_path(path)

@@ -7,6 +7,7 @@ from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -92,6 +93,11 @@ class WarningsPanel(ScrollPage):
         self.step: str | None = None  # the step in hand: its warnings come first
         self._seen: set[str] | None = None  # findings shown before (None: first showing)
         self._new: set[str] = set()
+        self.entered = False  # Tab moves through the panel only once it was entered
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)  # widgets need one
+        app.focusChanged.connect(self._focus_moved)
         controller.changed.connect(self.refresh)
         self.refresh()
 
@@ -117,6 +123,7 @@ class WarningsPanel(ScrollPage):
         self.cards = [FindingCard(self, f, notes.get(f.id), f.id in self._new) for f in ordered]
         for card in self.cards:
             self.content.addWidget(card)
+        self._set_tab_stops()
         if self.cards and self.cards[0].new:
             self.verticalScrollBar().setValue(0)
         self.updated.emit()
@@ -125,6 +132,32 @@ class WarningsPanel(ScrollPage):
                 QLabel("The rules found nothing to warn about in what is captured so far.")
             )
         self.content.addStretch(1)
+
+    def buttons(self) -> list[QPushButton]:
+        """The panel's buttons, in Tab order."""
+        return [b for card in self.cards for b in (card.acknowledge, *card.case_buttons)]
+
+    def enter(self) -> None:
+        """Let Tab move through the panel, starting at its first button."""
+        self.entered = True
+        self._set_tab_stops()
+        buttons = self.buttons()
+        (buttons[0] if buttons else self).setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Entered by a click inside; left once the focus is elsewhere in the window."""
+        if new is None:
+            return
+        inside = new is self or self.isAncestorOf(new)
+        if inside != self.entered:
+            self.entered = inside
+            self._set_tab_stops()
+
+    def _set_tab_stops(self) -> None:
+        """Buttons are Tab stops only while the panel is entered (a click always works)."""
+        policy = Qt.FocusPolicy.StrongFocus if self.entered else Qt.FocusPolicy.ClickFocus
+        for button in self.buttons():
+            button.setFocusPolicy(policy)
 
     def _ordered(self, findings: Sequence[Finding]) -> list[Finding]:
         """The step in hand's warnings first, new ones before older ones."""
