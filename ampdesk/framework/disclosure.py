@@ -14,11 +14,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from ampdesk.framework.thresholds import DEFAULT_THRESHOLD, MIN_THRESHOLD
+
 if TYPE_CHECKING:
     from ampdesk.framework.fairness import GateReason, GroupGap, RoleFigures
-
-DEFAULT_THRESHOLD = 5  # people a group needs before any result about it is shown
-MIN_THRESHOLD = 3  # the threshold can be raised per workshop, never set under this
 
 Audience = Literal[
     "manager",  # the manager's own file, which holds individual pay

@@ -15,8 +15,8 @@ from dataclasses import asdict, dataclass, fields, replace
 from itertools import combinations
 from typing import Literal
 
-from ampdesk.framework.disclosure import DEFAULT_THRESHOLD, MIN_THRESHOLD
 from ampdesk.framework.pulse import ItemSummary
+from ampdesk.framework.thresholds import DEFAULT_THRESHOLD, MIN_THRESHOLD
 
 WorkType = Literal["routine", "creative"]
 GateState = Literal["not_assessed", "blocked", "attention", "pass"]

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ampdesk.framework.content import STEP_IDS, Case, Framework, Step
-from ampdesk.framework.disclosure import MIN_THRESHOLD
 from ampdesk.framework.text_limits import TextTooLong, check_materials, check_text, limit
+from ampdesk.framework.thresholds import MIN_THRESHOLD
 
 AgendaKind = Literal["opening", "step", "break", "actions", "other"]
 AGENDA_KINDS: tuple[AgendaKind, ...] = ("opening", "step", "break", "actions", "other")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ampdesk.framework.disclosure import MIN_THRESHOLD
+from ampdesk.framework.thresholds import MIN_THRESHOLD
 
 SCALE = (1, 2, 3, 4, 5)
 

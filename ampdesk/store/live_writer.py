@@ -20,8 +20,8 @@ from typing import Any
 from sqlalchemy import PoolProxiedConnection
 
 from ampdesk.framework import reveal
-from ampdesk.framework.disclosure import DEFAULT_THRESHOLD
 from ampdesk.framework.live import LiveInputError, LiveState, done_scope
+from ampdesk.framework.thresholds import DEFAULT_THRESHOLD
 from ampdesk.store.live import (
     ALLOWED_KEY,
     DONE_KEY,

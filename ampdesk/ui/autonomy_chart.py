@@ -7,8 +7,8 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ampdesk.framework.content import AUTONOMY_DIMENSIONS, AUTONOMY_LABELS
-from ampdesk.framework.disclosure import DEFAULT_THRESHOLD
 from ampdesk.framework.pulse import ItemSummary
+from ampdesk.framework.thresholds import DEFAULT_THRESHOLD
 
 CURRENT = QColor(138, 148, 166)
 DESIRED = QColor(47, 111, 219)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
 )
 
-from ampdesk.framework.disclosure import MIN_THRESHOLD
+from ampdesk.framework.thresholds import MIN_THRESHOLD
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.gate_view import GateCallout
 from ampdesk.ui.plan_editor import PlanEditor

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from ampdesk.framework.disclosure import MIN_THRESHOLD, Policy
+from ampdesk.framework.disclosure import Policy
 from ampdesk.framework.fairness import (
     GateThresholds,
     GroupGap,
@@ -13,6 +13,7 @@ from ampdesk.framework.fairness import (
     role_figures,
     summarize_pay,
 )
+from ampdesk.framework.thresholds import MIN_THRESHOLD
 
 LEAD = [PayRow("Team lead", "Lead", "creative", 41_500, 50_000, person="lead")]  # 0.83
 DEVS = [PayRow("Dev", "Mid", "creative", 60_000 + i, 58_000, person=f"d{i}") for i in range(6)]

@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import CheckConstraint, Date, DateTime, Integer, String, Text, func
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ampdesk.framework.disclosure import DEFAULT_THRESHOLD, MIN_THRESHOLD
+from ampdesk.framework.thresholds import DEFAULT_THRESHOLD, MIN_THRESHOLD
 from ampdesk.store.models.base import Base
 
 
