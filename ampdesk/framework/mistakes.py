@@ -484,10 +484,11 @@ def _check_substitute(inputs: MistakeInputs) -> list[Seen]:
 
 # -- purpose -------------------------------------------------------------------------------
 def purpose_problem(statement: str) -> str | None:
-    """What is wrong with a purpose statement: "money", "abstract" or nothing (None).
+    """What is wrong with a purpose statement: "money", "abstract", "unclear" or nothing.
 
     A statement that names people outside the business (or colleagues) it helps is fine; the
-    business itself (the company, its revenue or margins) is not a beneficiary.
+    business itself (the company, its revenue or margins) is not a beneficiary. One that names
+    nobody and neither money nor slogans is "unclear": the warning asks whom it helps.
     """
     if not statement.strip() or _names_someone_helped(statement):
         return None
@@ -497,7 +498,7 @@ def purpose_problem(statement: str) -> str | None:
         return "money"
     if mentions(statement, ABSTRACT, kept=True):
         return "abstract"
-    return None
+    return "unclear"
 
 
 def _names_someone_helped(statement: str) -> bool:
@@ -507,6 +508,9 @@ def _names_someone_helped(statement: str) -> bool:
         for words in clauses(statement)
         for i in BENEFICIARIES.positions(words)
     )
+
+
+PURPOSE_QUESTION = "Who is better off because of this work, and how?"
 
 
 def _check_inauthentic_purpose(inputs: MistakeInputs) -> list[Seen]:
@@ -520,6 +524,8 @@ def _check_inauthentic_purpose(inputs: MistakeInputs) -> list[Seen]:
         ]
     if problem == "abstract":
         return [Seen("The purpose statement uses abstract words and names nobody it helps.")]
+    if problem == "unclear":
+        return [Seen("The purpose statement names nobody it helps.", question=PURPOSE_QUESTION)]
     return []
 
 

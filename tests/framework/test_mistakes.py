@@ -306,3 +306,28 @@ def test_prizes_other_than_money_where_a_condition_names_who_gets_them(
 ) -> None:
     state = inputs(actions=(action("fairness", title),))
     assert ("if_then_reward_for_creative_work" in found(state)) is if_then
+
+
+def test_a_purpose_naming_nobody_asks_whom_it_helps() -> None:
+    unclear = inputs(decisions={PURPOSE_STATEMENT: "Make booking a table as easy as a text"})
+    (finding,) = [f for f in find_mistakes(unclear, framework()) if f.id == "inauthentic_purpose"]
+    assert finding.question == "Who is better off because of this work, and how?"
+    named = inputs(decisions={PURPOSE_STATEMENT: "We make accounting painless for freelancers"})
+    assert "inauthentic_purpose" not in found(named)
+    money = inputs(decisions={PURPOSE_STATEMENT: "Grow faster than anyone else in the segment"})
+    (finding,) = [f for f in find_mistakes(money, framework()) if f.id == "inauthentic_purpose"]
+    assert finding.question is None
+
+
+@pytest.mark.parametrize(
+    ("title", "substitute"),
+    [
+        ("Pay review postponed to next year, so launch a mentoring programme", True),
+        ("Raises are on hold; offer a four-day week meanwhile", True),
+        ("The pay rise is delayed until Q3 because of the audit", False),
+        ("Pay rises go ahead in April; in the meantime everyone gets a training budget", False),
+    ],
+)
+def test_pay_declined_in_other_words(title: str, substitute: bool) -> None:
+    state = inputs(actions=(action("fairness", title),))
+    assert ("substitute_for_pay" in found(state)) is substitute
