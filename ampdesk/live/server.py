@@ -81,6 +81,7 @@ class LiveServer:
         self.on_change = on_change or (lambda: None)
         self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ampdesk-live-db")
         self._phones: dict[str, str] = {}  # token hash -> label
+        self._labels: dict[str, str] = {}  # label -> token hash
         self._code = ""
         self._state: tuple[float, bytes, str] | None = None  # read at, body, etag
         self._state_lock = asyncio.Lock()
@@ -109,6 +110,7 @@ class LiveServer:
         self._code = await self._run(self.store.join_code)
         await self._run(self.store.forget_refusals)
         self._phones = await self._run(self.store.phones)
+        self._labels = {label: token for token, label in self._phones.items()}
         self._runner = web.AppRunner(
             self.app(),
             access_log=None,
@@ -307,8 +309,12 @@ class LiveServer:
             raise LiveInputError(403, "wrong code")
         token = secrets.token_urlsafe(32)
         status, body, _ = await self._write(lambda batch: batch.join(address, token))
-        if status == 201:
+        if status == 201:  # a phone that took another's place (see Batch.join) drops its token
+            replaced = self._labels.pop(body["phone"], None)
+            if replaced is not None:
+                self._phones.pop(replaced, None)
             self._phones[token_hash(token)] = body["phone"]
+            self._labels[body["phone"]] = token_hash(token)
         return web.json_response(body, status=status)
 
     async def _state_route(self, request: web.Request) -> web.Response:

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import ColumnElement, and_, delete, func, select
 
 from ampdesk.framework.pulse import counts_to_values
-from ampdesk.framework.reveal import shown_values
+from ampdesk.framework.reveal import mixed
 from ampdesk.store.live import SOURCE as PHONE_SOURCE
 from ampdesk.store.live import is_revealed, phone_counts, reveal_answers, shown
 from ampdesk.store.models import Answer, WorkshopDetails, given_at
@@ -95,13 +95,15 @@ class AnswersStore:
         query = select(Answer.item, Answer.value).where(
             Answer.activity == activity, Answer.source != PHONE_SOURCE, given_at(checkin_id)
         )
-        grouped: dict[str, list[int]] = {}
+        typed: dict[str, list[int]] = {}
         with self.workshop.reading() as s:
             for item, value in s.execute(query.order_by(Answer.id)):
-                grouped.setdefault(item, []).append(value)
-            for item, seen in shown(s, activity, checkin_id).items():
-                grouped.setdefault(item, []).extend(shown_values(seen))
-        return grouped
+                typed.setdefault(item, []).append(value)
+            seen = shown(s, activity, checkin_id)
+            threshold = s.get_one(WorkshopDetails, 1).anonymity_threshold
+        items = [*typed, *(item for item in seen if item not in typed)]
+        mix = {item: mixed(typed.get(item, []), seen.get(item), threshold) for item in items}
+        return {item: values for item, values in mix.items() if values}
 
     def reveal(self, activity: str, checkin_id: int | None = None) -> int:
         """Show phones' current answers of an activity (the facilitator's reveal); returns how

@@ -11,13 +11,13 @@ import hmac
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import Select, delete, select
+from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import Session
 
 from ampdesk.framework import reveal
 from ampdesk.framework.live import LiveState, done_scope, new_code
 from ampdesk.framework.state import NoteValue
-from ampdesk.store.models import Answer, Note, Participant, Setting, given_at
+from ampdesk.store.models import Answer, Note, Participant, PlanRecord, Setting, given_at
 from ampdesk.store.workshop_file import Workshop
 
 STATE_KEY = "live.state"
@@ -26,9 +26,9 @@ DONE_KEY = "live.done"  # per activity: pseudonyms of the phones that said "I'm 
 PORT_KEY = "live.port"
 PER_ADDRESS_KEY = "live.phones_per_address"  # the default number of phones per address
 ALLOWED_KEY = "live.allowed_addresses"  # JSON: address -> phones the facilitator allowed
-REFUSED_KEY = "live.refused_joins"  # JSON: address -> joins refused while live input ran
+REFUSED_KEY = "live.refused_joins"  # JSON: address -> phones replaced while live input ran
 JOINING_KEY = "live.joining"  # "closed" once the facilitator closed joining
-DEFAULT_PHONES_PER_ADDRESS = 2  # a phone that lost its storage can join again
+DEFAULT_PHONES_PER_ADDRESS = 1  # a second join from an address replaces its first phone
 SOURCE = "phone"
 
 
@@ -133,7 +133,7 @@ class LiveStore:
 
     def allow(self, address: str, phones: int) -> None:
         """Let ``phones`` phones join from ``address`` (a venue's shared router), and forget
-        the joins refused from it."""
+        the phones replaced from it."""
         with self.workshop.session() as s:
             allowed = stored_counts(_value(s, ALLOWED_KEY))
             allowed[address] = phones
@@ -143,12 +143,13 @@ class LiveStore:
             s.merge(Setting(key=REFUSED_KEY, value=json.dumps(refused, sort_keys=True)))
 
     def refused(self) -> dict[str, int]:
-        """Joins refused per address since live input started."""
+        """Phones replaced by a later join from the same address, per address, since live
+        input started."""
         with self.workshop.session() as s:
             return stored_counts(_value(s, REFUSED_KEY))
 
     def forget_refusals(self) -> None:
-        """Start counting refused joins afresh (when live input starts)."""
+        """Start counting replaced phones afresh (when live input starts)."""
         with self.workshop.session() as s:
             s.execute(delete(Setting).where(Setting.key == REFUSED_KEY))
 
@@ -204,12 +205,23 @@ def shown(session: Session, activity: str, checkin: int | None) -> dict[str, rev
 
 
 def reveal_answers(session: Session, activity: str, checkin: int | None, threshold: int) -> int:
-    """Show phones' current answers of ``activity`` (at ``checkin``); returns how many are
-    shown. Raises RevealError while no item has ``threshold`` answers."""
+    """Show phones' current answers of ``activity`` (at ``checkin``) as far as the rule of
+    :func:`ampdesk.framework.reveal.reveal` allows; returns how many are shown. Raises
+    RevealError with the reason when nothing may be shown."""
     current = phone_counts(session, activity, checkin)
-    revealed = reveal.reveal(current, threshold)
+    before = shown(session, activity, checkin)
+    revealed = reveal.reveal(current, before, threshold, crowd=crowd(session))
     session.merge(Setting(key=reveal_key(activity, checkin), value=reveal.to_json(revealed)))
     return sum(sum(s.counts) for s in revealed.values())
+
+
+def crowd(session: Session) -> str | None:
+    """Why nothing new may be shown: more phones joined than people are expected, or None."""
+    phones = session.scalar(
+        select(func.count()).select_from(Participant).where(Participant.token.is_not(None))
+    )
+    expected = session.scalar(select(PlanRecord.expected_participants))
+    return reveal.crowded(phones or 0, expected)
 
 
 def _value(session: Session, key: str) -> str | None:

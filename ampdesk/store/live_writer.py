@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -53,6 +52,13 @@ _PUT_SETTING = (
 _JOIN_SETTINGS = "SELECT key, value FROM setting WHERE key IN (?, ?, ?)"
 _THRESHOLD = "SELECT anonymity_threshold FROM workshop WHERE id = 1"
 _PHONE = "INSERT INTO participant (label, token, joined_at) VALUES ('', ?, ?)"
+_NEW_TOKEN = "UPDATE participant SET token = ? WHERE token = ? RETURNING id"
+_PHONE_COUNT = "SELECT count(*) FROM participant WHERE token IS NOT NULL"
+_EXPECTED = "SELECT expected_participants FROM workshop_plan"
+_ANSWER_SCOPES = "SELECT DISTINCT activity, checkin_id FROM answer WHERE source = ?"
+_REBALLOT_ANSWERS = "UPDATE answer SET ballot = ? WHERE ballot = ?"
+_VOTE_STEPS = "SELECT DISTINCT step FROM note"
+_REBALLOT_VOTES = "UPDATE vote SET ballot = ? WHERE ballot = ?"
 _LABEL = "UPDATE participant SET label = 'Phone ' || id WHERE id = ?"
 _SUBMITTED = "SELECT status, response FROM submission WHERE key = ?"
 _KEEP = "INSERT INTO submission (key, status, response, created_at) VALUES (?, ?, ?, ?)"
@@ -80,12 +86,13 @@ _VOTE = "INSERT INTO vote (note_id, ballot, created_at) VALUES (?, ?, ?)"
 
 class LiveWriter:
     """Writes phones' joins and submissions of one open workshop in batches: one transaction
-    (one fsync) per batch. Counts the phones joined per address while it runs."""
+    (one fsync) per batch. Keeps the tokens of the phones joined per address while it runs,
+    in memory only, so a phone joining again from its address can replace its first one."""
 
     def __init__(self, workshop: Workshop) -> None:
         self._engine = workshop.engine
         self._raw: PoolProxiedConnection | None = None
-        self.joined: Counter[str] = Counter()  # phones joined per address, this run
+        self.joined: dict[str, list[str]] = {}  # tokens per address, oldest first, this run
 
     def _connection(self) -> sqlite3.Connection:
         if self._raw is None:
@@ -121,10 +128,10 @@ class Batch:
     """Several phones' joins and submissions in one transaction; each in a savepoint of its
     own, so a refused one leaves the others standing. Nothing is durable before the commit."""
 
-    def __init__(self, db: sqlite3.Connection, joined: Counter[str]) -> None:
+    def __init__(self, db: sqlite3.Connection, joined: dict[str, list[str]]) -> None:
         self.db = db
         self._joined = joined
-        self.joined_now: Counter[str] = Counter()  # phones joined per address in this batch
+        self.joined_now: dict[str, list[str]] = {}  # addresses whose phones this batch changed
         self.state = LiveState.from_json(self._setting(STATE_KEY))
         self.hour = this_hour().strftime(_TIME)  # phones' times are kept to the hour
 
@@ -149,26 +156,46 @@ class Batch:
 
     def join(self, address: str, token: str) -> Response:
         """Register a phone by its token (only its hash is kept), unless joining is closed
-        (raises) or ``address`` has as many phones as it may (403, counted for the live bar)."""
+        (raises). Once ``address`` has as many phones as it may, the new phone takes the place
+        of the oldest one from there: that one's token stops working, and its answers, dots and
+        done marks become the new phone's (never counted twice). The replacement is counted
+        for the live bar, which lets the facilitator allow more phones from a shared router."""
         rows = self.db.execute(_JOIN_SETTINGS, (JOINING_KEY, PER_ADDRESS_KEY, ALLOWED_KEY))
         rules = JoinRules.from_settings({str(k): str(v) for k, v in rows})
         if not rules.open:
             raise LiveInputError(403, "Joining is closed. Ask the facilitator if you should be in.")
-        joined = self._joined[address] + self.joined_now[address]
+        mine = list(self.joined_now.get(address, self._joined.get(address, [])))
         with self._savepoint():
-            if joined >= rules.limit(address):
+            phone = None
+            if len(mine) >= rules.limit(address):
+                old = mine.pop(0)
                 refused = stored_counts(self._setting(REFUSED_KEY))
                 refused[address] = refused.get(address, 0) + 1
                 self._put_setting(REFUSED_KEY, json.dumps(refused, sort_keys=True))
-                message = (
-                    f"{joined} phones have joined from this network already. "
-                    "Ask the facilitator to let more phones join from it."
-                )
-                return 403, {"error": message}, False
-            phone = self.db.execute(_PHONE, (token_hash(token), self.hour)).lastrowid
-            self.db.execute(_LABEL, (phone,))
-        self.joined_now[address] += 1
+                row = self.db.execute(_NEW_TOKEN, (token_hash(token), token_hash(old))).fetchone()
+                if row is not None:
+                    phone = int(row[0])
+                    self._carry_over(old, token)
+            if phone is None:
+                phone = self.db.execute(_PHONE, (token_hash(token), self.hour)).lastrowid
+                self.db.execute(_LABEL, (phone,))
+        self.joined_now[address] = [*mine, token]
         return 201, {"token": token, "phone": f"Phone {phone}"}, False
+
+    def _carry_over(self, old: str, new: str) -> None:
+        """Give the phone with token ``old``'s answers, dots and done marks to ``new``."""
+        for activity, checkin in self.db.execute(_ANSWER_SCOPES, (SOURCE,)).fetchall():
+            scope = f"answers:{activity}:{checkin}"
+            self.db.execute(_REBALLOT_ANSWERS, (pseudonym(new, scope), pseudonym(old, scope)))
+        for (step,) in self.db.execute(_VOTE_STEPS).fetchall():
+            scope = f"votes:{step}"
+            self.db.execute(_REBALLOT_VOTES, (pseudonym(new, scope), pseudonym(old, scope)))
+        marks = done_marks(self._setting(DONE_KEY))
+        for scope, names in marks.items():
+            mark = pseudonym(old, f"done:{scope}")
+            marks[scope] = [pseudonym(new, f"done:{scope}") if n == mark else n for n in names]
+        if marks:
+            self._put_setting(DONE_KEY, json.dumps(marks))
 
     def apply(self, token: str, key: str, write: Callable[[], Written]) -> Response:
         """Run ``write`` unless this phone sent ``key`` before; then answer as the first time.
@@ -206,8 +233,12 @@ class Batch:
             return  # not revealed yet: nothing is shown
         values = [v for (v,) in self.db.execute(_PHONE_VALUES, (activity, item, SOURCE, checkin))]
         threshold = (self.db.execute(_THRESHOLD).fetchone() or (None,))[0] or DEFAULT_THRESHOLD
+        phones = int(self.db.execute(_PHONE_COUNT).fetchone()[0])
+        expected = (self.db.execute(_EXPECTED).fetchone() or (None,))[0]
         shown = before.get(item, reveal.Shown((0, 0, 0, 0, 0)))
-        after = reveal.after_answer(shown, reveal.counts_of(values), threshold)
+        after = reveal.after_answer(
+            shown, reveal.counts_of(values), threshold, crowd=reveal.crowded(phones, expected)
+        )
         assert after is not None
         before[item] = after
         self._put_setting(key, reveal.to_json(before))

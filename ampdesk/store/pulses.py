@@ -12,7 +12,7 @@ from ampdesk.framework import reveal
 from ampdesk.framework.followup import CHECKIN_ITEMS
 from ampdesk.store.live import SOURCE as PHONE_SOURCE
 from ampdesk.store.live import is_revealed, reveal_key
-from ampdesk.store.models import Answer, Setting
+from ampdesk.store.models import Answer, Setting, WorkshopDetails
 
 PULSE_ACTIVITIES = ("autonomy", "fairness")  # a moment's pulse: the fairness items win a clash
 
@@ -40,9 +40,12 @@ def shown_pulses(
         if source == PHONE_SOURCE and is_revealed(activity, checkin):
             continue  # phones' answers count as far as revealed, below
         grouped[(activity, checkin)].setdefault(item, []).append(value)
+    threshold = session.get_one(WorkshopDetails, 1).anonymity_threshold
     for scope, items in seen.items():
         for item, shown in items.items():
-            grouped[scope].setdefault(item, []).extend(reveal.shown_values(shown))
+            mix = reveal.mixed(grouped[scope].get(item, []), shown, threshold)
+            if mix:
+                grouped[scope][item] = mix
     pulses: dict[int | None, dict[str, list[int]]] = {}
     for checkin in checkin_ids:
         found = {

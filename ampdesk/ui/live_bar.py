@@ -46,9 +46,11 @@ def joined_text(count: int, expected: int | None) -> str:
 
 
 def refused_text(refused: dict[str, int]) -> str:
-    """What the bar says about joins refused because one address had its phones already."""
+    """What the bar says about phones that took the place of an earlier one from their
+    address (one phone per address unless allowed more)."""
     return " ".join(
-        f"{n} more phone{'s' if n != 1 else ''} from {address} asked to join: see Joining."
+        f"{n} phone{'s' if n != 1 else ''} from {address} took the place of an earlier one; "
+        "if people share that network, see Joining."
         for address, n in sorted(refused.items())
     )
 
@@ -156,7 +158,7 @@ class LiveBar(QWidget):
 
     def refresh(self) -> None:
         """Update the count of joined phones against people expected, and say when phones
-        were refused because their address had joined its phones already."""
+        replaced an earlier one because their address had joined its phones already."""
         if self.session.running:
             count = len(self.session.store.phones())
             expected = self.session.controller.plan.expected_participants
@@ -169,7 +171,7 @@ class LiveBar(QWidget):
             self.reveal.setText(f"Reveal results ({waiting} new)" if waiting else "Reveal results")
             refused = self.session.store.refused()
             asking = sum(refused.values())
-            self.joining.setText(f"Joining ({asking} refused)" if asking else "Joining")
+            self.joining.setText(f"Joining ({asking} replaced)" if asking else "Joining")
             if refused:
                 self.status.setText(refused_text(refused))
             self.phones_counted.emit(count)

@@ -28,10 +28,12 @@ class Reply:
 class Phone:
     """One participant's phone: keeps its token like the page keeps it in localStorage."""
 
-    def __init__(self, url: str, token: str | None = None) -> None:
+    def __init__(self, url: str, token: str | None = None, source: str | None = None) -> None:
+        """``source``: the loopback address to send from (127.0.0.x), as another device."""
         parts = urlsplit(url)
         self.host, self.port = parts.hostname or "127.0.0.1", parts.port or 80
         self.token = token
+        self.source = (source, 0) if source else None
 
     def request(
         self,
@@ -48,7 +50,9 @@ class Phone:
         if body is not None:
             raw = body if isinstance(body, bytes) else json.dumps(body).encode()
             sent.setdefault("Content-Type", "application/json")
-        conn = http.client.HTTPConnection(self.host, self.port, timeout=30)
+        conn = http.client.HTTPConnection(
+            self.host, self.port, timeout=30, source_address=self.source
+        )
         try:
             conn.request(method, path, body=raw, headers=sent)
             response = conn.getresponse()

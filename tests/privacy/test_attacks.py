@@ -179,22 +179,20 @@ def test_json_export_with_individual_pay_warns_and_is_owner_only(manager_file: P
 
 
 # -- phones: one voice each, no link between a phone's inputs ---------------------------
-def test_the_third_join_from_one_address_is_refused(tmp_path: Path) -> None:
+def test_a_second_join_from_one_address_replaces_the_first_phone(tmp_path: Path) -> None:
     path = tmp_path / "live.ampdesk"
-    create_workshop(path, "Live").close()  # the default rules: two phones per address
+    create_workshop(path, "Live").close()  # the default rules: one phone per address
     server = LiveProcess(path)
     try:
-        server.phone()
-        server.phone()
-        third = Phone(server.url)
-        reply = third.join(server.code)
-        assert reply.status == 403 and third.token is None
-        assert "ask the facilitator to let more phones join" in reply.data["error"].lower()
+        first = server.phone()
+        second = server.phone()
+        assert first.state().status == 401 and second.state().status == 200
         with open_workshop(path) as workshop:  # what the live bar reads and writes
             store = LiveStore(workshop)
-            assert store.refused() == {"127.0.0.1": 1}
-            store.allow("127.0.0.1", 3)
-        assert third.join(server.code).status == 201
+            assert store.refused() == {"127.0.0.1": 1} and len(store.phones()) == 1
+            store.allow("127.0.0.1", 2)
+        third = server.phone()
+        assert second.state().status == 200 and third.state().status == 200
         with open_workshop(path) as workshop:
             LiveStore(workshop).set_joining_open(False)
         closed = Phone(server.url).join(server.code)
@@ -334,13 +332,14 @@ def test_the_live_bar_says_when_an_address_asks_for_more_and_reveals_on_request(
         qtbot.mouseClick(bar.start_button, Qt.MouseButton.LeftButton)
     info = started.args[0]
     phones = [Phone(str(info["url"])) for _ in range(3)]
-    assert [p.join(str(info["code"])).status for p in phones] == [201, 201, 403]
-    qtbot.waitUntil(lambda: "from 127.0.0.1 asked to join" in bar.status.text(), timeout=10000)
-    assert bar.phones.text() == "2 of 1 expected joined (1 too many: did someone join twice?)"
+    assert [p.join(str(info["code"])).status for p in phones[:2]] == [201, 201]
+    qtbot.waitUntil(lambda: "took the place of an earlier one" in bar.status.text(), timeout=10000)
+    assert bar.phones.text() == "1 of 1 expected joined"
     bar.allow("127.0.0.1", 3)
     assert phones[2].join(str(info["code"])).status == 201
-    bar.reveal_results()  # no answers yet: nothing to reveal
-    assert bar.status.text().startswith("Not revealed")
+    qtbot.waitUntil(lambda: "(1 too many" in bar.phones.text(), timeout=10000)
+    bar.reveal_results()  # more phones than people: nothing is revealed, and the bar says why
+    assert bar.status.text().startswith("Not revealed: 2 phones joined but only 1 person is")
     window.live.stop()
 
 
