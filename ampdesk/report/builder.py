@@ -32,7 +32,7 @@ from ampdesk.report.sections import (
     purpose,
     summary,
 )
-from ampdesk.report.styles import date_text, styles, text
+from ampdesk.report.styles import TITLE_CHARS, clip, date_text, full_title, styles, text
 from ampdesk.store.workshop_file import Workshop
 
 Section = Callable[[ReportContext], list[Flowable]]
@@ -43,7 +43,8 @@ def followup_intro(ctx: ReportContext) -> list[Flowable]:
     d = ctx.details
     held = f" of {date_text(d.held_on)}" if d.held_on else ""
     return [
-        Heading(f"{d.title}: progress since the workshop{held}"),
+        Heading(f"{clip(d.title, TITLE_CHARS)}: progress since the workshop{held}"),
+        *full_title(d.title),
         text(
             f"{d.organisation or 'ampdesk'} · printed {date_text(ctx.generated_on)}. "
             "Pay figures and individual answers are never part of this report.",

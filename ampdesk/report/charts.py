@@ -15,14 +15,13 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from ampdesk.report.scripts import FONT, line_pieces, line_width, text_width
+from ampdesk.report.scripts import ELLIPSIS, FONT, fit, line_pieces, line_width, text_width
 from ampdesk.report.styles import INK, MUTED, RULE
 
 DARK = colors.HexColor("#2b3a55")
 LIGHT = colors.HexColor("#b8c0cc")
 # Five greys from disagree to agree, distinct in greyscale print.
 SCALE = [colors.HexColor(c) for c in ("#2b2b2b", "#6b6b6b", "#a8a8a8", "#d0d0d0", "#f2f2f2")]
-ELLIPSIS = "…"
 
 
 def shorten(label: str, width: float, size: float = 7.5) -> str:
@@ -32,13 +31,13 @@ def shorten(label: str, width: float, size: float = 7.5) -> str:
         return label
     head, sep, tail = label.rpartition(" / ")
     if not sep:
-        head, tail = label, ""
+        return fit(label, size, width) or ELLIPSIS
     suffix = f"{sep}{tail}"
-    while head and text_width(head + ELLIPSIS + suffix, size) > width:
-        head = head[:-1]
-    if not head:
-        return shorten(label.replace(" / ", " "), width, size) if sep else ELLIPSIS
-    return head.rstrip() + ELLIPSIS + suffix
+    room = width - text_width(suffix, size)
+    shortened = fit(head, size, room) if room > 0 else ""
+    if not shortened:
+        return shorten(label.replace(" / ", " "), width, size)
+    return shortened + suffix
 
 
 def _drawing(width: float, height: float) -> Drawing:

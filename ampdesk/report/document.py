@@ -28,9 +28,17 @@ from reportlab.platypus import (
 )
 
 from ampdesk.report.charts import Chart
-from ampdesk.report.scripts import FONT, FONT_BOLD, draw_line, text_width
+from ampdesk.report.scripts import FONT, FONT_BOLD, draw_line, fit
 from ampdesk.report.shaping import ScriptParagraph, text_needs_shaping
-from ampdesk.report.styles import ALERT, MUTED, RULE, markup, paragraph, shaped_style, styles
+from ampdesk.report.styles import (
+    ALERT,
+    MUTED,
+    RULE,
+    markup,
+    paragraph,
+    shaped_style,
+    styles,
+)
 
 PAPERS = {"a4": A4, "letter": LETTER}
 MARGIN = 20 * mm
@@ -91,15 +99,6 @@ class Mark:
     top: float
 
 
-def fit(value: str, font: str, size: float, width: float) -> str:
-    """``value`` shortened with an ellipsis so that it is at most ``width`` wide."""
-    if text_width(value, size, font) <= width:
-        return value
-    while value and text_width(value + "…", size, font) > width:
-        value = value[:-1]
-    return value.rstrip() + "…"
-
-
 class _NumberedCanvas(Canvas):
     """Draws the header, the marks and "page N of M" once the page count is known, and places
     each bookmark on the page its heading was drawn on."""
@@ -158,12 +157,12 @@ class _NumberedCanvas(Canvas):
             self.setFont(FONT, 7.5)
             self.setFillColor(MUTED)
         if number > 1 or not self.has_cover:
-            header = fit(self.header_text, FONT, 7.5, line - mark_width)
+            header = fit(self.header_text, 7.5, line - mark_width)
             draw_line(self, MARGIN, height - 12 * mm, header, 7.5)
             self.line(MARGIN, height - 13.5 * mm, width - MARGIN, height - 13.5 * mm)
         self.line(MARGIN, 14 * mm, width - MARGIN, 14 * mm)
         page_width = stringWidth(page, FONT, 7.5) + 12
-        draw_line(self, MARGIN, 10 * mm, fit(self.footer_text, FONT, 7.5, line - page_width), 7.5)
+        draw_line(self, MARGIN, 10 * mm, fit(self.footer_text, 7.5, line - page_width), 7.5)
         self.drawRightString(width - MARGIN, 10 * mm, page)
         self.restoreState()
 

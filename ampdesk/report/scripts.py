@@ -180,6 +180,24 @@ def text_width(value: str, size: float, font: str = FONT) -> float:
     return line_width(line_pieces(value, size, font))
 
 
+ELLIPSIS = "…"
+
+
+def fit(value: str, size: float, width: float, font: str = FONT) -> str:
+    """``value`` cut short with an ellipsis so that it is at most ``width`` wide at ``size``
+    points (the longest such beginning, found by halving: a long text takes few measures)."""
+    if text_width(value, size, font) <= width:
+        return value
+    low, high = 0, len(value)  # value[:low] + ellipsis fits; value[:high] + ellipsis does not
+    while high - low > 1:
+        middle = (low + high) // 2
+        if text_width(value[:middle].rstrip() + ELLIPSIS, size, font) <= width:
+            low = middle
+        else:
+            high = middle
+    return value[:low].rstrip() + ELLIPSIS if low else ""
+
+
 def draw_line(canvas: Any, x: float, y: float, value: str, size: float, font: str = FONT) -> None:
     """Draw ``value`` on ``canvas`` from ``x`` rightwards, each piece in its font."""
     for piece in line_pieces(value, size, font):

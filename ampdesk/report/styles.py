@@ -5,16 +5,18 @@ script needs it (report/shaping.py)."""
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from html import escape
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Flowable, Paragraph
 
+from ampdesk.framework.text_limits import limit
 from ampdesk.report import shaping
-from ampdesk.report.scripts import FONT, FONT_BOLD, register_fonts, runs
+from ampdesk.report.scripts import ELLIPSIS, FONT, FONT_BOLD, register_fonts, runs
 
 INK = colors.HexColor("#1d2433")
 MUTED = colors.HexColor("#5b6475")
@@ -120,9 +122,120 @@ def shaped_style(style: ParagraphStyle) -> ParagraphStyle:
     return shaping.shaped(style)
 
 
-def text(value: str, style: ParagraphStyle) -> Paragraph:
-    """A paragraph of plain text."""
-    return paragraph(markup(value), style)
+# A text longer than this is set as paragraphs of at most this many characters each, so that
+# laying it out over many pages takes time in proportion to its length.
+PIECE = 1_000
+
+
+def text(value: str, style: ParagraphStyle) -> Flowable:
+    """A paragraph of plain text; a long one as a Passage that splits between its pieces."""
+    if len(value) <= PIECE:
+        return paragraph(markup(value), style)
+    return Passage([paragraph(markup(piece), style) for piece in pieces(value, PIECE)])
+
+
+_BREAKS = ("\n", ". ", "。", "! ", "? ", " ")
+
+
+def pieces(value: str, size: int) -> list[str]:
+    """``value`` cut into pieces of at most ``size`` characters: at a line break, else a
+    sentence's end, else a space in the second half of a piece, else between two characters
+    (never before a combining mark or after a joiner)."""
+    found: list[str] = []
+    start = 0
+    while len(value) - start > size:
+        end = start + size
+        half = start + size // 2
+        cut = -1
+        for mark in _BREAKS:
+            at = value.rfind(mark, half, end)
+            if at >= 0:
+                cut = at + len(mark)
+                break
+        if cut < 0:
+            cut = end
+            while cut > half and (
+                unicodedata.category(value[cut]).startswith("M") or value[cut - 1] == "\u200d"
+            ):
+                cut -= 1
+        found.append(value[start:cut].strip())
+        start = cut
+    found.append(value[start:].strip())
+    return [piece for piece in found if piece]
+
+
+# The most characters a title shows in a heading or on a cover: as many as a title may hold.
+TITLE_CHARS = limit("workshop.title")
+
+
+def full_title(value: str) -> list[Flowable]:
+    """The whole of a title longer than TITLE_CHARS (a file written before the limits), in
+    body text under the shortened title; nothing for a title within the limit."""
+    return [text(f"Full title: {value}", styles().body)] if len(value) > TITLE_CHARS else []
+
+
+def clip(value: str, length: int) -> str:
+    """``value`` cut at a word boundary to about ``length`` characters."""
+    if len(value) <= length:
+        return value
+    return value[:length].rsplit(" ", 1)[0].rstrip(",.;: ") + ELLIPSIS
+
+
+class Passage(Flowable):
+    """A long text as a column of paragraphs, split between pages paragraph by paragraph.
+    Only the paragraphs that may land on the page being filled are measured."""
+
+    def __init__(self, parts: list[Flowable]) -> None:
+        super().__init__()
+        self.parts = parts
+        self._heights: dict[tuple[float, int], float] = {}
+        self._width = 0.0
+
+    def _height(self, width: float, index: int) -> float:
+        key = (width, index)
+        if key not in self._heights:
+            self._heights[key] = self.parts[index].wrap(width, 1e9)[1]
+        return self._heights[key]
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """The height of the parts, measured only until they overflow ``availHeight``."""
+        self._width = availWidth
+        total = 0.0
+        for index in range(len(self.parts)):
+            total += self._height(availWidth, index)
+            if total > availHeight:
+                break
+        self.width, self.height = availWidth, total
+        return availWidth, total
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        """The parts that fit (the last one split where it can be), and the rest."""
+        used = 0.0
+        for index, part in enumerate(self.parts):
+            height = self._height(availWidth, index)
+            if used + height > availHeight:
+                head = self.parts[:index]
+                tail = self.parts[index:]
+                halves = part.split(availWidth, availHeight - used)
+                if len(halves) == 2:
+                    head, tail = [*head, halves[0]], [halves[1], *self.parts[index + 1 :]]
+                return [Passage(head), Passage(tail)] if head else []
+            used += height
+        return [self]
+
+    def getSpaceBefore(self) -> float:
+        return float(self.parts[0].getSpaceBefore()) if self.parts else 0.0
+
+    def getSpaceAfter(self) -> float:
+        return float(self.parts[-1].getSpaceAfter()) if self.parts else 0.0
+
+    def draw(self) -> None:
+        top = self.height
+        for index, part in enumerate(self.parts):
+            height = self._height(self._width, index)
+            top -= height
+            part.wrap(self._width, height)
+            part.drawOn(self.canv, 0, top)
 
 
 def date_text(value: dt.date | None, missing: str = "not set") -> str:
@@ -135,7 +248,7 @@ def plural(count: int, word: str, words: str | None = None) -> str:
     return f"{count:,} {word if count == 1 else words or word + 's'}"
 
 
-def more_line(hidden: int, where: str = "all of them are in the CSV export") -> Paragraph | None:
+def more_line(hidden: int, where: str = "all of them are in the CSV export") -> Flowable | None:
     """The line under a list that shows only its top items: "+12 more; all of them are in the
     CSV export." (None when nothing was left out)."""
     if hidden <= 0:
@@ -146,7 +259,7 @@ def more_line(hidden: int, where: str = "all of them are in the CSV export") -> 
 TOP_LINES = 12
 
 
-def bullets(lines: list[str], where: str, limit: int = TOP_LINES) -> list[Paragraph]:
+def bullets(lines: list[str], where: str, limit: int = TOP_LINES) -> list[Flowable]:
     """``lines`` as bullet paragraphs, at most ``limit`` of them, then "+k more; ``where``"."""
     shown = [text(f"• {line}", styles().body) for line in lines[:limit]]
     more = more_line(len(lines) - limit, where)

@@ -7,7 +7,7 @@ from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from ampdesk.report.context import ReportContext
 from ampdesk.report.document import Heading
-from ampdesk.report.styles import date_text, styles, text
+from ampdesk.report.styles import TITLE_CHARS, clip, date_text, full_title, styles, text
 
 
 def build(ctx: ReportContext) -> list[Flowable]:
@@ -32,7 +32,8 @@ def build(ctx: ReportContext) -> list[Flowable]:
         )
     story += [
         Heading("Workshop report"),
-        text(d.title, s.title),
+        text(clip(d.title, TITLE_CHARS), s.title),
+        *full_title(d.title),
         Spacer(1, 4 * mm),
         text("Autonomy, Mastery, Purpose: a motivation workshop", s.subtitle),
         Spacer(1, 14 * mm),

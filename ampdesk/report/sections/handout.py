@@ -17,7 +17,16 @@ from ampdesk.report.document import Heading
 from ampdesk.report.sections.actions import by_due_date
 from ampdesk.report.sections.autonomy import start_words
 from ampdesk.report.sections.notes import notes_table
-from ampdesk.report.styles import date_text, more_line, plural, styles, text
+from ampdesk.report.styles import (
+    TITLE_CHARS,
+    clip,
+    date_text,
+    full_title,
+    more_line,
+    plural,
+    styles,
+    text,
+)
 from ampdesk.report.tables import table
 
 TOP_NOTES = 5
@@ -31,7 +40,8 @@ def build(ctx: ReportContext) -> list[Flowable]:
     held = f" on {date_text(d.held_on)}" if d.held_on else ""
     story: list[Flowable] = [
         Heading("What we said and what we do next"),
-        text(d.title, s.subtitle),
+        text(clip(d.title, TITLE_CHARS), s.subtitle),
+        *full_title(d.title),
         text(
             f"{d.organisation or 'Our workshop'}{held}. "
             f"{plural(ctx.counts.participants, 'person', 'people')} took part. Averages are "

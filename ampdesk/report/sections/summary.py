@@ -12,22 +12,14 @@ from ampdesk.framework.messages import gate_headline, gate_meaning
 from ampdesk.framework.messages import text as text_of
 from ampdesk.framework.pulse import STATEMENTS
 from ampdesk.framework.state import FEEDBACK_RHYTHM, PURPOSE_STATEMENT
-from ampdesk.report.charts import ELLIPSIS
 from ampdesk.report.context import ReportContext
 from ampdesk.report.document import ContentsSlot, Heading
 from ampdesk.report.sections.actions import by_due_date
 from ampdesk.report.sections.autonomy import start_words
-from ampdesk.report.styles import date_text, more_line, plural, styles, text
+from ampdesk.report.styles import clip, date_text, more_line, plural, styles, text
 from ampdesk.report.tables import table
 
 TOP_ACTIONS = 5
-
-
-def clip(value: str, length: int = 110) -> str:
-    """``value`` cut at a word boundary to about ``length`` characters."""
-    if len(value) <= length:
-        return value
-    return value[:length].rsplit(" ", 1)[0].rstrip(",.;: ") + ELLIPSIS
 
 
 def gate_sentence(ctx: ReportContext, where: str = "in step 1") -> str:
@@ -66,7 +58,7 @@ def what_was_said(ctx: ReportContext) -> list[str]:
         dots = sum(n.votes for n in notes)
         sentence = f"The group wrote {plural(len(notes), 'note')} and gave {plural(dots, 'dot')}"
         if top.votes:
-            sentence += f"; most dots went to “{clip(top.text)}” ({plural(top.votes, 'dot')})"
+            sentence += f"; most dots went to “{clip(top.text, 110)}” ({plural(top.votes, 'dot')})"
         lines.append(sentence + ".")
     pulse = [
         (ctx.evaluation.pulse[item], label)
@@ -140,7 +132,8 @@ def build(ctx: ReportContext) -> list[Flowable]:
     actions = by_due_date(ctx.inputs.actions)
     story += [
         text(
-            f"• {date_text(a.due, 'no date yet')}: {a.title} ({a.owner or 'owner to agree'})",
+            f"• {date_text(a.due, 'no date yet')}: {clip(a.title, 160)} "
+            f"({a.owner or 'owner to agree'})",
             s.body,
         )
         for a in actions[:TOP_ACTIONS]
