@@ -11,6 +11,8 @@ import csv
 import datetime as dt
 import json
 import os
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -21,12 +23,14 @@ from ampdesk.framework.fairness import summarize_pay
 from ampdesk.framework.pay_import import MAX_AMOUNT
 from ampdesk.framework.plan import WORKSHOP_FORMAT
 from ampdesk.framework.text_limits import TextTooLong, check_row
+from ampdesk.framework.untrusted_files import UntrustedFileError, read_regular
 from ampdesk.store import models
 from ampdesk.store.creation import create_whole
 from ampdesk.store.migrations import SCHEMA_VERSION
 from ampdesk.store.outputs import refuse_overwrite, whole_file
 from ampdesk.store.pay import PAY_SUMMARY_KEY
 from ampdesk.store.private import OWNER_ONLY
+from ampdesk.store.stored_values import file_problem
 from ampdesk.store.workshop_file import Workshop
 from ampdesk.store.workshop_store import WorkshopStore
 
@@ -35,6 +39,7 @@ FORMAT = WORKSHOP_FORMAT  # the format id templates check for, to refuse a whole
 TABLES: tuple[Table, ...] = tuple(models.Base.metadata.sorted_tables)
 # Schema 6 added only an index: JSON written at schema 5 holds the same tables and columns.
 READABLE_VERSIONS = range(5, SCHEMA_VERSION + 1)
+MAX_JSON_BYTES = 1024**3  # a workshop of a million notes is about 400 MB of JSON
 
 
 class ExchangeError(ValueError):
@@ -115,6 +120,8 @@ def _from_json(table_name: str, index: int, column: Any, value: Any) -> Any:
         return float(value)
     if not isinstance(value, expected) or (isinstance(value, bool) and expected is not bool):
         raise ExchangeError(f"{where} must be {expected.__name__}, not {type(value).__name__}")
+    if expected is int and not -(2**63) <= value < 2**63:
+        raise ExchangeError(f"{where} is a larger number than a file holds")
     return value
 
 
@@ -176,11 +183,16 @@ def _no_constant(name: str) -> None:
 def import_json(source: Path, target: Path) -> None:
     """Create the workshop file ``target`` from the JSON file ``source``, all or nothing."""
     try:
-        data = json.loads(source.read_text(encoding="utf-8"), parse_constant=_no_constant)
+        text = read_regular(source, MAX_JSON_BYTES).decode("utf-8")
+        data = json.loads(text, parse_constant=_no_constant)
+    except UntrustedFileError as exc:
+        raise ExchangeError(str(exc)) from None
     except UnicodeDecodeError as exc:
         raise ExchangeError(f"{source.name}: not UTF-8 text") from exc
     except json.JSONDecodeError as exc:
         raise ExchangeError(f"{source.name}: not valid JSON ({exc})") from exc
+    except RecursionError:
+        raise ExchangeError(f"{source.name}: nested more deeply than a workshop") from None
     rows = _rows(data)
 
     def fill(workshop: Workshop) -> None:
@@ -189,6 +201,10 @@ def import_json(source: Path, target: Path) -> None:
             for table in TABLES:
                 if rows[table.name]:
                     session.execute(insert(table), rows[table.name])
+        with closing(sqlite3.connect(workshop.path)) as conn:
+            problem = file_problem(conn)  # as strict as opening the file will be
+        if problem is not None:
+            raise ExchangeError(f"{source.name}: {problem}")
 
     try:
         create_whole(target, "import", fill)

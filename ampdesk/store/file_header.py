@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ampdesk.store.migrations import SCHEMA_VERSION
+from ampdesk.store.stored_values import file_problem
 
 APPLICATION_ID = 0x414D5044  # "AMPD"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -162,4 +163,10 @@ def _facts(name: str, conn: sqlite3.Connection) -> FileFacts:
     if result is None or result[0] != b"ok":
         detail = result[0].decode("utf-8", "replace") if result else "no answer"
         raise WorkshopFileError(f"{name}: the file is damaged ({detail.splitlines()[0]})")
+    try:
+        problem = file_problem(conn, current=version == SCHEMA_VERSION)
+    except sqlite3.DatabaseError as exc:
+        raise WorkshopFileError(f"{name}: the file is damaged ({exc})") from None
+    if problem is not None:
+        raise WorkshopFileError(f"{name}: {problem}")
     return FileFacts(version, tuple(row[0].decode("utf-8", "replace") for row in tables))

@@ -14,6 +14,7 @@ from ampdesk.store.file_copy import copy_database, disk_full
 from ampdesk.store.file_header import WorkshopFileError
 from ampdesk.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from ampdesk.store.models import Base
+from ampdesk.store.stored_values import file_problem
 
 _BACKUP_NAME = re.compile(r"\.schema\d+-backup$")
 
@@ -86,6 +87,9 @@ def _migrate(path: Path, version: int) -> None:
         try:
             for step_from in range(version, SCHEMA_VERSION):
                 MIGRATIONS[step_from](conn)
+            problem = file_problem(conn)
+            if problem is not None:
+                raise WorkshopFileError(f"{path.name}: {problem}; it was left as it was")
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             conn.execute("COMMIT")
         except BaseException:
