@@ -50,8 +50,12 @@ def amount(low: float, high: float, *, low_included: bool = False) -> Rule:
     above = ">=" if low_included else ">"
     return (
         f"typeof({{c}}) IN ('integer', 'real') AND {{c}} {above} {low} AND {{c}} <= {high}",
-        f"a number {'from' if low_included else 'above'} {low:g} to {high:g}",
+        f"a number {'from' if low_included else 'above'} {low:g} and at most {_words(high)}",
     )
+
+
+def _words(number: float) -> str:
+    return "10^12" if number == 1e12 else f"{number:g}"
 
 
 def optional(rule: Rule) -> Rule:
@@ -188,7 +192,8 @@ def _objects(conn: sqlite3.Connection) -> str | None:
     if found is None:
         return None
     kind, name = (_text(v) for v in found)
-    return f"holds a {kind} ({name}) that ampdesk never writes; it is not opened"
+    article = "an" if kind == "index" else "a"
+    return f"holds {article} {kind} ({name}) that ampdesk never writes; it is not opened"
 
 
 def _values(conn: sqlite3.Connection) -> str | None:

@@ -49,9 +49,12 @@ def _changed(tmp_path: Path, *statements: str) -> Path:
             "holds a trigger (wipe) that ampdesk never writes",
         ),
         (["CREATE VIEW pay AS SELECT * FROM pay_record"], "holds a view (pay)"),
-        (["CREATE INDEX other_index ON note(text)"], "holds a index (other_index)"),
+        (["CREATE INDEX other_index ON note(text)"], "holds an index (other_index)"),
         (["DELETE FROM workshop"], "the workshop's own row (id 1) is missing"),
-        (["UPDATE pay_record SET pay = 0 WHERE id = 3"], "pay_record row 3: pay is not a number"),
+        (
+            ["UPDATE pay_record SET pay = 0 WHERE id = 3"],
+            "pay_record row 3: pay is not a number above 0",
+        ),
         (["UPDATE action SET step = 'nowhere' WHERE id = 2"], "action row 2: step is not one of"),
         (
             ["UPDATE checkin_status SET status = 'lost'"],
