@@ -13,10 +13,10 @@ import sqlite3
 from collections.abc import Iterable
 
 from ampdesk.framework.content import AUTONOMY_DIMENSIONS, STEP_IDS
-from ampdesk.framework.disclosure import MIN_THRESHOLD
 from ampdesk.framework.followup import ACTION_STATUSES
 from ampdesk.framework.plan import AGENDA_KINDS, MAX_MINUTES
 from ampdesk.framework.state import NOTE_KIND_LABELS, STEP_STATUSES
+from ampdesk.framework.thresholds import MIN_THRESHOLD
 
 Rule = tuple[str, str]  # an SQL condition on the column {c}, and what it says in words
 
