@@ -1,6 +1,6 @@
 """From a phone's submission to the facilitator's window: how long until a note shows.
 
-    python benchmarks/live_latency.py [--runs N]
+    python benchmarks/live_latency.py [--runs N] [--quick]
 
 The demo workshop is opened in the window (offscreen), live input is started on 127.0.0.1 as
 the toolbar does, a phone joins, and each run sends one idea and measures the time from the
@@ -11,7 +11,6 @@ assertions.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import secrets
@@ -20,6 +19,8 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+
+from common import ms, parser, table
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -37,9 +38,10 @@ def _post(url: str, path: str, body: dict[str, object], token: str | None = None
 
 def main() -> None:
     """Print the median time from a 2xx to the note on the screen."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=15)
-    args = parser.parse_args()
+    arguments = parser(__doc__)
+    arguments.add_argument("--runs", type=int, default=15)
+    args = arguments.parse_args()
+    runs = 1 if args.quick else args.runs
     from PySide6.QtWidgets import QApplication
 
     from ampdesk.demo import write_demo
@@ -67,7 +69,7 @@ def main() -> None:
         url, code = str(started[0]["url"]), str(started[0]["code"])
         token = _post(url, "/api/join", {"code": code})["token"]
         delays = []
-        for run in range(args.runs):
+        for run in range(runs):
             text = f"Latency probe {run}"
             note = {"activity": "autonomy", "kind": "idea", "dimension": "how", "text": text}
             _post(url, "/api/notes", {"key": secrets.token_urlsafe(12), **note}, token)
@@ -77,11 +79,15 @@ def main() -> None:
             delays.append(time.perf_counter() - acknowledged)
             time.sleep(0.3)  # as people type: not a burst
         window.close()
-    print(f"phone 2xx to the note in the window, {args.runs} runs, offscreen")
+    print("## From a phone to the window\n")
     print(
-        f"median {statistics.median(delays) * 1000:.0f} ms, "
-        f"min {min(delays) * 1000:.0f} ms, max {max(delays) * 1000:.0f} ms"
+        "`benchmarks/live_latency.py`: the demo workshop in the window (offscreen), live input "
+        "started on 127.0.0.1 as the toolbar does, one phone; each run sends an idea and "
+        "measures from the server's 2xx to the moment the step's notes board lists it "
+        f"({runs} run(s), 0.3 s apart).\n"
     )
+    row = [ms(statistics.median(delays)), ms(min(delays)), ms(max(delays))]
+    print(table(["median", "min", "max"], [row]))
 
 
 if __name__ == "__main__":

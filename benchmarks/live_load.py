@@ -1,11 +1,11 @@
 """Load the participant server with many phones at once, beside a bare aiohttp server.
 
     python benchmarks/live_load.py [--preset room|town-hall|both] [--phones N --each M]
-                                   [--runs R] [--nofile 1024] [--hostile] [--json]
+                                   [--runs R] [--nofile 1024] [--hostile] [--json] [--quick]
 
-Run from the repository root. The presets are a room (200 phones x 20 submissions) and a town
-hall (1,000 phones x 5); ``both`` (the default) runs one after the other, ``--phones`` and
-``--each`` run one case of that size instead.
+The presets are a room (200 phones x 20 submissions) and a town hall (1,000 phones x 5);
+``both`` (the default) runs one after the other, ``--phones`` and ``--each`` run one case of
+that size instead, ``--quick`` 10 phones x 4 with the hostile client, once.
 
 For each case the benchmark creates a fresh workshop file in a temporary folder and starts
 ``ampdesk live FILE --headless --step autonomy`` in its own process with a soft limit of
@@ -61,6 +61,8 @@ from typing import Any
 
 import aiohttp
 from aiohttp import web
+from common import parser as common_parser
+from common import table
 
 from ampdesk.store.live import pseudonym
 
@@ -483,56 +485,60 @@ def run_case(folder: Path, phones: int, each: int, runs: int, nofile: int, hosti
 
 
 def print_table(report: dict[str, Any]) -> None:
-    """The cases side by side, then the ratios."""
+    """The cases side by side as a Markdown table, then the ratios and anything odd."""
     print(
-        f"\nparticipant server load: {report['phones']} phones x {report['each']} submissions "
-        f"(server soft limit {report['nofile']} open files; medians of {report['runs']} run(s))"
+        f"### {report['phones']:,} phones x {report['each']} submissions\n\n"
+        f"Server soft limit {report['nofile']:,} open files; medians of {report['runs']} "
+        "run(s).\n"
     )
-    head = (
-        f"{'case':<15} {'subm':>6} {'seconds':>7} {'subm/s':>7} {'p50 ms':>7} {'p99 ms':>7} "
-        f"{'errors':>6} {'lost':>4} {'CPU us/subm':>11} {'joins s':>7}"
-    )
-    print(head)
-    print("-" * len(head))
+    rows = []
     for row in report["cases"]:
-        lost = "-" if row["lost"] is None else str(row["lost"])
-        print(
-            f"{row['case']:<15} {row['submissions']:>6.0f} {row['seconds']:>7.2f} "
-            f"{row['per_second']:>7.0f} {row['p50_ms']:>7.1f} {row['p99_ms']:>7.1f} "
-            f"{row['errors']:>6.0f} {lost:>4} {row['cpu_us_per_submission']:>11.0f} "
-            f"{row['join_seconds']:>7.2f}"
+        rows.append(
+            [
+                row["case"],
+                f"{row['submissions']:,.0f}",
+                f"{row['per_second']:,.0f}",
+                f"{row['p50_ms']:,.1f} ms",
+                f"{row['p99_ms']:,.1f} ms",
+                f"{row['errors']:.0f}",
+                "-" if row["lost"] is None else str(row["lost"]),
+                f"{row['cpu_us_per_submission']:,.0f} µs",
+                f"{row['join_seconds']:.2f} s",
+            ]
         )
+    head = ["case", "submissions", "per second", "p50", "p99", "errors", "lost"]
+    print(table([*head, "server CPU per submission", "joins"], rows))
     ratio = report["ratio"]
     print(
-        f"ampdesk/bare: throughput {ratio['throughput']:.3f}x, p50 {ratio['p50']:.1f}x, "
-        f"p99 {ratio['p99']:.1f}x, joins {ratio['joins']:.1f}x"
+        f"\nampdesk against bare: throughput {ratio['throughput']:.2f}, p50 {ratio['p50']:.1f}x, "
+        f"p99 {ratio['p99']:.1f}x, joins {ratio['joins']:.1f}x."
     )
     for row in report["cases"]:
         odd = {s: n for s, n in row["statuses"].items() if s not in ("200", "201")}
         if odd or row["join_failures"] or row["server_exit"] != 0:
             print(
                 f"{row['case']}: statuses {row['statuses']}, join failures "
-                f"{row['join_failures']}, server exit {row['server_exit']}"
+                f"{row['join_failures']}, server exit {row['server_exit']}."
             )
     for row in report["cases"]:
         if row.get("hostile_statuses") is not None:
             print(
                 f"{row['case']}: the hostile client got {row['hostile_statuses']}; the phones "
-                f"got {row['errors']} errors; server log {row['server_log_lines']} lines"
+                f"got {row['errors']} errors; server log {row['server_log_lines']} lines."
             )
     ampdesk = report["cases"][0]
     print(
-        f"file: {ampdesk['note_rows']} notes ({ampdesk['acked_notes']} acknowledged), "
-        f"{ampdesk['phone_answer_rows']} phone answers "
-        f"({ampdesk['phones_with_acked_answer']} phones acknowledged); "
+        f"The file: {ampdesk['note_rows']:,} notes ({ampdesk['acked_notes']:,} acknowledged), "
+        f"{ampdesk['phone_answer_rows']:,} phone answers "
+        f"({ampdesk['phones_with_acked_answer']:,} phones acknowledged); "
         f"lost {ampdesk['lost']} (notes {ampdesk['lost_notes']}, "
-        f"answers {ampdesk['lost_answers']})"
+        f"answers {ampdesk['lost_answers']}).\n"
     )
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the cases and print the tables (or one JSON object)."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = common_parser(__doc__)
     parser.add_argument(
         "--preset", choices=[*PRESETS, "both"], default="both", help="room 200x20, town-hall 1000x5"
     )
@@ -549,7 +555,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.bare_server:
         asyncio.run(_bare_serve())
         return 0
-    if args.phones is not None or args.each is not None:
+    if args.quick:
+        sizes, args.runs, args.hostile = [(10, 4)], 1, True
+    elif args.phones is not None or args.each is not None:
         sizes = [(args.phones or PRESETS["room"][0], args.each or PRESETS["room"][1])]
     else:
         sizes = list(PRESETS.values()) if args.preset == "both" else [PRESETS[args.preset]]
@@ -565,6 +573,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(reports))
     else:
+        print("## Live input: many phones at once\n")
+        print(
+            "`benchmarks/live_load.py`: `ampdesk live --headless` in its own process; the phones "
+            "(one aiohttp session each, each from its own loopback address) join at once, then "
+            "each submits as fast as it can (notes and answers alternating). Beside it, in the "
+            "same run, a bare aiohttp server with one route that answers 201, under the same "
+            "load from the same client; with the hostile client, one more client sends poisoned "
+            "notes without pause. Afterwards the workshop file is read back: lost counts "
+            "acknowledged submissions missing from it.\n"
+        )
         for report in reports:
             print_table(report)
     checked = [row for r in reports for row in r["cases"] if row["lost"] is not None]

@@ -1,6 +1,6 @@
 """How long the facilitator's window is busy each time phones change the file.
 
-    python benchmarks/refresh.py [--runs N] [--phones 200]
+    python benchmarks/refresh.py [--runs N] [--phones 200] [--quick]
 
 During live input the server tells the app at most four times a second that phones sent
 something; the app then re-reads the file, re-runs the rules and redraws the open pages. This
@@ -11,13 +11,14 @@ refresh on the plain demo. No timed assertions: it prints medians.
 
 from __future__ import annotations
 
-import argparse
 import os
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from common import ms, parser, table
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -78,28 +79,41 @@ def _refresh_times(path: Path, runs: int) -> list[float]:
 
 def main() -> None:
     """Print the median refresh time with and without the phones' data."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=15)
-    parser.add_argument("--phones", type=int, default=200)
-    args = parser.parse_args()
+    arguments = parser(__doc__)
+    arguments.add_argument("--runs", type=int, default=15)
+    arguments.add_argument("--phones", type=int, default=200)
+    args = arguments.parse_args()
+    runs, phones = (1, 5) if args.quick else (args.runs, args.phones)
     from ampdesk.demo import write_demo
 
     with tempfile.TemporaryDirectory() as folder:
         plain, loaded = Path(folder) / "plain.ampdesk", Path(folder) / "loaded.ampdesk"
         write_demo(plain).close()
         write_demo(loaded).close()
-        _add_phones(loaded, args.phones)
-        rows = [
-            ("demo workshop", _refresh_times(plain, args.runs)),
-            (f"demo + {args.phones} phones", _refresh_times(loaded, args.runs)),
+        _add_phones(loaded, phones)
+        cases = [
+            ("demo workshop, every page built, presenter open", _refresh_times(plain, runs)),
+            (f"the same with {phones} phones' answers and notes", _refresh_times(loaded, runs)),
         ]
-    print(f"window refresh after a change in the file, {args.runs} runs each, offscreen")
-    print(f"{'case':<24} {'median ms':>10} {'min ms':>8} {'max ms':>8}")
-    for name, times in rows:
-        print(
-            f"{name:<24} {statistics.median(times) * 1000:>10.0f} "
-            f"{min(times) * 1000:>8.0f} {max(times) * 1000:>8.0f}"
-        )
+    base = statistics.median(cases[0][1])
+    rows = [
+        [
+            name,
+            ms(statistics.median(t)),
+            ms(min(t)),
+            ms(max(t)),
+            f"{statistics.median(t) / base:.2f}",
+        ]
+        for name, t in cases
+    ]
+    print("## The window's refresh after a change in the file\n")
+    print(
+        "`benchmarks/refresh.py`: what one refresh costs the window (re-reading the file, "
+        "re-running the rules, redrawing every built page and the presenter screen), as after "
+        f"each announcement from the live server (at most four a second); {runs} run(s) each, "
+        "offscreen, medians.\n"
+    )
+    print(table(["case", "median", "min", "max", "ratio"], rows))
     sys.stdout.flush()
 
 

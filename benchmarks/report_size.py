@@ -2,12 +2,11 @@
 20,000-note one, and count their pages. Reading the workshop (gather: the figures, the gate
 and the mistake checks over every note) and laying the PDF out are timed apart.
 
-    python benchmarks/report_size.py [--runs N]
+    python benchmarks/report_size.py [--runs N] [--quick]
 """
 
 from __future__ import annotations
 
-import argparse
 import io
 import statistics
 import sys
@@ -17,6 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from common import parser, table
 from pypdf import PdfReader
 
 from ampdesk.demo import write_demo
@@ -27,11 +27,16 @@ from ampdesk.report.scripts import prepare_fonts
 from ampdesk.store.workshop_file import Workshop
 from benchmarks.big_workshop import write_big
 
-CASES: dict[str, tuple[int, bool] | None] = {
+# name: None for the demo, or (people, notes, with many scripts)
+CASES: dict[str, tuple[int, int, bool] | None] = {
     "demo (12 people, 16 notes)": None,
-    "big (500 people, 5,000 notes, 60 role/levels, 106 actions)": (5_000, False),
-    "20,000 notes (500 people, 60 role/levels, 106 actions)": (20_000, False),
-    "big, half the notes in Chinese, Japanese, Hindi, Hebrew or Arabic": (5_000, True),
+    "big (500 people, 5,000 notes, 60 role/levels, 106 actions)": (500, 5_000, False),
+    "20,000 notes (500 people, 60 role/levels, 106 actions)": (500, 20_000, False),
+    "big, half the notes in Chinese, Japanese, Hindi, Hebrew or Arabic": (500, 5_000, True),
+}
+QUICK: dict[str, tuple[int, int, bool] | None] = {
+    "demo (12 people, 16 notes)": None,
+    "small (20 people, 100 notes), half the notes in other scripts": (20, 100, True),
 }
 
 
@@ -58,33 +63,47 @@ def _once(workshop: Workshop, variant: Variant) -> tuple[float, float, int]:
 
 
 def main() -> None:
-    """Print the table (medians over the runs)."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3)
-    args = parser.parse_args()
-    print(
-        "| workshop | pages | read (gather) | lay out | lay out, ratio to demo "
-        "| individual-pay copy: pages, lay out |"
-    )
-    print("|---|---|---|---|---|---|")
+    """Print the report section (medians over the runs)."""
+    arguments = parser(__doc__)
+    arguments.add_argument("--runs", type=int, default=3)
+    args = arguments.parse_args()
+    cases, runs = (QUICK, 1) if args.quick else (CASES, args.runs)
+    rows = []
     base = None
     with tempfile.TemporaryDirectory() as folder:
-        for number, (name, case) in enumerate(CASES.items()):
+        for number, (name, case) in enumerate(cases.items()):
             path = Path(folder) / f"{number}.ampdesk"
             with (
                 write_demo(path)
                 if case is None
-                else write_big(path, notes=case[0], scripts=case[1]) as ws
+                else write_big(path, people=case[0], notes=case[1], scripts=case[2]) as ws
             ):
-                runs = [_once(ws, REPORT) for _ in range(args.runs)]
-                pay = [_once(ws, INDIVIDUAL_PAY) for _ in range(args.runs)]
-            read = statistics.median(r[0] for r in runs)
-            layout = statistics.median(r[1] for r in runs)
+                report = [_once(ws, REPORT) for _ in range(runs)]
+                pay = [_once(ws, INDIVIDUAL_PAY) for _ in range(runs)]
+            read = statistics.median(r[0] for r in report)
+            layout = statistics.median(r[1] for r in report)
             base = base or layout
-            print(
-                f"| {name} | {runs[0][2]} | {read:.2f} s | {layout:.2f} s | {layout / base:.1f} "
-                f"| {pay[0][2]}, {statistics.median(p[1] for p in pay):.2f} s |"
+            rows.append(
+                [
+                    name,
+                    report[0][2],
+                    f"{read:.2f} s",
+                    f"{layout:.2f} s",
+                    f"{layout / base:.1f}",
+                    f"{pay[0][2]}, {statistics.median(p[1] for p in pay):.2f} s",
+                ]
             )
+    print("## Reports of any size\n")
+    print(
+        "`benchmarks/report_size.py`: the workshop report of the demo and of bigger workshops "
+        "(`benchmarks/big_workshop.py`: the demo grown to more people who each answered every "
+        "question, notes with two dots each, a pay audit of 60 role/levels, 106 actions and two "
+        "check-ins). Read is `gather()` (reading the file and evaluating it: figures, gate, the "
+        "mistake checks over every note); lay out is building the PDF from what was read; "
+        f"{runs} run(s) each, in memory, medians; the ratio is to the demo's lay out.\n"
+    )
+    head = ["workshop", "pages", "read (gather)", "lay out", "lay out, ratio to demo"]
+    print(table([*head, "individual-pay copy: pages, lay out"], rows))
 
 
 if __name__ == "__main__":

@@ -1,100 +1,161 @@
-"""Run ampdesk's benchmarks and print a table (medians; ratios measured in the same run).
+"""Run every benchmark and print docs/performance.md's measured part (Markdown).
 
-    python benchmarks/run.py [--runs N]
+    python benchmarks/run.py [--quick] [--only NAME ...] [--write docs/performance.md]
 
-Start-up: a whole process from launch until its window is shown and the event loop idle
-(offscreen), opening the demo workshop as ``ampdesk FILE`` does, beside a bare QMainWindow
-start; and when the splash window (the first thing ampdesk paints) was on the screen. Peak
-memory is the child's maximum RSS.
-Pay audit: parse, store and evaluate a 100,000-row compensation audit.
+Each benchmark runs in a process of its own, with a throwaway home folder (nothing reads or
+writes the user's settings or data), and prints its own section; this script puts the date,
+the machine and the sections together. ``--quick`` runs each once at small sizes (CI does, so
+that a broken benchmark fails the build); ``--write`` puts the result into the file between
+its two markers and leaves the rest of the file as it is. The exit status is 1 if any
+benchmark failed.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
-import statistics
+import platform
 import subprocess
 import sys
 import tempfile
 import time
+from importlib.metadata import version
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-
-from pay_audit import print_table as pay_audit_table  # noqa: E402
-
-
-def _run_once(args: list[str], stamp: Path | None = None) -> tuple[float, float, float | None]:
-    """Wall time (s) and peak RSS (MiB) of one child process, and when it painted its splash
-    (s after launch; None for a child without one)."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    launched = time.time()
-    start = time.perf_counter()
-    pid = os.posix_spawn(sys.executable, [sys.executable, *args], env)
-    _, status, usage = os.wait4(pid, 0)
-    elapsed = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise RuntimeError(f"benchmark child failed: {args}")
-    splash = float(stamp.read_text(encoding="utf-8")) - launched if stamp else None
-    return elapsed, usage.ru_maxrss / 1024, splash
+ROOT = HERE.parent
+BEGIN = "<!-- benchmarks/run.py: begin (generated, do not edit by hand) -->"
+END = "<!-- benchmarks/run.py: end -->"
+# name: the arguments of a full run (a quick run passes --quick instead)
+BENCHMARKS: dict[str, list[str]] = {
+    "startup": ["--runs", "15"],
+    "pay_audit": ["--runs", "5"],
+    "refresh": ["--runs", "15"],
+    "report_size": ["--runs", "3"],
+    "live_latency": ["--runs", "15"],
+    "live_load": ["--preset", "both", "--runs", "3", "--hostile"],
+}
 
 
-Row = tuple[str, list[float], list[float], list[float]]
+def _machine() -> str:
+    """One line on the machine: processor, cores, memory, system, Python and library versions."""
+    cpu = platform.processor() or platform.machine()
+    memory = ""
+    with_cpuinfo = Path("/proc/cpuinfo")
+    if with_cpuinfo.exists():
+        for line in with_cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.partition(":")[2].strip()
+                break
+    meminfo = Path("/proc/meminfo")
+    if meminfo.exists():
+        kib = int(meminfo.read_text().split("MemTotal:")[1].split()[0])
+        memory = f", {kib / 1024**2:.1f} GiB memory"
+    from PySide6.QtCore import qVersion
 
-
-def startup(runs: int) -> list[Row]:
-    """Alternate bare and demo starts so that machine noise hits both alike."""
-    child = str(HERE / "startup_child.py")
-    with tempfile.TemporaryDirectory() as folder:
-        demo = Path(folder) / "demo.ampdesk"
-        stamp = Path(folder) / "splash-painted"
-        subprocess.run(
-            [sys.executable, "-m", "ampdesk", "demo", str(demo)], check=True, capture_output=True
-        )
-        cases: dict[str, tuple[list[str], Path | None]] = {
-            "bare QMainWindow": ([child, "bare"], None),
-            "ampdesk, demo open": ([child, "demo", str(demo), str(stamp)], stamp),
-        }
-        results: dict[str, tuple[list[float], list[float], list[float]]] = {
-            name: ([], [], []) for name in cases
-        }
-        for args, marker in cases.values():  # warm the file cache once
-            _run_once(args, marker)
-        for _ in range(runs):
-            for name, (args, marker) in cases.items():
-                seconds, rss, splash = _run_once(args, marker)
-                results[name][0].append(seconds)
-                results[name][1].append(rss)
-                if splash is not None:
-                    results[name][2].append(splash)
-    return [(name, times, rss, splash) for name, (times, rss, splash) in results.items()]
-
-
-def main() -> None:
-    """Print the benchmark table."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=15)
-    args = parser.parse_args()
-    rows = startup(args.runs)
-    base = statistics.median(rows[0][1])
-    print(f"start-up to the window shown and the event loop idle, {args.runs} runs each, offscreen")
-    print(
-        f"{'case':<22} {'median ms':>10} {'min ms':>8} {'max ms':>8} {'peak MiB':>9} "
-        f"{'ratio':>6} {'splash ms':>10} {'ratio':>6}"
+    return (
+        f"{cpu}, {os.cpu_count()} cores{memory}; {platform.system()} {platform.release()}; "
+        f"Python {platform.python_version()}, PySide6 {version('PySide6-Essentials')} "
+        f"(Qt {qVersion()}), SQLAlchemy {version('SQLAlchemy')}, "
+        f"ReportLab {version('reportlab')}, aiohttp {version('aiohttp')}"
     )
-    for name, times, rss, splash in rows:
-        median = statistics.median(times)
-        first = statistics.median(splash) if splash else None
-        splash_text = f"{first * 1000:>10.0f} {first / base:>6.2f}" if first else ""
-        print(
-            f"{name:<22} {median * 1000:>10.0f} {min(times) * 1000:>8.0f} "
-            f"{max(times) * 1000:>8.0f} {statistics.median(rss):>9.0f} {median / base:>6.2f} "
-            f"{splash_text}"
-        )
-    pay_audit_table(max(3, args.runs // 3))
+
+
+def _commit() -> str:
+    """The commit measured, marked when the checkout has changes not committed."""
+    git = ["git", "-C", str(ROOT)]
+    head = subprocess.run([*git, "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    changed = subprocess.run([*git, "status", "--porcelain"], capture_output=True, text=True)
+    dirty = " with changes not committed" if changed.stdout.strip() else ""
+    return (head.stdout.strip() or "unknown") + dirty
+
+
+def _load() -> str:
+    return " / ".join(f"{n:.1f}" for n in os.getloadavg())
+
+
+def run_one(name: str, args: list[str], home: Path) -> tuple[bool, str, float]:
+    """Run one benchmark; whether it passed, its section (or its error), and its seconds."""
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_DATA_HOME": str(home / ".local" / "share"),
+        "XDG_CACHE_HOME": str(home / ".cache"),
+        "XDG_STATE_HOME": str(home / ".local" / "state"),
+    }
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, str(HERE / f"{name}.py"), *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        tail = "\n".join((result.stderr or result.stdout).strip().splitlines()[-15:])
+        return False, f"benchmarks/{name}.py failed (exit {result.returncode}):\n{tail}", seconds
+    return True, result.stdout.strip(), seconds
+
+
+def measured(quick: bool, names: list[str]) -> tuple[str, list[str]]:
+    """The generated Markdown, and the names of the benchmarks that failed."""
+    when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    commit, load_before = _commit(), _load()
+    sections, failed = [], []
+    with tempfile.TemporaryDirectory() as folder:
+        for name in names:
+            print(f"benchmarks/{name}.py ...", file=sys.stderr, flush=True)
+            passed, text, seconds = run_one(
+                name, ["--quick"] if quick else BENCHMARKS[name], Path(folder)
+            )
+            print(f"  {'done' if passed else 'FAILED'} in {seconds:.1f} s", file=sys.stderr)
+            if passed:
+                sections.append(text)
+            else:
+                failed.append(name)
+                print(text, file=sys.stderr)
+    mode = "quick mode (small sizes, one run: not figures to quote)" if quick else "full sizes"
+    head = (
+        f"Generated by `python benchmarks/run.py{' --quick' if quick else ''}` on {when}, "
+        f"commit {commit}, {mode}.\n\n"
+        f"Machine: {_machine()}. Load average (1/5/15 min) {load_before} before, {_load()} "
+        "after: the machine may be shared, so compare ratios measured in the same run rather "
+        "than times from different runs."
+    )
+    return "\n\n".join([head, *sections]), failed
+
+
+def write_into(path: Path, text: str) -> None:
+    """Replace what stands between the markers of ``path`` with ``text``."""
+    document = path.read_text(encoding="utf-8")
+    before, begin, rest = document.partition(BEGIN)
+    _, end, after = rest.partition(END)
+    if not begin or not end:
+        raise SystemExit(f"{path}: the markers {BEGIN!r} and {END!r} are missing")
+    path.write_text(f"{before}{BEGIN}\n{text}\n{END}{after}", encoding="utf-8")
+
+
+def main() -> int:
+    """Run the benchmarks, print (or write) the result; 1 if any failed."""
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes, one run each")
+    parser.add_argument("--only", nargs="+", choices=list(BENCHMARKS), default=list(BENCHMARKS))
+    parser.add_argument("--write", type=Path, help="the Markdown file to put the result into")
+    args = parser.parse_args()
+    text, failed = measured(args.quick, args.only)
+    if args.write:
+        write_into(args.write, text)
+    else:
+        print(text)
+    if failed:
+        print(f"failed: {', '.join(failed)}", file=sys.stderr)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
