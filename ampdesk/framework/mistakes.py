@@ -77,6 +77,8 @@ TIME_SPENT = WORDS.terms("time_spent")
 AUTHORITY = WORDS.terms("authority")
 GATES = WORDS.terms("gates")
 ASSIGNS = WORDS.terms("assigns")
+SYSTEMS = WORDS.terms("systems")
+WATCHED_PEOPLE = WORDS.terms("watched_people")
 PAY = WORDS.terms("pay")
 PAY_FREEZE = WORDS.terms("pay_freeze")
 # Contingent rewards: swapping them for thanks or salary is the framework's advice.
@@ -348,7 +350,9 @@ def _controls_from_above(words: list[str]) -> bool:
     """Approval, monitoring, logged hours or a gate, not given by the team's own peers."""
     if PEERS.within(words):
         return False
-    if _kept(words, CONTROLS) or _supervises_all(words):
+    if any(not _watches_machines(words, i) for i in _kept(words, CONTROLS)):
+        return True
+    if _supervises_all(words):
         return True
     # "Engineers log their hours", "submit a weekly report of the hours they spent".
     logged = _kept(words, LOGS)
@@ -356,6 +360,12 @@ def _controls_from_above(words: list[str]) -> bool:
         return True
     # "Cleared with the PMO first", "a review gate with the VP", "team leads assign tickets".
     return bool(AUTHORITY.positions(words) and (_kept(words, GATES) or _kept(words, ASSIGNS)))
+
+
+def _watches_machines(words: list[str], index: int) -> bool:
+    """ "Monitoring of production servers": what is watched right after the term is a system."""
+    after = words[index + 1 : index + 5]
+    return SYSTEMS.within(after) and not WATCHED_PEOPLE.within(after)
 
 
 def adds_control(text: str) -> bool:

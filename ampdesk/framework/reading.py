@@ -265,6 +265,8 @@ def cue_before(words: list[str], index: int) -> str | None:
             word in _SCOPE_TO.get(_base(w), "").split() for w in words[start:position]
         ):
             return None
+        if word == "in_favour_of":  # "scrap X in favour of Y" keeps Y
+            return None
         if word == "from" and any(w in _MOVES for w in words[max(start, position - 4) : position]):
             return "from"
         if word in REMOVAL_CUES or word in PHRASE_CUES or word in TOPIC_CUES:

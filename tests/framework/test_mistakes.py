@@ -13,7 +13,7 @@ from ampdesk.framework.fairness import (
     evaluate_gate,
     role_figures,
 )
-from ampdesk.framework.mistakes import MistakeInputs, find_mistakes
+from ampdesk.framework.mistakes import MistakeInputs, feedback_rhythm, find_mistakes
 from ampdesk.framework.pulse import summarize
 from ampdesk.framework.state import (
     FEEDBACK_RHYTHM,
@@ -331,3 +331,21 @@ def test_a_purpose_naming_nobody_asks_whom_it_helps() -> None:
 def test_pay_declined_in_other_words(title: str, substitute: bool) -> None:
     state = inputs(actions=(action("fairness", title),))
     assert ("substitute_for_pay" in found(state)) is substitute
+
+
+@pytest.mark.parametrize(
+    ("title", "control"),
+    [
+        ("Monitoring of production servers with alerts to the on-call engineer", False),
+        ("Set up uptime monitoring for the booking API", False),
+        ("Install monitoring software on every laptop", True),
+        ("Track who is idle on the support dashboard", True),
+    ],
+)
+def test_watching_machines_is_no_surveillance_of_people(title: str, control: bool) -> None:
+    state = inputs(actions=(action("autonomy", title),))
+    assert ("defaulting_to_control" in found(state)) is control
+
+
+def test_a_cue_before_in_favour_of_does_not_take_away_what_follows() -> None:
+    assert feedback_rhythm("Scrap the yearly appraisal in favour of fortnightly feedback") == "fast"
