@@ -8,7 +8,8 @@ a missing key, a wrong type or a reference to an unknown step, mistake, case or 
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
@@ -58,11 +59,13 @@ class Step:
     title: str
     aim: str
     explanation: str
-    prompts: tuple[str, ...]
+    prompts: tuple[str, ...]  # asked of the room: projected and printed as they are
     checklist: tuple[ChecklistItem, ...]
     pro_tip: str
     warning: str | None
     sources: tuple[str, ...]
+    # the facilitator's notes on prompts, by prompt number (from 1): never projected
+    prompt_notes: Mapping[int, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +207,18 @@ class _Reader:
             raise ContentError(f"{self._where}: {key!r} must be a list of non-empty texts")
         return tuple(v.strip() for v in values)
 
+    def numbered_texts(self, key: str, count: int) -> dict[int, str]:
+        """An optional table of texts by number from 1 to ``count`` (``{ 4 = "..." }``)."""
+        values: dict[str, Any] = self._get(key, dict, optional=True) or {}
+        numbered: dict[int, str] = {}
+        for number, value in values.items():
+            if not number.isdigit() or not 1 <= int(number) <= count:
+                raise ContentError(f"{self._where}: {key!r} keys must be numbers 1 to {count}")
+            if not isinstance(value, str) or not value.strip():
+                raise ContentError(f"{self._where}: {key!r} must hold non-empty texts")
+            numbered[int(number)] = value.strip()
+        return numbered
+
     def tables(self, key: str) -> list[_Reader]:
         values: list[Any] = self._get(key, list, optional=False)
         if not values or not all(isinstance(v, dict) for v in values):
@@ -264,6 +279,7 @@ def load_framework(folder: Path | None = None) -> Framework:
             pro_tip=t.text("pro_tip"),
             warning=t.optional_text("warning"),
             sources=t.texts("sources"),
+            prompt_notes=t.numbered_texts("prompt_notes", len(t.texts("prompts"))),
         )
         for t in _read_toml(folder / "steps.toml").tables("step")
     )

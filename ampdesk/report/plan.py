@@ -60,7 +60,10 @@ def build(ctx: ReportContext) -> list[Flowable]:
         if minutes:
             story.append(text(f"Timebox: {minutes} min.", s.small))
         story.append(Heading("Ask the group", 1))
-        story += [text(f"{n}. {prompt}", s.body) for n, prompt in plan.prompts(step)]
+        for n, prompt in plan.prompts(step):
+            story.append(text(f"{n}. {prompt}", s.body))
+            if note := step.prompt_notes.get(n):
+                story.append(text(f"For you, not the room: {note}", s.small))
         if not plan.step_plan(step.id).phones:
             story.append(text("Phones: not used in this step (capture by hand).", s.small))
         story.append(Heading("Checklist", 1))

@@ -10,6 +10,7 @@ from ampdesk.store.models import Acknowledgement, ChecklistState, Decision, Sett
 from ampdesk.store.workshop_file import Workshop
 
 STEP_SECONDS_PREFIX = "timer.seconds."  # seconds the group spent on a step, per step id
+STEP_EXTRA_PREFIX = "timer.extra."  # seconds given to a step beyond its timebox, per step id
 
 
 class ProgressStore:
@@ -96,3 +97,17 @@ class ProgressStore:
         """Record how long the group has spent on a step so far."""
         with self.workshop.session() as s:
             s.merge(Setting(key=f"{STEP_SECONDS_PREFIX}{step}", value=str(max(seconds, 0))))
+
+    def step_extra_seconds(self) -> dict[str, int]:
+        """Seconds given to each step beyond its planned timebox (or taken off, negative)."""
+        with self.workshop.reading() as s:
+            rows = s.scalars(select(Setting).where(Setting.key.startswith(STEP_EXTRA_PREFIX)))
+            return {r.key.removeprefix(STEP_EXTRA_PREFIX): int(r.value) for r in rows}
+
+    def set_step_extra_seconds(self, step: str, seconds: int) -> None:
+        """Record the time given to a step beyond its timebox (0: as planned)."""
+        with self.workshop.session() as s:
+            if seconds:
+                s.merge(Setting(key=f"{STEP_EXTRA_PREFIX}{step}", value=str(seconds)))
+            else:
+                s.execute(delete(Setting).where(Setting.key == f"{STEP_EXTRA_PREFIX}{step}"))

@@ -10,6 +10,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QStyle
 
 from ampdesk.framework.followup import ACTION_STATUS_LABELS, ACTION_STATUSES
+from ampdesk.framework.mistakes import owner_missing
 from ampdesk.framework.state import ActionValue
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.record_model import Index, RecordTableModel
@@ -22,10 +23,14 @@ NO_CHECKIN_STATUS = "No check-in yet"
 
 
 def missing(action: ActionValue) -> list[str]:
-    """What an action lacks to be followed up: owner, due date."""
+    """What an action lacks to be followed up: an owner (by the framework's one definition:
+    "TBD" or "the team" is nobody), a due date."""
     return [
         name
-        for name, absent in (("owner", not action.owner.strip()), ("due date", not action.due))
+        for name, absent in (
+            ("owner", owner_missing(action.owner)),
+            ("due date", not action.due),
+        )
         if absent
     ]
 

@@ -32,6 +32,7 @@ from ampdesk.ui.actions_model import (
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.record_model import ChoiceDelegate
 from ampdesk.ui.text_limits import limit_line
+from ampdesk.ui.tones import tone
 from ampdesk.ui.widgets import ScrollPage, date_edit, heading, plain_label, python_date
 
 
@@ -84,7 +85,7 @@ class ActionsPage(ScrollPage):
             edit.returnPressed.connect(self.add)  # Enter adds the action
         self.missing = plain_label("")
         self.missing.setObjectName("actions-missing")
-        self.missing.setStyleSheet("color: #8a4b00; font-weight: 600;")
+        self.missing.setStyleSheet(f"color: {tone('warning', self.palette())}; font-weight: 600;")
         layout.addWidget(self.missing)
         self.model = ActionsModel(controller)
         self.table = QTableView()

@@ -125,6 +125,10 @@ class WorkshopController(QObject):
         """How long the group spent on each timed step, in seconds."""
         return self.store.progress.step_seconds()
 
+    def step_extra_seconds(self) -> dict[str, int]:
+        """Time given to each timed step beyond its timebox during the workshop, in seconds."""
+        return self.store.progress.step_extra_seconds()
+
     def acknowledgements(self) -> dict[str, str]:
         """The facilitator's notes on mistake warnings, by check id."""
         return self.store.progress.acknowledgements()
@@ -334,6 +338,10 @@ class WorkshopController(QObject):
     def record_step_seconds(self, step: str, seconds: int) -> None:
         """Keep how long the group has spent on a step (the clock, not an undoable edit)."""
         self.store.progress.set_step_seconds(step, seconds)
+
+    def record_step_extra(self, step: str, seconds: int) -> None:
+        """Keep the time given to a step beyond its timebox (the clock, not an undoable edit)."""
+        self.store.progress.set_step_extra_seconds(step, seconds)
 
     def close(self) -> None:
         """Store what editors still hold, then release the workshop file."""

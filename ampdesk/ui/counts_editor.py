@@ -9,6 +9,7 @@ from ampdesk.framework.followup import stored_activity
 from ampdesk.framework.pulse import ItemSummary
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.saved_text import SAVE_AFTER_MS
+from ampdesk.ui.tones import tone
 from ampdesk.ui.widgets import plain_label
 
 
@@ -23,6 +24,13 @@ def summary_text(summary: ItemSummary, threshold: int) -> str:
         f"{summary.n} answers · average {summary.mean:.1f} of 5 · "
         f"{summary.agree_share:.0%} at 4-5 · {summary.disagree_share:.0%} at 1-2"
     )
+
+
+def over_expected(counted: int, expected: int | None) -> str:
+    """A warning when more answers were counted than people are expected ("" otherwise)."""
+    if expected is None or counted <= expected:
+        return ""
+    return f"{counted} answers for {expected} people expected: was someone counted twice?"
 
 
 class CountBox(QSpinBox):
@@ -60,8 +68,9 @@ class CountsEditor(QWidget):
         self.unsaved: set[str] = set()  # items with typed counts not stored yet
         self._pause = QTimer(self, singleShot=True, interval=SAVE_AFTER_MS)
         self._pause.timeout.connect(self.save_all)
+        self.flags: dict[str, QLabel] = {}  # "more answers than people expected"
         for row, (item, text) in enumerate(items):
-            grid.addWidget(plain_label(text), row * 2, 0, 1, 6)
+            grid.addWidget(plain_label(text), row * 3, 0, 1, 6)
             boxes: list[QSpinBox] = []
             for point in range(5):
                 box = CountBox()
@@ -69,18 +78,32 @@ class CountsEditor(QWidget):
                 box.setAccessibleName(f"{text}: number of people answering {point + 1}")
                 box.valueChanged.connect(lambda _=0, i=item: self._typed(i))
                 box.editingFinished.connect(self.save_all)
-                grid.addWidget(box, row * 2 + 1, point)
+                grid.addWidget(box, row * 3 + 1, point)
                 boxes.append(box)
             result = plain_label("")
-            grid.addWidget(result, row * 2 + 1, 5)
+            grid.addWidget(result, row * 3 + 1, 5)
+            flag = plain_label("")
+            flag.setObjectName("over-expected")
+            flag.setStyleSheet(f"color: {tone('warning', self.palette())}; font-weight: 600;")
+            flag.hide()
+            grid.addWidget(flag, row * 3 + 2, 0, 1, 6)
             self.boxes[item] = boxes
             self.results[item] = result
+            self.flags[item] = flag
         grid.setColumnStretch(5, 1)
         controller.flush_requested.connect(self.save_all)
 
     def _typed(self, item: str) -> None:
         self.unsaved.add(item)
         self._pause.start()
+        counted = sum(box.value() for box in self.boxes[item])
+        self._flag(item, over_expected(counted, self.controller.plan.expected_participants))
+
+    def _flag(self, item: str, warning: str) -> None:
+        """Say beside an item's counts that they are more than the people expected."""
+        label = self.flags[item]
+        label.setText(warning)
+        label.setVisible(bool(warning))
 
     def load(self) -> None:
         """Show the stored facilitator counts; counts being typed are left alone."""
@@ -95,8 +118,11 @@ class CountsEditor(QWidget):
 
     def show_summaries(self, summaries: dict[str, ItemSummary], threshold: int) -> None:
         """Show each item's aggregate (suppressed below the anonymity threshold)."""
+        expected = self.controller.plan.expected_participants
         for item, label in self.results.items():
             label.setText(summary_text(summaries[item], threshold))
+            if item not in self.unsaved:
+                self._flag(item, over_expected(summaries[item].n, expected))
 
     def save_all(self) -> None:
         """Store every item whose counts were typed and not stored yet."""

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ampdesk.framework.messages import role_words
-from ampdesk.framework.pay_import import PayImportError, read_pay_file, sheet_names
+from ampdesk.framework.pay_import import PayImportError, read_pay_source, sheet_names
 from ampdesk.framework.pulse import STATEMENTS
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.counts_editor import CountsEditor
@@ -77,6 +77,10 @@ class FairnessPanel(QWidget):
         audit_buttons.addWidget(self.delete_button)
         audit_buttons.addStretch(1)
         layout.addLayout(audit_buttons)
+        self.imported = plain_label("")  # what the last import read
+        self.imported.setAccessibleName("What the import read")
+        self.imported.hide()
+        layout.addWidget(self.imported)
         self.pay_model = PayTableModel(controller)
         proxy = QSortFilterProxyModel(self)
         proxy.setSourceModel(self.pay_model)
@@ -177,14 +181,18 @@ class FairnessPanel(QWidget):
     def import_file(self, path: Path, sheet: str | None = None) -> bool:
         """Replace the audit with a file's rows; a bad file is explained and changes nothing."""
         try:
-            rows = read_pay_file(path, sheet)
+            source = read_pay_source(path, sheet)
         except (PayImportError, OSError) as exc:
             QMessageBox.warning(self, "Pay data not imported", str(exc))
             return False
         held = len(self.controller.pay_records())
-        if held and not self._confirm_replace(held, len(rows)):
+        if held and not self._confirm_replace(held, len(source.rows)):
             return False
-        self.controller.replace_pay(rows)
+        self.controller.replace_pay(source.rows)
+        people = f"{len(source.rows)} {'person' if len(source.rows) == 1 else 'people'}"
+        replaced = f", replacing the {held} before (Edit > Undo brings them back)" if held else ""
+        self.imported.setText(f"Imported {people} from {path.name} ({source.read_as}){replaced}.")
+        self.imported.show()
         return True
 
     def _confirm_replace(self, held: int, incoming: int) -> bool:

@@ -155,6 +155,7 @@ class LiveBar(QWidget):
         self.session.follow(page_id)
         self.vote.setChecked(False)
         self.vote.setEnabled(self.session.running and page_id in STEP_IDS)
+        self.refresh()  # the done count is the new activity's, not the last one's
 
     def refresh(self) -> None:
         """Update the count of joined phones against people expected, and say when phones
@@ -165,8 +166,9 @@ class LiveBar(QWidget):
             done = self.session.store.done_count()
             open_activity = self.session.store.state().activity != "waiting"
             self.phones.setText(joined_text(count, expected))
-            self.done.setText(f"· {done_text(done, count)}" if open_activity else "")
-            self.done_counted.emit(done if open_activity else -1, count)
+            counting = open_activity and count > 0  # never "0 of 0 done"
+            self.done.setText(f"· {done_text(done, count)}" if counting else "")
+            self.done_counted.emit(done if counting else -1, count)
             waiting = self._unrevealed()
             self.reveal.setText(f"Reveal results ({waiting} new)" if waiting else "Reveal results")
             refused = self.session.store.refused()

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QShowEvent,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QHBoxLayout,
@@ -105,8 +106,11 @@ class WorkshopWindow(QMainWindow):
             controller.step_seconds(),
             controller.record_step_seconds,
             self,
+            controller.step_extra_seconds(),
+            controller.record_step_extra,
         )
         self.presenter: PresenterWindow | None = None
+        self._leaving = False  # closing was agreed (File > Close or Quit)
         self.go_actions: dict[str, QAction] = {}
         self.recent_menu: QMenu | None = None
         self.live_action = QAction(self)  # made by the menus
@@ -341,8 +345,36 @@ class WorkshopWindow(QMainWindow):
 
         return StartWindow.shared(self.settings)
 
+    def phones_may_go(self) -> bool:
+        """While phones are connected, ask before closing stops live input."""
+        phones = len(self.live.store.phones()) if self.live.running else 0
+        if not phones:
+            return True
+        answer = QMessageBox.question(
+            self,
+            "Stop live input?",
+            f"{phones} {'phone is' if phones == 1 else 'phones are'} connected to "
+            f"{self.controller.workshop.path.name}. Closing stops live input: the phones can "
+            "no longer send answers (everything sent so far is saved).",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def quit_app(self) -> None:
+        """File > Quit: close every window, once each with phones connected agreed."""
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, WorkshopWindow)]
+        if all(w.phones_may_go() for w in windows):
+            self._leaving = True
+            for window in windows:
+                window._leaving = True
+            QApplication.closeAllWindows()
+
     def close_to_start(self) -> None:
         """Close this workshop and go back to the start window."""
+        if not self.phones_may_go():
+            return
+        self._leaving = True
         if self.close():
             start = self._start_window()
             start.refresh_recent()
@@ -515,7 +547,11 @@ class WorkshopWindow(QMainWindow):
             item.setText(f"{step.number}  {step_name(step.id)}{mark}")
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Release the file when the window closes; every change is already saved."""
+        """Release the file when the window closes; every change is already saved. Closed
+        from the window's frame while phones are connected, it asks first."""
+        if event.spontaneous() and not self._leaving and not self.phones_may_go():
+            event.ignore()
+            return
         self.live.stop()
         self.timer.pause()  # the time taken so far is kept in the file
         if self.presenter is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QProcess, Qt
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ampdesk.ui.cli_argv import ampdesk_argv
 from ampdesk.ui.controller import WorkshopController
+from ampdesk.ui.tones import tone
 from ampdesk.ui.widgets import heading, plain_label
 
 
@@ -39,6 +41,7 @@ def report_command(
 
 NOTE = "ampdesk: note: "
 PRINT_DPI = 300  # sharp on paper, and a page image stays around 35 MB
+STOP_MS = 5000  # how long a build abandoned by its page may take to stop
 
 
 def print_document(document: QPdfDocument, printer: QPrinter) -> None:
@@ -56,6 +59,16 @@ def print_document(document: QPdfDocument, printer: QPrinter) -> None:
             painter.drawImage(area.topLeft(), image)
     finally:
         painter.end()
+
+
+def _abandon(running: list[QProcess]) -> None:
+    """The page is gone before its builds finished (the window was destroyed without being
+    closed): stop them without reporting to the page."""
+    for process in running:
+        process.finished.disconnect()
+        process.kill()
+        process.waitForFinished(STOP_MS)
+    running.clear()
 
 
 class ReportPage(QWidget):
@@ -111,7 +124,7 @@ class ReportPage(QWidget):
         layout.addWidget(self.status)
         self.notice = plain_label("")  # what the preview's build said is left out
         self.notice.setAccessibleName("Text left out of the PDF")
-        self.notice.setStyleSheet("color: #8a1c1c; font-weight: bold;")
+        self.notice.setStyleSheet(f"color: {tone('alarm', self.palette())}; font-weight: bold;")
         self.notice.setVisible(False)
         layout.addWidget(self.notice)
         self.document = QPdfDocument(self)
@@ -128,7 +141,8 @@ class ReportPage(QWidget):
         self.paper.activated.connect(self.refresh_preview)
         self.individual_pay.toggled.connect(self.refresh_preview)
         self.kind.activated.connect(self._kind_chosen)
-        self._running: list[QProcess] = []
+        self._running: list[QProcess] = []  # not the page's children: see _abandon
+        self.destroyed.connect(partial(_abandon, self._running))
         self.last_export: Path | None = None
         self.refresh_preview()
 
@@ -147,7 +161,7 @@ class ReportPage(QWidget):
             self.individual_pay.isChecked(),
             self.kind.currentData(),
         )
-        process = QProcess(self)
+        process = QProcess()
         process.finished.connect(lambda code, _status: self._finished(process, target, code))
         self._running.append(process)
         self._busy(True)

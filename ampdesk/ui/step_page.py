@@ -103,6 +103,11 @@ class StepPage(ScrollPage):
         clear_layout(self.prompts)
         for number, prompt in plan.prompts(self.step):
             self.prompts.addWidget(plain_label(f"{number}. {prompt}"))
+            if note := self.step.prompt_notes.get(number):
+                hint = plain_label(f"For you, not the room: {note}")
+                hint.setObjectName("prompt-note")
+                hint.setIndent(16)
+                self.prompts.addWidget(hint)
         clear_layout(self.cases)
         cases = plan.cases(self.step.id, self.controller.content)
         if cases:

@@ -12,9 +12,11 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from ampdesk.ui.tones import tone
+
 SAVE_EVERY_SECONDS = 15
 SOON_SECONDS = 2 * 60  # the clock turns amber this long before the timebox ends
-COLOURS = {"ok": "", "soon": "#b86e00", "over": "#c62828"}
+TONE_OF = {"soon": "soon", "over": "alarm"}  # the window's colours: ui/tones.py
 PRESENTER_COLOURS = {"ok": "#a8dadc", "soon": "#f1c453", "over": "#ff6b6b"}
 
 
@@ -43,14 +45,18 @@ class StepTimer(QObject):
         taken: dict[str, int] | None = None,
         record: Callable[[str, int], None] | None = None,
         parent: QObject | None = None,
+        extra: dict[str, int] | None = None,
+        record_extra: Callable[[str, int], None] | None = None,
     ) -> None:
         """``timeboxes`` gives a page's planned minutes (None: the page has no timebox);
-        ``taken`` the seconds already spent per step; ``record(step, seconds)`` keeps them."""
+        ``taken`` the seconds already spent per step; ``record(step, seconds)`` keeps them;
+        ``extra`` and ``record_extra`` the same for the time given beyond a timebox."""
         super().__init__(parent)
         self.timeboxes = timeboxes
         self.elapsed: dict[str, int] = dict(taken or {})
-        self.extra: dict[str, int] = {}
+        self.extra: dict[str, int] = dict(extra or {})
         self._record = record
+        self._record_extra = record_extra
         self.step: str | None = None  # the page on screen
         self.running_step: str | None = None
         self._tick = QTimer(self, interval=1000)
@@ -111,10 +117,26 @@ class StepTimer(QObject):
         self.changed.emit()
 
     def extend(self, minutes: int = 5) -> None:
-        """Give the subject ``minutes`` more."""
+        """Give the subject ``minutes`` more (fewer when negative; a timebox keeps at least a
+        minute) and keep that in the file."""
+        subject = self.subject
+        if subject is not None:
+            floor = 60 - (self.timeboxes(subject) or 0) * 60
+            self._set_extra(subject, max(self.extra.get(subject, 0) + minutes * 60, floor))
+
+    def reset_extension(self) -> None:
+        """Back to the subject's planned timebox."""
         if self.subject is not None:
-            self.extra[self.subject] = self.extra.get(self.subject, 0) + minutes * 60
-            self.changed.emit()
+            self._set_extra(self.subject, 0)
+
+    def _set_extra(self, step: str, seconds: int) -> None:
+        if seconds:
+            self.extra[step] = seconds
+        else:
+            self.extra.pop(step, None)
+        if self._record_extra is not None:
+            self._record_extra(step, seconds)
+        self.changed.emit()
 
     def _count(self) -> None:
         if self.running_step is None:
@@ -149,6 +171,13 @@ class TimerBar(QWidget):
         self.label.setFont(font)
         self.start = QPushButton()
         self.start.clicked.connect(timer.toggle)
+        self.one_less = QPushButton("\u22121 min")
+        self.one_less.setAccessibleName("Take a minute off the step's time")
+        self.one_less.clicked.connect(lambda: timer.extend(-1))
+        self.as_planned = QPushButton("As planned")
+        self.as_planned.setAccessibleName("Back to the planned time")
+        self.as_planned.setToolTip("Drop the minutes given or taken during the workshop")
+        self.as_planned.clicked.connect(timer.reset_extension)
         self.one_more = QPushButton("+1 min")
         self.one_more.setAccessibleName("Give the step one more minute")
         self.one_more.clicked.connect(lambda: timer.extend(1))
@@ -159,7 +188,15 @@ class TimerBar(QWidget):
         self.planned.setAccessibleName("Planned and taken time")
         self.other = QLabel()
         self.other.setAccessibleName("Another step's clock")
-        for widget in (self.step_name, self.label, self.start, self.one_more, self.more):
+        for widget in (
+            self.step_name,
+            self.label,
+            self.start,
+            self.one_less,
+            self.one_more,
+            self.more,
+            self.as_planned,
+        ):
             row.addWidget(widget)
         row.addWidget(self.planned)
         row.addWidget(self.other)
@@ -184,12 +221,14 @@ class TimerBar(QWidget):
         left = self.timer.remaining
         state = urgency(left)
         self.label.setText(clock(left) if left >= 0 else f"{clock(left)} over time")
-        self.label.setStyleSheet(f"color: {COLOURS[state]};" if COLOURS[state] else "")
+        colour = tone(TONE_OF[state], self.palette()) if state in TONE_OF else ""
+        self.label.setStyleSheet(f"color: {colour};" if colour else "")
         self.label.setProperty("urgency", state)
         self.start.setText("Pause" if self.timer.running else "Start timer")
         elsewhere = subject != self.timer.step
         self.step_name.setText(f"{self.names(subject)}:" if elsewhere else "")
         self.step_name.setVisible(elsewhere)
+        self.as_planned.setEnabled(bool(self.timer.extra.get(subject)))
         planned = self.timer.planned_seconds(subject) // 60
         taken = self.timer.elapsed.get(subject, 0)
         self.planned.setText(f"planned {planned} min · taken {clock(taken)}")

@@ -93,7 +93,7 @@ def add_menus(window: WorkshopWindow) -> None:
     _add(file_menu, "Send to &Facilitator…", window.send_to_facilitator)
     file_menu.addSeparator()
     _add(file_menu, "&Close", window.close_to_start, QKeySequence.StandardKey.Close)
-    _add(file_menu, "&Quit", QApplication.closeAllWindows, QKeySequence.StandardKey.Quit)
+    _add(file_menu, "&Quit", window.quit_app, QKeySequence.StandardKey.Quit)
 
     edit_menu = bar.addMenu("&Edit")
     undo = window.controller.undo_stack.createUndoAction(window, "&Undo")
