@@ -244,7 +244,12 @@ def _cmd_settings(args: argparse.Namespace) -> int:
         if threshold is not None:
             check_threshold(threshold)
         # all values are checked before any is written
-        store.gate.set_thresholds({key: _decimal(key, value) for key, value in changes.items()})
+        store.gate.set_thresholds(
+            {
+                key: _whole_number(key, value) if key == "min_group_size" else _decimal(key, value)
+                for key, value in changes.items()
+            }
+        )
         if threshold is not None:
             store.details.update(anonymity_threshold=threshold)
         values = {"anonymity_threshold": store.details.get().anonymity_threshold}

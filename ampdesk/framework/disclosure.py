@@ -152,19 +152,39 @@ class Policy:
                 counted += 1
         return listed, counted
 
+    def shows_reason(self, reason: GateReason, roles: Sequence[RoleFigures]) -> bool:
+        """Whether ``reason``'s figure may be shown: its group's figures are, and a gap's two
+        groups are both shown with the threshold and complementary suppression (the role
+        table's rule, so no wording says more than the table)."""
+        if self.audience in SEES_EVERYTHING or reason.role is None:
+            return True
+        figures = next((r for r in roles if (r.role, r.level) == (reason.role, reason.level)), None)
+        if figures is None:
+            return True
+        if not self.shows_figures(figures.headcount):
+            return False
+        if reason.code != "group_gap":
+            return True
+        shown = {(g.higher_group, g.lower_group) for g in self.role(figures).gaps}
+        return reason.groups in shown
+
     def reason_lines(
         self, reasons: Sequence[GateReason], roles: Sequence[RoleFigures]
     ) -> list[str]:
-        """The gate's reasons as lines for this audience: a small group's reasons carry no
-        figure, and are counted in one line where the audience may not name the group."""
+        """The gate's reasons as lines for this audience: a reason whose figure is withheld
+        carries no figure and names no group within a role, and is counted in one line where
+        the audience may not name the role. The same withheld line is given once."""
         sizes: dict[tuple[str, str | None], int] = {(r.role, r.level): r.headcount for r in roles}
-        lines, counted = [], set()
+        lines: list[str] = []
+        counted = set()
         for reason in reasons:
             size = sizes.get((reason.role, reason.level)) if reason.role is not None else None
-            if size is None or self.shows_figures(size):
+            if self.shows_reason(reason, roles):
                 lines.append(reason.message)
-            elif self.names(size):
-                lines.append(self.withheld_message(reason))
+            elif size is None or self.names(size):
+                line = self.withheld_message(reason)
+                if line not in lines:
+                    lines.append(line)
             else:
                 counted.add((reason.role, reason.level))
         if counted:
@@ -172,23 +192,23 @@ class Policy:
         return lines
 
     def withheld_message(self, reason: GateReason) -> str:
-        """A small group's reason named without its figure."""
+        """A reason named by its role without its figure (nor, for a gap, its groups)."""
         return (
             f"{reason.role} / {reason.level}: {reason.figure.replace('_', ' ')} crosses its "
-            f"threshold (figures withheld: fewer than {self.threshold} people)"
+            f"threshold (figures withheld: a group under {self.threshold} people, or one "
+            "that would let a hidden group be worked out)"
         )
 
     def reason_data(
         self, reasons: Sequence[GateReason], roles: Sequence[RoleFigures]
     ) -> list[dict[str, Any]]:
-        """The gate's reasons as JSON-ready data for this audience (no small group's value)."""
-        sizes: dict[tuple[str, str | None], int] = {(r.role, r.level): r.headcount for r in roles}
+        """The gate's reasons as JSON-ready data for this audience: a withheld reason keeps
+        its code, role and state but no value, message figure or group names."""
         data = []
         for reason in reasons:
-            size = sizes.get((reason.role, reason.level)) if reason.role is not None else None
             item = asdict(reason)
-            if size is not None and not self.shows_figures(size):
-                item.update(message=self.withheld_message(reason), value=None)
+            if not self.shows_reason(reason, roles):
+                item.update(message=self.withheld_message(reason), value=None, groups=None)
             data.append(item)
         return data
 

@@ -98,9 +98,12 @@ class GateThresholds:
             if key not in known:
                 raise ValueError(f"unknown gate threshold {key!r}")
             try:
-                changes[key] = int(raw) if key == "min_group_size" else float(raw)
+                value = float(raw)
             except (TypeError, ValueError) as exc:
                 raise ValueError(f"gate threshold {key}: {raw!r} is not a number") from exc
+            if key == "min_group_size" and not value.is_integer():
+                raise ValueError(f"gate threshold {key}: {raw!r} is not a whole number")
+            changes[key] = int(value) if key == "min_group_size" else value
         return cls(**{**asdict(cls()), **changes})
 
 
@@ -146,6 +149,7 @@ class GateReason:
     figure: str
     value: float | None
     threshold: float | None
+    groups: tuple[str, str] | None = None  # a group gap's higher and lower group
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,11 +245,25 @@ def _role_reasons(figures: RoleFigures, t: GateThresholds) -> list[GateReason]:
     reasons = []
 
     def reason(
-        code: str, severity: Severity, text: str, fig: str, value: float, limit: float
+        code: str,
+        severity: Severity,
+        text: str,
+        fig: str,
+        value: float,
+        limit: float,
+        groups: tuple[str, str] | None = None,
     ) -> None:
         reasons.append(
             GateReason(
-                code, severity, f"{name}: {text}", figures.role, figures.level, fig, value, limit
+                code,
+                severity,
+                f"{name}: {text}",
+                figures.role,
+                figures.level,
+                fig,
+                value,
+                limit,
+                groups,
             )
         )
 
@@ -298,6 +316,7 @@ def _role_reasons(figures: RoleFigures, t: GateThresholds) -> list[GateReason]:
                 "group_gap",
                 gap.gap_share,
                 t.attention_group_gap,
+                (gap.higher_group, gap.lower_group),
             )
     return reasons
 

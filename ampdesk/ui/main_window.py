@@ -516,7 +516,10 @@ class WorkshopWindow(QMainWindow):
             self.go_actions[page_id].setEnabled(not locked)
             flags = item.flags()
             if locked:
-                reasons = "".join(f"<li>{escape(r.message)}</li>" for r in evaluation.gate.reasons)
+                lines = self.controller.disclosure.reason_lines(
+                    evaluation.gate.reasons, evaluation.roles
+                )
+                reasons = "".join(f"<li>{escape(line)}</li>" for line in lines)
                 item.setIcon(icon("step-locked"))
                 item.setToolTip(
                     f"<p>{escape(gate_holds_step(evaluation.gate.state))}</p>"

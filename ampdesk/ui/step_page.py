@@ -130,7 +130,10 @@ class StepPage(ScrollPage):
         locked = evaluation.step_locked(self.step.id)
         self.lock_banner.setVisible(locked)
         if locked:
-            reasons = "".join(f"<li>{escape(r.message)}</li>" for r in evaluation.gate.reasons)
+            lines = self.controller.disclosure.reason_lines(
+                evaluation.gate.reasons, evaluation.roles
+            )
+            reasons = "".join(f"<li>{escape(line)}</li>" for line in lines)
             self.lock_banner.setText(
                 f"<b>{escape(gate_holds_step(evaluation.gate.state))}</b> Address pay fairness in "
                 f"step 1 first, or record an override with a reason and a remediation."

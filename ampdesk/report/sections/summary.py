@@ -24,11 +24,13 @@ TOP_ACTIONS = 5
 
 def gate_sentence(ctx: ReportContext, where: str = "in step 1") -> str:
     """The gate's state in words (the catalogue's), with how many reasons are listed
-    (``where``) and what the state means."""
+    (``where``: the lines the report's audience may read, so the count says no more than
+    they do) and what the state means."""
     gate = ctx.evaluation.gate
     notes = [text_of("gate.overridden")] if gate.overridden else []
-    if gate.reasons:
-        notes.append(f"{plural(len(gate.reasons), 'reason')}, listed {where}")
+    lines = ctx.policy.reason_lines(gate.reasons, ctx.evaluation.roles)
+    if lines:
+        notes.append(f"{plural(len(lines), 'reason')}, listed {where}")
     headline = gate_headline(gate.state) + (f" ({'; '.join(notes)})" if notes else "")
     return f"{headline}. {gate_meaning(gate.state, gate.overridden)}"
 
