@@ -494,7 +494,12 @@ def _main(argv: Sequence[str] | None) -> int:
     from ampdesk.framework.content import ContentError
     from ampdesk.store.file_header import WorkshopFileError
 
-    args = _parse(sys.argv[1:] if argv is None else argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    if words[:1] == ["store-host"]:  # the app's own store process (docs/store.md), not for people
+        from ampdesk.store.host import serve
+
+        return serve(words[1:])
+    args = _parse(words)
     run: Callable[[argparse.Namespace], int] = args.run
     try:
         return run(args)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from ampdesk import __version__
 from ampdesk.resources_path import resources_dir
+from ampdesk.ui.hosted import prepare_host
 from ampdesk.ui.icons import icon
 from ampdesk.ui.opening import open_workshop_window
 from ampdesk.ui.recent import app_settings
@@ -98,6 +99,7 @@ def show_splash(path: Path) -> QLabel:
 
 def run_app(path: Path | None) -> int:
     """Run the app until its last window closes; returns the exit status."""
+    prepare_host()  # the store host imports the store while this process builds the window
     app = create_application()
     _end_cleanly(app)
     settings = app_settings()  # the one settings object, given to every window

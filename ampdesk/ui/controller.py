@@ -30,8 +30,6 @@ from ampdesk.framework.state import (
     OwnCaseValue,
     StepStatus,
 )
-from ampdesk.store.workshop_file import Workshop
-from ampdesk.store.workshop_store import WorkshopStore
 from ampdesk.ui.edits.actions import (
     AddAction,
     AddCheckIn,
@@ -54,6 +52,7 @@ from ampdesk.ui.edits.progress import (
     SetDecision,
     SetStepStatus,
 )
+from ampdesk.ui.hosted import HostedWorkshop
 
 
 class WorkshopController(QObject):
@@ -62,11 +61,11 @@ class WorkshopController(QObject):
     changed = Signal()
     flush_requested = Signal()  # editors holding typed text store it now
 
-    def __init__(self, workshop: Workshop, content: Framework, parent: QObject | None = None):
+    def __init__(self, workshop: HostedWorkshop, content: Framework, parent: QObject | None = None):
         super().__init__(parent)
         self.workshop = workshop
         self.content = content
-        self.store = WorkshopStore(workshop)
+        self.store = workshop.store  # every call goes to the store host (docs/store.md)
         self.undo_stack = QUndoStack(self)
         self._context = EditContext(workshop, self.store, self._written)
         with self.store.snapshot():
@@ -345,6 +344,7 @@ class WorkshopController(QObject):
 
     def close(self) -> None:
         """Store what editors still hold, then release the workshop file."""
-        self.flush_requested.emit()
+        if not self.workshop.lost:
+            self.flush_requested.emit()
         self._refresh.stop()
         self.workshop.close()

@@ -12,7 +12,6 @@ import json
 from PySide6.QtCore import QObject, QProcess, Signal
 
 from ampdesk.framework.live import LiveState, checkin_pulse, for_step, voting
-from ampdesk.store.live import LiveStore
 from ampdesk.ui.cli_argv import ampdesk_argv
 from ampdesk.ui.controller import WorkshopController
 
@@ -50,7 +49,7 @@ class LiveSession(QObject):
     def __init__(self, controller: WorkshopController) -> None:
         super().__init__(controller)
         self.controller = controller
-        self.store = LiveStore(controller.workshop)
+        self.store = controller.workshop.live  # calls to the store host
         self.info: dict[str, object] | None = None
         self._process: QProcess | None = None
         self._buffer = b""

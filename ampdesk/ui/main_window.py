@@ -8,7 +8,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -33,10 +33,7 @@ from PySide6.QtWidgets import (
 
 from ampdesk.framework.content import STEP_IDS, Step
 from ampdesk.framework.messages import gate_holds_step, progress_words, step_name, step_words
-from ampdesk.store.file_copy import copy_database
-from ampdesk.store.handover import hand_over
-from ampdesk.store.templates import save_template
-from ampdesk.store.workshop_file import WorkshopFileError
+from ampdesk.store.file_header import WorkshopFileError
 from ampdesk.ui.actions_page import ActionsPage
 from ampdesk.ui.cases_page import CasesPage
 from ampdesk.ui.controller import WorkshopController
@@ -72,6 +69,7 @@ class WorkshopWindow(QMainWindow):
         self.controller = controller
         self.settings = settings if settings is not None else app_settings()
         controller.setParent(self)
+        controller.workshop.on_lost = self._store_lost
         self.setWindowIcon(icon("ampdesk"))
         self.resize(1280, 800)
 
@@ -390,7 +388,7 @@ class WorkshopWindow(QMainWindow):
             "ampdesk workshops (*.ampdesk)",
         )
         if name:
-            copy_database(self.controller.workshop.path, Path(name).with_suffix(".ampdesk"))
+            self.controller.workshop.copy_to(Path(name).with_suffix(".ampdesk"))
 
     def save_template(self) -> Path | None:
         """Save the plan as a template file (no answers, names or pay)."""
@@ -406,7 +404,7 @@ class WorkshopWindow(QMainWindow):
         target = Path(name).with_suffix(".json")
         title = self.controller.details().title
         try:
-            save_template(self.controller.workshop, target, title)
+            self.controller.workshop.save_template(target, title)
         except OSError as exc:
             QMessageBox.critical(self, "Template not saved", f"{target.name}: {exc.strerror}")
             return None
@@ -451,7 +449,7 @@ class WorkshopWindow(QMainWindow):
     def hand_over(self, target: Path, include_individual_pay: bool) -> Path | None:
         """Write the hand-over copy to ``target``; problems are explained, nothing half written."""
         try:
-            hand_over(self.controller.workshop, target, include_individual_pay)
+            self.controller.workshop.hand_over(target, include_individual_pay)
         except (OSError, WorkshopFileError) as exc:
             QMessageBox.critical(self, "Copy not written", str(exc))
             return None
@@ -549,6 +547,15 @@ class WorkshopWindow(QMainWindow):
             mark = f"   \u26a0 {new} new" if new else ""
             item.setText(f"{step.number}  {step_name(step.id)}{mark}")
 
+    def _store_lost(self, message: str) -> None:
+        """The store host ended: say so in one line and close this workshop (every change
+        it confirmed is in the file; nothing more can be written)."""
+        notice = QMessageBox(QMessageBox.Icon.Critical, "Workshop closed", f"{message}.")
+        notice.setObjectName("store_lost")
+        notice.show()
+        self.lost_notice = notice  # outlives this window's closing
+        QTimer.singleShot(0, self.close)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         """Release the file when the window closes; every change is already saved. Closed
         from the window's frame while phones are connected, it asks first."""
@@ -556,7 +563,8 @@ class WorkshopWindow(QMainWindow):
             event.ignore()
             return
         self.live.stop()
-        self.timer.pause()  # the time taken so far is kept in the file
+        if not self.controller.workshop.lost:
+            self.timer.pause()  # the time taken so far is kept in the file
         if self.presenter is not None:
             self.presenter.close()
         if self.page_ids.index("report") in self._built:

@@ -25,15 +25,23 @@ def open_workshop_window(
     path: Path, settings: QSettings, parent: QWidget | None = None
 ) -> WorkshopWindow | None:
     """Open ``path`` in a new window; a file that cannot be used is explained, not opened."""
+    from ampdesk.store.file_header import WorkshopFileError
+    from ampdesk.store.writer_lock import HOLDER_ENV, acquire
+    from ampdesk.ui.hosted import host_workshop, prepare_host
+
+    prepare_host()  # its imports run while this process imports the window's modules
     from ampdesk.framework.content import framework
-    from ampdesk.store.workshop_file import WorkshopFileError, open_workshop
-    from ampdesk.store.writer_lock import HOLDER_ENV
     from ampdesk.ui.controller import WorkshopController
     from ampdesk.ui.main_window import WorkshopWindow
 
     try:
         os.environ[HOLDER_ENV] = str(os.getpid())  # its live-input server shares the lock
-        workshop = open_workshop(path, writer="the ampdesk app", checkpoint_after=IDLE_CHECKPOINT)
+        lock = acquire(path, "the ampdesk app")
+        try:
+            workshop = host_workshop(path, IDLE_CHECKPOINT, lock)
+        except BaseException:
+            lock.release()
+            raise
     except WorkshopFileError as exc:
         QMessageBox.critical(parent, "Cannot open workshop", str(exc))
         return None

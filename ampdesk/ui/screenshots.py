@@ -10,9 +10,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QScrollArea
 
 from ampdesk.framework.content import framework
-from ampdesk.store.workshop_file import open_workshop
 from ampdesk.ui.app import create_application
 from ampdesk.ui.controller import WorkshopController
+from ampdesk.ui.hosted import host_workshop
 from ampdesk.ui.main_window import WorkshopWindow
 
 
@@ -63,7 +63,7 @@ def render_screenshots(
         os.environ["QT_SCALE_FACTOR"] = f"{scale:g}"
     create_application()
     folder.mkdir(parents=True, exist_ok=True)
-    window = WorkshopWindow(WorkshopController(open_workshop(path), framework()))
+    window = WorkshopWindow(WorkshopController(host_workshop(path), framework()))
     window.resize(round(size[0] / scale), round(size[1] / scale))
     window.show()
     window.fit_screen()

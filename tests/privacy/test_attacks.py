@@ -25,6 +25,7 @@ from ampdesk.store.live_writer import LiveWriter
 from ampdesk.store.workshop_file import create_workshop, open_workshop
 from ampdesk.store.workshop_store import WorkshopStore
 from ampdesk.ui.controller import WorkshopController
+from ampdesk.ui.hosted import host_workshop
 from ampdesk.ui.main_window import WorkshopWindow
 from tests.cli.runner import ampdesk
 from tests.live.client import LiveProcess, Phone
@@ -130,7 +131,7 @@ def test_handover_copy_holds_the_state_but_no_figure(handover_copy: Path) -> Non
 def test_window_and_projector_on_a_handover_copy_show_no_small_figure(
     qtbot: QtBot, handover_copy: Path
 ) -> None:
-    window = WorkshopWindow(WorkshopController(open_workshop(handover_copy), framework()))
+    window = WorkshopWindow(WorkshopController(host_workshop(handover_copy), framework()))
     qtbot.addWidget(window)
     window.show()
     assert window.show_step("fairness")
@@ -322,7 +323,7 @@ def test_the_live_bar_says_when_an_address_asks_for_more_and_reveals_on_request(
     with create_workshop(path, "Room") as workshop:
         repo = WorkshopStore(workshop)
         repo.plan.set(dataclasses.replace(repo.plan.get(), expected_participants=1))
-    window = WorkshopWindow(WorkshopController(open_workshop(path), framework()))
+    window = WorkshopWindow(WorkshopController(host_workshop(path), framework()))
     qtbot.addWidget(window)
     window.show()
     assert window.show_step("fairness")

@@ -21,6 +21,7 @@ from ampdesk.status import status_data
 from ampdesk.store.workshop_file import create_workshop, open_workshop
 from ampdesk.store.workshop_store import WorkshopStore
 from ampdesk.ui.controller import WorkshopController
+from ampdesk.ui.hosted import host_workshop
 from tests.statements import statements_sent
 
 COMMITS = 300
@@ -79,8 +80,7 @@ def test_a_window_refresh_reads_one_state_while_another_process_writes(
 ) -> None:
     path = tmp_path / "w.ampdesk"
     create_workshop(path, "Snapshots").close()
-    workshop = open_workshop(path, writer="the ampdesk app")
-    controller = WorkshopController(workshop, framework())
+    controller = WorkshopController(host_workshop(path), framework())
     read_by_rules: list[WorkshopInputs] = []
     store_inputs = controller.store.inputs
 

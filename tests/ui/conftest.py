@@ -8,8 +8,8 @@ from pytestqt.qtbot import QtBot
 
 from ampdesk.demo import write_demo
 from ampdesk.framework.content import framework
-from ampdesk.store.workshop_file import open_workshop
 from ampdesk.ui.controller import WorkshopController
+from ampdesk.ui.hosted import host_workshop
 from ampdesk.ui.main_window import WorkshopWindow
 
 
@@ -18,7 +18,7 @@ def open_window(qtbot: QtBot) -> Callable[[Path], WorkshopWindow]:
     """Open a workshop file in a shown window that is closed after the test."""
 
     def opener(path: Path) -> WorkshopWindow:
-        window = WorkshopWindow(WorkshopController(open_workshop(path), framework()))
+        window = WorkshopWindow(WorkshopController(host_workshop(path), framework()))
         qtbot.addWidget(window)
         window.show()
         return window

@@ -15,12 +15,13 @@ from ampdesk.store.workshop_store import WorkshopStore
 from ampdesk.ui.actions_model import DUE, MEASURE, OWNER, STATUS, STEP, TITLE, ActionsModel
 from ampdesk.ui.actions_page import ActionsPage
 from ampdesk.ui.controller import WorkshopController
+from ampdesk.ui.hosted import host_workshop
 from ampdesk.ui.main_window import WorkshopWindow
 
 
 def _controller(qtbot: QtBot, tmp_path: Path) -> WorkshopController:
     write_demo(tmp_path / "demo.ampdesk").close()
-    controller = WorkshopController(open_workshop(tmp_path / "demo.ampdesk"), framework())
+    controller = WorkshopController(host_workshop(tmp_path / "demo.ampdesk"), framework())
     return controller
 
 

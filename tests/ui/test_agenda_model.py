@@ -7,14 +7,15 @@ from pytestqt.qtbot import QtBot
 
 from ampdesk.framework.content import framework
 from ampdesk.framework.plan import MAX_MINUTES, AgendaItem, WorkshopPlan, half_day
-from ampdesk.store.workshop_file import create_workshop, open_workshop
+from ampdesk.store.workshop_file import create_workshop
 from ampdesk.ui.agenda_model import KIND, KIND_ROLE, MINUTES, TITLE, AgendaModel
 from ampdesk.ui.controller import WorkshopController
+from ampdesk.ui.hosted import host_workshop
 
 
 def _controller(tmp_path: Path) -> WorkshopController:
     create_workshop(tmp_path / "w.ampdesk", "Agenda").close()
-    controller = WorkshopController(open_workshop(tmp_path / "w.ampdesk"), framework())
+    controller = WorkshopController(host_workshop(tmp_path / "w.ampdesk"), framework())
     controller.set_plan(half_day(framework()), "Use a standard agenda")
     controller.undo_stack.clear()
     return controller

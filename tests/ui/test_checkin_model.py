@@ -8,14 +8,14 @@ from pytestqt.qtbot import QtBot
 from ampdesk.demo import write_demo
 from ampdesk.framework.content import framework
 from ampdesk.framework.followup import ACTION_STATUS_LABELS, CheckInValue
-from ampdesk.store.workshop_file import open_workshop
 from ampdesk.ui.checkin_model import ACTION, ACTION_ID_ROLE, NOTE, OWNER, STATUS, CheckInModel
 from ampdesk.ui.controller import WorkshopController
+from ampdesk.ui.hosted import host_workshop
 
 
 def _controller(tmp_path: Path) -> WorkshopController:
     write_demo(tmp_path / "demo.ampdesk").close()
-    return WorkshopController(open_workshop(tmp_path / "demo.ampdesk"), framework())
+    return WorkshopController(host_workshop(tmp_path / "demo.ampdesk"), framework())
 
 
 def _latest(controller: WorkshopController) -> CheckInValue:

@@ -54,7 +54,6 @@ def _crash_after_edit(tmp_path: Path, how: str) -> Path:
     return path
 
 
-@pytest.mark.xfail(strict=True, reason="the window process holds SQLite connections (issue 22)")
 @pytest.mark.parametrize("how", ["dialog", "open"])
 def test_an_edit_after_a_check_survives_a_crash(tmp_path: Path, how: str) -> None:
     path = _crash_after_edit(tmp_path, how)

@@ -14,6 +14,7 @@ from ampdesk.store.workshop_store import WorkshopStore
 from ampdesk.ui.actions_page import ActionsPage
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.fairness_panel import FairnessPanel
+from ampdesk.ui.hosted import host_workshop
 from ampdesk.ui.main_window import WorkshopWindow
 from ampdesk.ui.notes_board import NotesBoard
 from ampdesk.ui.override_dialog import OverrideDialog
@@ -44,7 +45,7 @@ def test_a_whole_workshop(qtbot: QtBot, tmp_path: Path) -> None:
     path = tmp_path / "offsite.ampdesk"
     create_workshop(path, "Offsite").close()
     (tmp_path / "pay.csv").write_text(PAY, encoding="utf-8")
-    window = WorkshopWindow(WorkshopController(open_workshop(path), framework()))
+    window = WorkshopWindow(WorkshopController(host_workshop(path), framework()))
     qtbot.addWidget(window)
     window.show()
     controller = window.controller

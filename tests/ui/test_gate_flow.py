@@ -12,6 +12,7 @@ from ampdesk.store.workshop_file import create_workshop, open_workshop
 from ampdesk.store.workshop_store import WorkshopStore
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.fairness_panel import FairnessPanel
+from ampdesk.ui.hosted import host_workshop
 from ampdesk.ui.main_window import WorkshopWindow
 from ampdesk.ui.override_dialog import OverrideDialog
 
@@ -22,7 +23,7 @@ UNDERPAID = (
 
 
 def _open(qtbot: QtBot, path: Path) -> WorkshopWindow:
-    window = WorkshopWindow(WorkshopController(open_workshop(path), framework()))
+    window = WorkshopWindow(WorkshopController(host_workshop(path), framework()))
     qtbot.addWidget(window)
     window.show()
     return window

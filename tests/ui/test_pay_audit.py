@@ -12,6 +12,7 @@ from ampdesk.store.workshop_file import create_workshop, open_workshop
 from ampdesk.store.workshop_store import WorkshopStore
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.fairness_panel import FairnessPanel
+from ampdesk.ui.hosted import host_workshop
 from ampdesk.ui.pay_row_dialog import PayRowDialog
 from ampdesk.ui.pay_table_model import COLUMNS, COMPA_COLUMN
 
@@ -19,7 +20,7 @@ from ampdesk.ui.pay_table_model import COLUMNS, COMPA_COLUMN
 def test_type_edit_delete_and_undo(qtbot: QtBot, tmp_path: Path) -> None:
     path = tmp_path / "w.ampdesk"
     create_workshop(path, "Audit").close()
-    controller = WorkshopController(open_workshop(path), framework())
+    controller = WorkshopController(host_workshop(path), framework())
     panel = FairnessPanel(controller)
     qtbot.addWidget(panel)
 

@@ -35,7 +35,7 @@ from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.main_window import WorkshopWindow
 
 app = QApplication([])
-window = WorkshopWindow(WorkshopController(open_workshop(Path(sys.argv[1])), framework()))
+window = WorkshopWindow(WorkshopController(host_workshop(Path(sys.argv[1])), framework()))
 window.show()
 presenter = window.open_presenter()
 app.processEvents()
@@ -136,10 +136,11 @@ from ampdesk.store.workshop_file import open_workshop
 from ampdesk.ui.app import create_application
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.main_window import WorkshopWindow
+from ampdesk.ui.hosted import host_workshop
 
 app = create_application()
 def opened():
-    return WorkshopWindow(WorkshopController(open_workshop(Path(sys.argv[1])), framework()))
+    return WorkshopWindow(WorkshopController(host_workshop(Path(sys.argv[1])), framework()))
 big = opened()
 big.setGeometry(300, 200, 2400, 1400)  # saved on a larger screen
 big.close()  # keeps its geometry in the settings

@@ -10,16 +10,16 @@ from pytestqt.qtbot import QtBot
 
 from ampdesk.demo import write_demo
 from ampdesk.framework.content import framework
-from ampdesk.store.workshop_file import open_workshop
 from ampdesk.ui import actions_model, checkin_model
 from ampdesk.ui.actions_page import ActionsPage
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.followups_page import FollowUpsPage
+from ampdesk.ui.hosted import host_workshop
 
 
 def _controller(tmp_path: Path) -> WorkshopController:
     write_demo(tmp_path / "demo.ampdesk").close()
-    return WorkshopController(open_workshop(tmp_path / "demo.ampdesk"), framework())
+    return WorkshopController(host_workshop(tmp_path / "demo.ampdesk"), framework())
 
 
 def test_a_status_chosen_at_a_checkin_is_stored_as_its_value(qtbot: QtBot, tmp_path: Path) -> None:

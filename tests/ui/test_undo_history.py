@@ -28,7 +28,7 @@ from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
+from sqlalchemy import true
 
 from ampdesk.demo import write_demo
 from ampdesk.framework.content import STEP_IDS, framework
@@ -38,10 +38,11 @@ from ampdesk.framework.mistakes import CHECKS
 from ampdesk.framework.plan import AgendaItem
 from ampdesk.framework.state import FEEDBACK_RHYTHM, NOTE_KIND_LABELS, START_DIMENSION
 from ampdesk.store.models import Base
-from ampdesk.store.workshop_file import open_workshop
+from ampdesk.store.row_images import Rows
 from ampdesk.store.workshop_store import WorkshopStore
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.fairness_panel import FairnessPanel
+from ampdesk.ui.hosted import host_workshop
 from ampdesk.ui.main_window import WorkshopWindow
 
 Content = dict[str, list[tuple[object, ...]]]
@@ -70,13 +71,16 @@ def content_of(controller: WorkshopController) -> Content:
     """Every row of every table of the open file, in primary-key order. Nothing is left out:
     undo restores whole rows (timestamps too), and the clock, the only edit that is not
     undoable, is not driven here."""
-    with controller.workshop.reading() as s:
-        return {
-            table.name: [
-                tuple(row) for row in s.execute(select(table).order_by(*table.primary_key))
-            ]
-            for table in Base.metadata.sorted_tables
-        }
+    images = controller.workshop.take(
+        tuple(Rows(mapper.class_, true()) for mapper in Base.registry.mappers)
+    )
+    return {
+        table.name: [
+            tuple(value for _, value in images[key].values)
+            for key in sorted(key for key in images if key[0] == table.name)
+        ]
+        for table in Base.metadata.sorted_tables
+    }
 
 
 def assert_same(found: Content, expected: Content) -> None:
@@ -103,7 +107,7 @@ class UndoHistory(RuleBasedStateMachine):
         self.folder = Path(tempfile.mkdtemp(prefix="undo-"))
         path = self.folder / "w.ampdesk"
         shutil.copy(self.template, path)
-        self.controller = WorkshopController(open_workshop(path), CONTENT)
+        self.controller = WorkshopController(host_workshop(path), CONTENT)
         self.stack = self.controller.undo_stack
         self.history: list[Content] = [content_of(self.controller)]  # by undo stack index
 
@@ -423,7 +427,7 @@ def test_update_delete_then_two_undos_restore_the_row_under_its_id(
     """The bug this design fixes: undoing a delete re-added the row under a new id, and the
     earlier edit's undo then failed to find its row (NoResultFound)."""
     shutil.copy(demo_template, tmp_path / "w.ampdesk")
-    controller = WorkshopController(open_workshop(tmp_path / "w.ampdesk"), CONTENT)
+    controller = WorkshopController(host_workshop(tmp_path / "w.ampdesk"), CONTENT)
     first = content_of(controller)
     record_id, row = controller.store.pay.records()[0]
     controller.update_pay(record_id, replace(row, pay=99_000.0))

@@ -11,12 +11,13 @@ from ampdesk.framework.content import framework
 from ampdesk.store.workshop_file import create_workshop, open_workshop
 from ampdesk.store.workshop_store import WorkshopStore
 from ampdesk.ui.controller import WorkshopController
+from ampdesk.ui.hosted import host_workshop
 from ampdesk.ui.main_window import WorkshopWindow
 from ampdesk.ui.step_page import StepPage
 
 
 def _window(qtbot: QtBot, path: Path) -> WorkshopWindow:
-    window = WorkshopWindow(WorkshopController(open_workshop(path), framework()))
+    window = WorkshopWindow(WorkshopController(host_workshop(path), framework()))
     qtbot.addWidget(window)
     window.show()
     return window

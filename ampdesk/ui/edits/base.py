@@ -8,16 +8,16 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QUndoCommand
 
-from ampdesk.store.row_images import RowChange, Scope, apply, rows_at, take
-from ampdesk.store.workshop_file import Workshop
+from ampdesk.store.row_images import RowChange, Scope, rows_at
 from ampdesk.store.workshop_store import WorkshopStore
+from ampdesk.ui.hosted import HostedWorkshop
 
 
 @dataclass(frozen=True, slots=True)
 class EditContext:
     """What a command needs: the file, its queries and edits, and whom to tell after a write."""
 
-    workshop: Workshop
+    workshop: HostedWorkshop
     store: WorkshopStore
     written: Callable[[], None]
 
@@ -52,10 +52,10 @@ class RowEdit(QUndoCommand):
         """Make the change for the first time and keep copies of what it changed; returns
         whether it changed anything (an edit that changed nothing is not worth an undo step)."""
         workshop, scope = self.context.workshop, self.scope()
-        before = take(workshop, scope)
+        before = workshop.take(scope)
         created = self.perform(self.context.store)
-        after = take(workshop, scope + created)
-        after |= take(workshop, rows_at(before[key] for key in before.keys() - after.keys()))
+        after = workshop.take(scope + created)
+        after |= workshop.take(rows_at(before[key] for key in before.keys() - after.keys()))
         self._change = RowChange.between(before, after)
         self._made = True
         return bool(self._change)
@@ -65,12 +65,12 @@ class RowEdit(QUndoCommand):
         if self._made:
             self._made = False
         else:
-            apply(self.context.workshop, self._change)
+            self.context.workshop.apply(self._change)
         self.context.written()
 
     def undo(self) -> None:
         """Take the change back: the rows it removed return with their ids."""
-        apply(self.context.workshop, self._change.reversed())
+        self.context.workshop.apply(self._change.reversed())
         self.context.written()
 
 
