@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 from PySide6.QtWidgets import QApplication
 from ampdesk.framework.content import framework
-from ampdesk.store.workshop_file import open_workshop
+from ampdesk.ui.hosted import host_workshop
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.main_window import WorkshopWindow
 
@@ -132,7 +132,7 @@ from pathlib import Path
 from typing import Any
 from PySide6.QtCore import QSettings
 from ampdesk.framework.content import framework
-from ampdesk.store.workshop_file import open_workshop
+from ampdesk.ui.hosted import host_workshop
 from ampdesk.ui.app import create_application
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.main_window import WorkshopWindow

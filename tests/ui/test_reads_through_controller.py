@@ -10,7 +10,8 @@ import ampdesk.ui
 
 UI = Path(ampdesk.ui.__file__).parent
 # the controller and its undo commands: the only ui code that reads and writes the store
-OWNERS = {UI / "controller.py"} | set((UI / "edits").glob("**/*.py"))
+# and the channel to the store host that runs them (docs/store.md)
+OWNERS = {UI / "controller.py", UI / "hosted.py"} | set((UI / "edits").glob("**/*.py"))
 # the file as a file: open, create, copy, hand over, templates; the live session's own store
 FILE_MODULES = {
     "ampdesk.store.workshop_file",
