@@ -136,7 +136,6 @@ from ampdesk.ui.hosted import host_workshop
 from ampdesk.ui.app import create_application
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.main_window import WorkshopWindow
-from ampdesk.ui.hosted import host_workshop
 
 app = create_application()
 def opened():
