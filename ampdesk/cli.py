@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -16,6 +17,7 @@ from typing import NoReturn
 from ampdesk import __version__
 
 EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130
 PAPERS = ("a4", "letter")
 COMMANDS = (
     "new",
@@ -260,17 +262,20 @@ def _cmd_settings(args: argparse.Namespace) -> int:
 
 
 def _whole_number(key: str, value: str) -> int:
-    try:
-        return int(value)
-    except ValueError:
-        raise UsageError(f"{key}: {value!r} is not a whole number") from None
+    text = value.strip()
+    if not text.lstrip("+-").isdigit() or len(text) > 18:
+        raise UsageError(f"{key}: {value!r} is not a whole number")
+    return int(text)
 
 
 def _decimal(key: str, value: str) -> float:
     try:
-        return float(value)
+        number = float(value)
     except ValueError:
-        raise UsageError(f"{key}: {value!r} is not a number") from None
+        number = math.nan
+    if not math.isfinite(number):
+        raise UsageError(f"{key}: {value!r} is not a number")
+    return number
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:
@@ -298,11 +303,27 @@ def _cmd_screenshots(args: argparse.Namespace) -> int:
     from ampdesk.ui.screenshots import render_screenshots
 
     inspect(args.file)
-    if args.scale <= 0:
-        raise UsageError("--scale must be above 0, such as 1 or 2")
     for path in render_screenshots(args.file, args.folder, args.size, args.scale):
         print(path)
     return 0
+
+
+def _port(text: str) -> int:
+    """A TCP port, 0 (any free one) to 65535."""
+    if not text.isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port (0 to 65535)")
+    return int(text)
+
+
+def _scale(text: str) -> float:
+    """A display scaling such as 1 or 2 (0.5 to 4)."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not 0.5 <= value <= 4:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a display scaling (0.5 to 4)")
+    return value
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -332,6 +353,9 @@ def build_parser() -> argparse.ArgumentParser:
         usage="ampdesk [FILE] | ampdesk COMMAND ...",
     )
     parser.add_argument("--version", action="version", version=f"ampdesk {__version__}")
+    parser.add_argument(
+        "--debug", action="store_true", help="show where an unexpected error happened"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def command(
@@ -422,7 +446,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--size", type=_size, default=(1280, 720), metavar="WxH", help="screen size (1280x720)"
     )
     shots.add_argument(
-        "--scale", type=float, default=1.0, metavar="F", help="display scaling, such as 2"
+        "--scale", type=_scale, default=1.0, metavar="F", help="display scaling, 0.5 to 4"
     )
     template = command("template", "save the workshop's plan as a template file", _cmd_template)
     template.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.json")
@@ -441,7 +465,7 @@ def build_parser() -> argparse.ArgumentParser:
     live.add_argument("--host", default="127.0.0.1", help="address to listen on")
     live.add_argument(
         "--port",
-        type=int,
+        type=_port,
         default=0,
         help="port (0: the workshop's port of last time if free, else any free port)",
     )
@@ -507,10 +531,23 @@ def _main(argv: Sequence[str] | None) -> int:
         raise  # the reader stopped early: main ends quietly
     except (UsageError, WorkshopFileError, ContentError, ValueError) as exc:  # PlanError too
         message = str(exc)
-    except Exception as exc:
-        explained = explain(exc, getattr(args, "file", None))
-        if explained is None:
+    except KeyboardInterrupt:
+        print("ampdesk: stopped (Ctrl+C)", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # the last resort: one line, the traceback only with --debug
+        if getattr(args, "debug", False):
             raise
-        message = explained
+        message = explain(exc, getattr(args, "file", None)) or unexpected(exc)
     print(f"ampdesk: error: {' '.join(message.split())}", file=sys.stderr)
     return EXIT_BAD_INPUT
+
+
+def unexpected(exc: BaseException) -> str:
+    """One line for an error ampdesk did not expect: its kind and its first line, without
+    the statement and values a database error carries (they may be someone's pay)."""
+    cause = getattr(exc, "orig", None) or exc  # SQLAlchemy's error wraps the driver's
+    lines = str(cause).strip().splitlines() or [""]
+    return (
+        f"{lines[0][:200]} ({type(cause).__name__}, unexpected: run again with --debug "
+        "before the command to see where)"
+    )

@@ -40,6 +40,7 @@ from ampdesk.live.limits import (
     raise_open_file_limit,
 )
 from ampdesk.resources_path import resources_dir
+from ampdesk.store.file_copy import disk_full
 from ampdesk.store.live import LiveStore, token_hash
 from ampdesk.store.live_writer import Batch, LiveWriter, Response, Written
 from ampdesk.store.workshop_file import Workshop
@@ -198,7 +199,9 @@ class LiveServer:
                 raise
             headers = {k: v for k, v in exc.headers.items() if k in ("Allow", "Retry-After")}
             return _error(exc.status, exc.reason.lower(), headers)
-        except Exception:
+        except Exception as exc:
+            if out_of_room(exc):  # logged once where the write failed
+                return _error(503, DISK_FULL, {"Retry-After": str(DISK_FULL_RETRY)})
             self.log_limit.exception(log, "participant request failed")
             return _error(500, "the server could not handle this request")
         finally:
@@ -254,7 +257,7 @@ class LiveServer:
                 try:
                     results = await self._run(self._write_batch, [job for job, _ in taken])
                 except Exception as exc:  # the commit failed: nothing of the batch is stored
-                    self.log_limit.exception(log, "a batch of submissions could not be written")
+                    self._failed("a batch of submissions could not be written", exc)
                     results = [exc] * len(taken)
                 written = False
                 for (_, future), result in zip(taken, results, strict=True):
@@ -281,9 +284,17 @@ class LiveServer:
                 except LiveInputError as exc:
                     results.append(exc)
                 except Exception as exc:
-                    self.log_limit.exception(log, "a submission could not be written")
+                    self._failed("a submission could not be written", exc)
                     results.append(exc)
         return results
+
+    def _failed(self, what: str, exc: Exception) -> None:
+        """Log a failed write: one line when the disk is full (it is not a bug), else the
+        traceback; both within the log's limit."""
+        if out_of_room(exc):
+            self.log_limit.warning(log, "%s: the disk is full (phones are told to retry)", what)
+        else:
+            self.log_limit.exception(log, what)
 
     # -- routes --------------------------------------------------------------------------
     async def _page_route(self, _request: web.Request) -> web.Response:
@@ -395,6 +406,16 @@ class LiveServer:
             return batch.apply(token, key, write)
 
         return await self._submit(job)
+
+
+DISK_FULL = "the facilitator's computer has no disk space left; try again in a moment"
+DISK_FULL_RETRY = 30  # seconds a phone waits before it sends again
+
+
+def out_of_room(exc: BaseException) -> bool:
+    """Whether a write failed for want of disk space (SQLite says "disk I/O error" when its
+    shared-memory file cannot grow)."""
+    return disk_full(exc) or "disk I/O error" in str(exc)
 
 
 def _error(status: int, message: str, headers: dict[str, str] | None = None) -> web.Response:

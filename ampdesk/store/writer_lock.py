@@ -63,13 +63,17 @@ class WriterLock:
 
 def acquire(path: Path, program: str) -> WriterLock:
     """Take the writer lock of ``path`` for ``program`` or raise :class:`WorkshopFileError`
-    naming the holder. A read-only folder gets no lock (nobody can write there anyway)."""
+    naming the holder, or saying why the lock cannot be taken (a writer never goes on
+    without it)."""
     target = lock_path(path)
     while True:
         try:
             fd = os.open(target, os.O_RDWR | os.O_CREAT, 0o644)
-        except OSError:
-            return WriterLock(path, None)  # read-only folder: the writes themselves will fail
+        except OSError as exc:
+            raise WorkshopFileError(
+                f"{path.name}: cannot take the writer lock {target.name} "
+                f"({exc.strerror}); nothing was changed"
+            ) from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

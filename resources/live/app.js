@@ -889,7 +889,7 @@
       }).then(function (res) {
         var st = res.status;
         if (st >= 500 || st === 429 || st === 408) {
-          var wait = st === 429 ? Math.max(1000, retryAfterMs(res, 2000)) : backoff();
+          var wait = st === 429 || st === 503 ? Math.max(1000, retryAfterMs(res, 2000)) : backoff();
           retryLater(rec, wait);
           return;
         }
