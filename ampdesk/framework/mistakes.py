@@ -84,6 +84,9 @@ PAY_FREEZE = WORDS.terms("pay_freeze")
 # Contingent rewards: swapping them for thanks or salary is the framework's advice.
 SWAPPABLE = WORDS.terms("swappable")
 OFFERS = WORDS.terms("offers")
+AMP_OFFERS = WORDS.terms("amp_offers")
+LIMITS = WORDS.terms("limits")
+REPORTS = WORDS.terms("reports")
 
 BUSINESS_RESULTS = WORDS.terms("business_results")
 ABSTRACT = WORDS.terms("abstract")
@@ -382,12 +385,27 @@ def adds_control(text: str) -> bool:
     )
 
 
+def reports_up(text: str) -> bool:
+    """Whether ``text`` has the team report to someone above it ("a daily report to the lead")."""
+    return any(
+        AUTHORITY.within(words) and not PEERS.within(words) and _kept(words, REPORTS)
+        for words in clauses(text)
+    )
+
+
+REPORT_QUESTION = "Does this add reporting to someone above the team that the team did not choose?"
+
+
 def _check_control(inputs: MistakeInputs) -> list[Seen]:
-    found = [
-        Seen(f"The action '{a.title}' adds approval or monitoring.", a.step)
-        for a in inputs.actions
-        if adds_control(f"{a.title}. {a.measure}")
-    ]
+    found = []
+    for a in inputs.actions:
+        text = f"{a.title}. {a.measure}"
+        if adds_control(text):
+            found.append(Seen(f"The action '{a.title}' adds approval or monitoring.", a.step))
+        elif reports_up(text):
+            found.append(
+                Seen(f"The action '{a.title}' adds a report upwards.", a.step, REPORT_QUESTION)
+            )
     autonomy_actions = [
         a for a in inputs.actions if a.step == "autonomy" and not adds_control(a.title)
     ]
@@ -412,15 +430,18 @@ def _check_control(inputs: MistakeInputs) -> list[Seen]:
 
 def grants_autonomy_without_structure(text: str) -> bool:
     """Whether ``text`` grants freedom but names no goal, limit or review."""
-    grants = mentions(text, GRANTS) or (
-        mentions(text, CONTROLS, kept=False) and not adds_control(text)
+    taken = [(words, i) for words in clauses(text) for i in LIMITS.positions(words)]
+    grants = (
+        mentions(text, GRANTS)
+        or (mentions(text, CONTROLS, kept=False) and not adds_control(text))
+        or any(taken_away(words, i) for words, i in taken)
     )
     return grants and not _structured(text)
 
 
 def _structured(text: str) -> bool:
-    """A goal, limit or review: its words, a percentage to reach, or hours of the day."""
-    return mentions(text, STRUCTURE, kept=False) or any(
+    """A goal, limit or review that is kept: its words, a percentage, or hours of the day."""
+    return mentions(text, STRUCTURE) or any(
         _TARGET_OR_HOUR.fullmatch(w) for words in clauses(text) for w in words
     )
 
@@ -448,7 +469,8 @@ def offered_instead_of_pay(text: str) -> bool:
         taken_away(words, i) for words in clauses(text) for i in PAY.positions(words)
     ) or mentions(text, PAY_FREEZE, kept=False)
     joined = [w for clause in clauses(text) for w in clause]
-    return declined and OFFERS.within(joined) and not SWAPPABLE.within(joined)
+    offered = OFFERS.within(joined) or AMP_OFFERS.within(joined)
+    return declined and offered and not SWAPPABLE.within(joined)
 
 
 def _replaced_part(words: list[str], index: int, word: str) -> list[str]:

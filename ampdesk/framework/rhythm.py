@@ -57,6 +57,8 @@ class RhythmWords:
                 found.append((index, days / self.times.get(before, 1.0)))
             elif word in self.points and (days := self._point(words, index + 1)):
                 found.append((index, days * self.points[word]))
+            elif words[index + 1 : index + 2] == ["end"] and (days := self.unit(word)):
+                found.append((index, days))  # "year end", "quarter end"
         return found
 
     def _after_every(self, words: list[str], start: int) -> float | None:

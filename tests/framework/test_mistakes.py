@@ -349,3 +349,25 @@ def test_watching_machines_is_no_surveillance_of_people(title: str, control: boo
 
 def test_a_cue_before_in_favour_of_does_not_take_away_what_follows() -> None:
     assert feedback_rhythm("Scrap the yearly appraisal in favour of fortnightly feedback") == "fast"
+
+
+def test_a_report_upwards_asks_whether_the_team_chose_it() -> None:
+    title = "Introduce a daily end-of-day report on tasks completed, sent to the team lead"
+    state = inputs(actions=(action("autonomy", title),))
+    (finding,) = [f for f in find_mistakes(state, framework()) if f.id == "defaulting_to_control"]
+    assert finding.question is not None and "did not choose" in finding.question
+    peers = inputs(actions=(action("autonomy", "A short update to each other, lead included"),))
+    assert "defaulting_to_control" not in found(peers)
+
+
+@pytest.mark.parametrize(
+    ("title", "free"),
+    [
+        ("Engineers can work whatever hours they want", True),
+        ("No more set working hours for developers", True),
+        ("Engineers choose their hours within core hours", False),
+    ],
+)
+def test_freedom_granted_by_removing_a_limit(title: str, free: bool) -> None:
+    state = inputs(actions=(action("autonomy", title, measure=""),))
+    assert ("autonomy_without_structure" in found(state)) is free
