@@ -11,10 +11,15 @@ and also hide a second group where a hidden one could be derived by subtraction 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal
 
-from ampdesk.framework.thresholds import DEFAULT_THRESHOLD, MIN_THRESHOLD
+from ampdesk.framework.thresholds import (
+    DEFAULT_THRESHOLD,
+    GAP_STEP,
+    MIN_THRESHOLD,
+    RATIO_STEP,
+)
 
 if TYPE_CHECKING:
     from ampdesk.framework.fairness import GateReason, GroupGap, RoleFigures
@@ -36,6 +41,12 @@ SEES_EVERYTHING: frozenset[Audience] = frozenset({"manager", "individual_pay_cop
 NAMES_SMALL_GROUPS: frozenset[Audience] = frozenset({"handover", "check_json"})
 
 
+def rounded(value: float, step: float) -> float:
+    """``value`` rounded to a multiple of ``step`` (how figures are shown to anyone but the
+    holder of individual pay)."""
+    return round(round(value / step) * step, 6)
+
+
 def small_groups_line(count: int) -> str:
     """How an audience that may not name small groups learns of their findings."""
     groups = "1 small group has" if count == 1 else f"{count} small groups have"
@@ -51,7 +62,7 @@ class RoleView:
     work_type: str
     headcount: int
     median_compa_ratio: float | None
-    spread: float | None
+    spread: float | None  # the holder's: highest over lowest; others': quartile ratio
     gaps: tuple[GroupGap, ...]
     gaps_withheld: bool
     state: str
@@ -107,15 +118,28 @@ class Policy:
         return hidden
 
     def shows_gap(self, gap: GroupGap) -> bool:
-        """A group gap is shown only where both groups have enough people."""
+        """A group gap is shown only where both groups have enough people and no one person
+        dominates either group's pay."""
         if self.audience in SEES_EVERYTHING:
             return True
-        return not self.is_small(gap.higher_size) and not self.is_small(gap.lower_size)
+        return not (self.is_small(gap.higher_size) or self.is_small(gap.lower_size)) and not (
+            gap.dominated
+        )
+
+    @property
+    def exact(self) -> bool:
+        """Whether this audience sees exact figures (the holder of individual pay); others
+        see rounded ones and a spread no single person sets (docs/privacy.md)."""
+        return self.audience in SEES_EVERYTHING
 
     # -- views ---------------------------------------------------------------------------
     def role(self, figures: RoleFigures) -> RoleView:
         """``figures`` as this audience may see them."""
-        shown = self.shows_figures(figures.headcount) and figures.median_compa_ratio is not None
+        shown = (
+            self.shows_figures(figures.headcount)
+            and figures.median_compa_ratio is not None
+            and (self.exact or not figures.dominated)
+        )
         gaps: tuple[GroupGap, ...] = ()
         gaps_withheld = figures.suppressed_groups > 0
         if shown:
@@ -129,13 +153,22 @@ class Policy:
                 if self.shows_gap(g) and not {g.higher_group, g.lower_group} & hidden
             )
             gaps_withheld = gaps_withheld or len(gaps) < len(figures.group_gaps)
+        median, spread = figures.median_compa_ratio, figures.spread
+        if not self.exact:
+            median = None if median is None else rounded(median, RATIO_STEP)
+            spread = (
+                None
+                if figures.quartile_ratio is None
+                else rounded(figures.quartile_ratio, RATIO_STEP)
+            )
+            gaps = tuple(replace(g, gap_share=rounded(g.gap_share, GAP_STEP)) for g in gaps)
         return RoleView(
             role=figures.role,
             level=figures.level,
             work_type=figures.work_type,
             headcount=figures.headcount,
-            median_compa_ratio=figures.median_compa_ratio if shown else None,
-            spread=figures.spread if shown else None,
+            median_compa_ratio=median if shown else None,
+            spread=spread if shown else None,
             gaps=gaps,
             gaps_withheld=gaps_withheld or (not shown and bool(figures.group_gaps)),
             state=figures.state,
@@ -161,7 +194,7 @@ class Policy:
         figures = next((r for r in roles if (r.role, r.level) == (reason.role, reason.level)), None)
         if figures is None:
             return True
-        if not self.shows_figures(figures.headcount):
+        if not self.shows_figures(figures.headcount) or self.role(figures).withheld:
             return False
         if reason.code != "group_gap":
             return True
@@ -180,7 +213,7 @@ class Policy:
         for reason in reasons:
             size = sizes.get((reason.role, reason.level)) if reason.role is not None else None
             if self.shows_reason(reason, roles):
-                lines.append(reason.message)
+                lines.append(self.reason_text(reason))
             elif size is None or self.names(size):
                 line = self.withheld_message(reason)
                 if line not in lines:
@@ -199,6 +232,41 @@ class Policy:
             "that would let a hidden group be worked out)"
         )
 
+    def reason_text(self, reason: GateReason) -> str:
+        """A shown reason as this audience may read it: exact for the holder of individual
+        pay; for others a median or gap rounded, and a spread as the limit it crossed."""
+        if self.exact or reason.value is None or reason.threshold is None:
+            return reason.message
+        name = f"{reason.role} / {reason.level}"
+        if reason.code == "wide_spread":
+            return (
+                f"{name}: pay within the group is spread widely (the highest FTE-adjusted pay "
+                f"is over {reason.threshold:.2f} times the lowest)"
+            )
+        if reason.code == "group_gap" and reason.groups is not None:
+            higher, lower = reason.groups
+            return (
+                f"{name}: mean pay of group '{lower}' is about "
+                f"{rounded(reason.value, GAP_STEP):.0%} below group '{higher}' "
+                f"({reason.threshold:.0%} or more)"
+            )
+        work = {
+            "creative_below_market": " for creative work",
+            "routine_below_market": (" for routine work"),
+        }.get(reason.code, "")
+        return (
+            f"{name}: median compa-ratio about {rounded(reason.value, RATIO_STEP):.2f} "
+            f"(rounded to {RATIO_STEP:.2f}) is under {reason.threshold:.2f}{work}"
+        )
+
+    def reason_value(self, reason: GateReason) -> float | None:
+        """A shown reason's figure for this audience (see :meth:`reason_text`)."""
+        if self.exact or reason.value is None:
+            return reason.value
+        if reason.code == "wide_spread":
+            return None
+        return rounded(reason.value, GAP_STEP if reason.code == "group_gap" else RATIO_STEP)
+
     def reason_data(
         self, reasons: Sequence[GateReason], roles: Sequence[RoleFigures]
     ) -> list[dict[str, Any]]:
@@ -209,6 +277,8 @@ class Policy:
             item = asdict(reason)
             if not self.shows_reason(reason, roles):
                 item.update(message=self.withheld_message(reason), value=None, groups=None)
+            else:
+                item.update(message=self.reason_text(reason), value=self.reason_value(reason))
             data.append(item)
         return data
 
@@ -221,9 +291,13 @@ class Policy:
                 continue
             view = self.role(figures)
             item = asdict(figures)
+            del item["quartile_ratio"], item["dominated"]
             item.update(
                 median_compa_ratio=view.median_compa_ratio,
                 spread=view.spread,
+                spread_measure="highest over lowest pay"
+                if self.exact
+                else f"upper over lower quartile of pay, rounded to {RATIO_STEP:.2f}",
                 group_gaps=[asdict(g) for g in view.gaps],
                 figures_withheld=view.withheld,
                 gaps_withheld=view.gaps_withheld,

@@ -16,7 +16,7 @@ from itertools import combinations
 from typing import Literal
 
 from ampdesk.framework.pulse import ItemSummary
-from ampdesk.framework.thresholds import DEFAULT_THRESHOLD, MIN_THRESHOLD
+from ampdesk.framework.thresholds import DEFAULT_THRESHOLD, DOMINANCE_SHARE, MIN_THRESHOLD
 
 WorkType = Literal["routine", "creative"]
 GateState = Literal["not_assessed", "blocked", "attention", "pass"]
@@ -116,6 +116,7 @@ class GroupGap:
     gap_share: float
     higher_size: int = 0  # people in each group (0: not known, treated as small)
     lower_size: int = 0
+    dominated: bool = False  # one person has over DOMINANCE_SHARE of either group's pay
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +136,11 @@ class RoleFigures:
     suppressed_groups: int
     state: RoleState = "pass"
     withheld_reasons: tuple[str, ...] = ()
+    # What others than the holder of individual pay see (docs/privacy.md): the upper over the
+    # lower quartile of FTE-adjusted pay, which no single person sets, and whether one person
+    # has over DOMINANCE_SHARE of the group's pay (then no figure is shown to them).
+    quartile_ratio: float | None = None
+    dominated: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,8 +201,23 @@ def _group_gaps(rows: Sequence[PayRow], min_size: int) -> tuple[tuple[GroupGap, 
     for a, b in combinations(big, 2):
         higher, lower = (a, b) if big[a] >= big[b] else (b, a)
         share = (big[higher] - big[lower]) / big[higher]
-        gaps.append(GroupGap(higher, lower, share, len(by_group[higher]), len(by_group[lower])))
+        dominated = _dominated(by_group[higher]) or _dominated(by_group[lower])
+        sizes = len(by_group[higher]), len(by_group[lower])
+        gaps.append(GroupGap(higher, lower, share, *sizes, dominated=dominated))
     return tuple(gaps), len(by_group) - len(big)
+
+
+def _dominated(pays: Sequence[float]) -> bool:
+    """The (1, k) dominance rule: one person has over ``DOMINANCE_SHARE`` of the total."""
+    return bool(pays) and max(pays) > DOMINANCE_SHARE * sum(pays)
+
+
+def _quartile_ratio(pays: Sequence[float]) -> float | None:
+    """The upper quartile of ``pays`` over the lower (None under two people)."""
+    if len(pays) < 2:
+        return None
+    lower, _, upper = statistics.quantiles(pays, n=4, method="inclusive")
+    return upper / lower
 
 
 # What a reason about a group whose figures are withheld says, by code.
@@ -344,6 +365,8 @@ def role_figures(
             spread=max(pays) / min(pays) if len(members) >= 2 else None,
             group_gaps=gaps,
             suppressed_groups=suppressed,
+            quartile_ratio=_quartile_ratio(pays),
+            dominated=_dominated(pays),
         )
         severities = {r.severity for r in _role_reasons(figures, t)}
         state: RoleState = (
@@ -567,6 +590,7 @@ def summarize_pay(
                 figures,
                 median_compa_ratio=None,
                 spread=None,
+                quartile_ratio=None,
                 group_gaps=(),
                 currency=None,
                 withheld_reasons=codes,

@@ -80,8 +80,8 @@ def test_a_gap_between_big_groups_is_said_with_its_figure(tmp_path: Path) -> Non
     path = _workshop(tmp_path, _rows({"F": (5, 60_000), "M": (6, 70_000)}))
     data, text = _outputs(path)
     gap = next(r for r in data["gate"]["reasons"] if r["code"] == "group_gap")
-    assert gap["value"] == pytest.approx(0.1429, abs=1e-3) and gap["groups"] == ["M", "F"]
-    assert "mean pay of group 'F' is 14.3% below group 'M'" in text
+    assert gap["value"] == 0.14 and gap["groups"] == ["M", "F"]  # rounded to whole percent
+    assert "mean pay of group 'F' is about 14% below group 'M'" in text
 
 
 def test_the_reason_count_says_no_more_than_the_reasons_listed(tmp_path: Path) -> None:

@@ -90,7 +90,15 @@ def build(ctx: ReportContext) -> list[Flowable]:
                 )
                 + "Group gaps appear only where two groups each have enough people; the 5% "
                 "threshold comes from the EU Pay Transparency Directive, which concerns gaps "
-                "between women and men; applying it to other groupings is ampdesk's extension.",
+                "between women and men; applying it to other groupings is ampdesk's extension."
+                + (
+                    " Spread: the highest pay over the lowest."
+                    if policy.exact
+                    else " So that no figure gives one person's pay away, compa-ratios and "
+                    "spreads are rounded to 0.05 and gaps to whole percent; spread is the upper "
+                    "quartile of pay over the lower, and no figure is shown for a role where one "
+                    "person has more than half of its pay."
+                ),
                 s.small,
             )
         )
