@@ -35,6 +35,7 @@ COMMANDS = (
     "handout",
     "template",
     "handover",
+    "repair",
 )
 
 
@@ -122,6 +123,17 @@ def _cmd_check(args: argparse.Namespace) -> int:
                 f"{backup.name}"
             )
         print(status_text(data))
+    return 0
+
+
+def _cmd_repair(args: argparse.Namespace) -> int:
+    from ampdesk.store.repair import repair
+
+    salvage = repair(args.file, args.output)
+    found = {0: "no problems found", 1: "1 problem found"}.get(
+        salvage.problems, f"{salvage.problems} problems found"
+    )
+    print(f"Wrote {args.output} from {args.file.name} ({found}): {salvage.text()}")
     return 0
 
 
@@ -460,6 +472,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="keep the audit's figures per role and level, drop each person's pay",
     )
+    repair = command(
+        "repair",
+        "write a repaired copy of a damaged workshop (the original is left as it is)",
+        _cmd_repair,
+    )
+    repair.add_argument("-o", "--output", type=_new_path, required=True, metavar="NEW.ampdesk")
     live = command("live", "serve the participant page for phones (live input)", _cmd_live)
     live.add_argument("--headless", action="store_true", help="serve without a window")
     live.add_argument("--host", default="127.0.0.1", help="address to listen on")

@@ -1,5 +1,6 @@
 """Recognise a workshop file before anything writes to it: the SQLite header, the application
-id, the schema version, an integrity check and the tables, using only the standard library (so
+id, the schema version, SQLite's full integrity check (every page and every index against its
+table: :mod:`ampdesk.store.damage`) and the tables, using only the standard library (so
 the app can say a file is unusable before it loads SQLAlchemy, and before showing any window).
 
 A file with a write-ahead log (``-wal``) or rollback journal (``-journal``) beside it is judged
@@ -18,6 +19,7 @@ from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
+from ampdesk.store import damage
 from ampdesk.store.migrations import SCHEMA_VERSION
 from ampdesk.store.stored_values import file_problem
 
@@ -28,6 +30,16 @@ SIDE_FILES = ("-wal", "-journal")
 
 class WorkshopFileError(Exception):
     """A file cannot be used as a workshop; the message is one line for the user."""
+
+
+class DamagedFileError(WorkshopFileError):
+    """A workshop file SQLite finds damaged; ``ampdesk repair`` can salvage what is readable."""
+
+
+def _damaged(name: str, what: str) -> DamagedFileError:
+    return DamagedFileError(
+        f"{name}: the file is damaged ({what}); ampdesk repair can write a repaired copy"
+    )
 
 
 @dataclass(frozen=True)
@@ -92,7 +104,7 @@ def examine(path: Path) -> FileFacts:
         if application_id != APPLICATION_ID:
             raise WorkshopFileError(f"{name}: not an ampdesk workshop (another program's database)")
         if size % page_size or size < page_size * page_count:
-            raise WorkshopFileError(f"{name}: the file is truncated or damaged")
+            raise _damaged(name, "it is truncated")
     with _reader(path, recovering) as conn:
         return _facts(name, conn)
 
@@ -134,7 +146,7 @@ def _connect(name: str, uri: str) -> Iterator[sqlite3.Connection]:
             conn.text_factory = bytes  # judging the structure must not fail on a bad byte
             yield conn
     except sqlite3.DatabaseError as exc:
-        raise WorkshopFileError(f"{name}: the file is damaged ({exc})") from None
+        raise _damaged(name, str(exc)) from None
 
 
 def _facts(name: str, conn: sqlite3.Connection) -> FileFacts:
@@ -142,7 +154,7 @@ def _facts(name: str, conn: sqlite3.Connection) -> FileFacts:
         application_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.DatabaseError as exc:
-        raise WorkshopFileError(f"{name}: the file is damaged ({exc})") from None
+        raise _damaged(name, str(exc)) from None
     if application_id != APPLICATION_ID:
         raise WorkshopFileError(f"{name}: not an ampdesk workshop (another program's database)")
     if version > SCHEMA_VERSION:
@@ -153,20 +165,19 @@ def _facts(name: str, conn: sqlite3.Connection) -> FileFacts:
     if version < 1:
         raise WorkshopFileError(f"{name}: an ampdesk file without a schema version")
     try:
-        result = conn.execute("PRAGMA quick_check").fetchone()
+        found = damage.problems(conn)
+        if found:
+            raise _damaged(name, damage.summary(conn, found))
         tables = conn.execute(
             "SELECT sql FROM sqlite_master WHERE type = 'table' AND sql IS NOT NULL "
             "AND name NOT LIKE 'sqlite_%' ORDER BY rowid"
         ).fetchall()
     except sqlite3.DatabaseError as exc:
-        raise WorkshopFileError(f"{name}: the file is damaged ({exc})") from None
-    if result is None or result[0] != b"ok":
-        detail = result[0].decode("utf-8", "replace") if result else "no answer"
-        raise WorkshopFileError(f"{name}: the file is damaged ({detail.splitlines()[0]})")
+        raise _damaged(name, str(exc)) from None
     try:
         problem = file_problem(conn, current=version == SCHEMA_VERSION)
     except sqlite3.DatabaseError as exc:
-        raise WorkshopFileError(f"{name}: the file is damaged ({exc})") from None
+        raise _damaged(name, str(exc)) from None
     if problem is not None:
         raise WorkshopFileError(f"{name}: {problem}")
     return FileFacts(version, tuple(row[0].decode("utf-8", "replace") for row in tables))

@@ -97,7 +97,7 @@ def _empty_file(path: Path) -> None:
     ("make", "reason"),
     [
         (_text_file, "it holds something else"),
-        (_truncated_workshop, "truncated or damaged"),
+        (_truncated_workshop, r"damaged \(it is truncated\)"),
         (_foreign_sqlite, "another program's database"),
         (_newer_schema, "newer ampdesk"),
         (_empty_file, "empty"),
