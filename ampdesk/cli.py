@@ -292,6 +292,7 @@ def _decimal(key: str, value: str) -> float:
 
 def _cmd_gui(args: argparse.Namespace) -> int:
     from ampdesk.store.file_header import (  # no SQLAlchemy yet: the splash comes first
+        DamagedFileError,
         WorkshopFileError,
         inspect,
     )
@@ -300,6 +301,8 @@ def _cmd_gui(args: argparse.Namespace) -> int:
     if args.file is not None:
         try:
             inspect(args.file)  # a file that cannot be opened is reported here, before any window
+        except DamagedFileError:
+            pass  # the app says so and offers a repaired copy
         except WorkshopFileError as exc:
             if not sys.stderr.isatty():  # opened from a file manager: nobody reads stderr
                 from ampdesk.ui.app import explain_unopened

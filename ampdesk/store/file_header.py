@@ -33,13 +33,18 @@ class WorkshopFileError(Exception):
 
 
 class DamagedFileError(WorkshopFileError):
-    """A workshop file SQLite finds damaged; ``ampdesk repair`` can salvage what is readable."""
+    """A workshop file SQLite finds damaged (``what``: how, in a few words); ``ampdesk
+    repair`` can salvage what is readable."""
 
+    def __init__(self, name: str, what: str) -> None:
+        super().__init__(name, what)  # both kept, so the error crosses a process boundary
+        self.name, self.what = name, what
 
-def _damaged(name: str, what: str) -> DamagedFileError:
-    return DamagedFileError(
-        f"{name}: the file is damaged ({what}); ampdesk repair can write a repaired copy"
-    )
+    def __str__(self) -> str:
+        return (
+            f"{self.name}: the file is damaged ({self.what}); "
+            "ampdesk repair can write a repaired copy"
+        )
 
 
 @dataclass(frozen=True)
@@ -104,7 +109,7 @@ def examine(path: Path) -> FileFacts:
         if application_id != APPLICATION_ID:
             raise WorkshopFileError(f"{name}: not an ampdesk workshop (another program's database)")
         if size % page_size or size < page_size * page_count:
-            raise _damaged(name, "it is truncated")
+            raise DamagedFileError(name, "it is truncated")
     with _reader(path, recovering) as conn:
         return _facts(name, conn)
 
@@ -146,7 +151,7 @@ def _connect(name: str, uri: str) -> Iterator[sqlite3.Connection]:
             conn.text_factory = bytes  # judging the structure must not fail on a bad byte
             yield conn
     except sqlite3.DatabaseError as exc:
-        raise _damaged(name, str(exc)) from None
+        raise DamagedFileError(name, str(exc)) from None
 
 
 def _facts(name: str, conn: sqlite3.Connection) -> FileFacts:
@@ -154,7 +159,7 @@ def _facts(name: str, conn: sqlite3.Connection) -> FileFacts:
         application_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.DatabaseError as exc:
-        raise _damaged(name, str(exc)) from None
+        raise DamagedFileError(name, str(exc)) from None
     if application_id != APPLICATION_ID:
         raise WorkshopFileError(f"{name}: not an ampdesk workshop (another program's database)")
     if version > SCHEMA_VERSION:
@@ -167,17 +172,17 @@ def _facts(name: str, conn: sqlite3.Connection) -> FileFacts:
     try:
         found = damage.problems(conn)
         if found:
-            raise _damaged(name, damage.summary(conn, found))
+            raise DamagedFileError(name, damage.summary(conn, found))
         tables = conn.execute(
             "SELECT sql FROM sqlite_master WHERE type = 'table' AND sql IS NOT NULL "
             "AND name NOT LIKE 'sqlite_%' ORDER BY rowid"
         ).fetchall()
     except sqlite3.DatabaseError as exc:
-        raise _damaged(name, str(exc)) from None
+        raise DamagedFileError(name, str(exc)) from None
     try:
         problem = file_problem(conn, current=version == SCHEMA_VERSION)
     except sqlite3.DatabaseError as exc:
-        raise _damaged(name, str(exc)) from None
+        raise DamagedFileError(name, str(exc)) from None
     if problem is not None:
         raise WorkshopFileError(f"{name}: {problem}")
     return FileFacts(version, tuple(row[0].decode("utf-8", "replace") for row in tables))

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QStandardPaths
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ampdesk.ui.recent import remember_recent
 
@@ -24,8 +24,9 @@ IDLE_CHECKPOINT = 2.0  # seconds without a save before the file alone holds ever
 def open_workshop_window(
     path: Path, settings: QSettings, parent: QWidget | None = None
 ) -> WorkshopWindow | None:
-    """Open ``path`` in a new window; a file that cannot be used is explained, not opened."""
-    from ampdesk.store.file_header import WorkshopFileError
+    """Open ``path`` in a new window; a file that cannot be used is explained, not opened (a
+    damaged one with the offer of a repaired copy)."""
+    from ampdesk.store.file_header import DamagedFileError, WorkshopFileError
     from ampdesk.store.writer_lock import HOLDER_ENV, acquire
     from ampdesk.ui.hosted import host_workshop, prepare_host
 
@@ -42,6 +43,9 @@ def open_workshop_window(
         except BaseException:
             lock.release()
             raise
+    except DamagedFileError as exc:
+        repaired = offer_repair(path, f"{path.name} is damaged: {exc.what}.", parent)
+        return None if repaired is None else open_workshop_window(repaired, settings, parent)
     except WorkshopFileError as exc:
         QMessageBox.critical(parent, "Cannot open workshop", str(exc))
         return None
@@ -49,6 +53,43 @@ def open_workshop_window(
     window = WorkshopWindow(WorkshopController(workshop, framework()), settings)
     window.show()
     return window
+
+
+def offer_repair(path: Path, damage: str, parent: QWidget | None = None) -> Path | None:
+    """Say that ``path`` is damaged and offer to write a repaired copy under a new name (the
+    file itself is left as it is); returns the copy, if one was written."""
+    from ampdesk.store.file_header import WorkshopFileError
+    from ampdesk.store.outputs import OutputError
+    from ampdesk.store.repair import repair
+
+    box = QMessageBox(QMessageBox.Icon.Critical, "Damaged workshop", damage, parent=parent)
+    box.setInformativeText(
+        "ampdesk can write a repaired copy under a new name: every row it can still read, "
+        "with a count of what it could not. This file stays as it is."
+    )
+    write = box.addButton("Write a repaired copy…", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.exec()
+    if box.clickedButton() is not write:
+        return None
+    suggested = path.with_name(f"{path.stem} (repaired).ampdesk")
+    name, _ = QFileDialog.getSaveFileName(
+        parent, "Write a repaired copy", str(suggested), "Workshops (*.ampdesk)"
+    )
+    if not name:
+        return None
+    target = Path(name) if name.endswith(".ampdesk") else Path(f"{name}.ampdesk")
+    try:
+        salvage = repair(path, target)
+    except (WorkshopFileError, OutputError) as exc:
+        QMessageBox.critical(parent, "No repaired copy written", str(exc))
+        return None
+    QMessageBox.information(
+        parent,
+        "Repaired copy written",
+        f"{target.name}: {salvage.text()}. {path.name} was left as it was.",
+    )
+    return target
 
 
 def demo_path() -> Path:
