@@ -28,10 +28,12 @@ def _into_closed_pipe(*args: str, cwd: Path) -> subprocess.CompletedProcess[byte
         os.close(write_end)
 
 
-@pytest.fixture
-def demo(tmp_path: Path) -> Path:
-    assert ampdesk("demo", "x.ampdesk", cwd=tmp_path).returncode == 0
-    return tmp_path
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder with the demo workshop, x.ampdesk, which the tests only read."""
+    folder = tmp_path_factory.mktemp("pipes")
+    assert ampdesk("demo", "x.ampdesk", cwd=folder).returncode == 0
+    return folder
 
 
 @pytest.mark.parametrize(
