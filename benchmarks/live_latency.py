@@ -45,19 +45,17 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from ampdesk.demo import write_demo
-    from ampdesk.framework.content import framework
-    from ampdesk.store.workshop_file import open_workshop
     from ampdesk.ui.app import create_application
-    from ampdesk.ui.controller import WorkshopController
-    from ampdesk.ui.main_window import WorkshopWindow
     from ampdesk.ui.notes_board import NotesBoard
+    from ampdesk.ui.opening import open_workshop_window
+    from ampdesk.ui.recent import app_settings
 
     create_application()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "demo.ampdesk"
         write_demo(path).close()
-        window = WorkshopWindow(WorkshopController(open_workshop(path), framework()))
-        window.show()
+        window = open_workshop_window(path, app_settings())  # as the app opens a file
+        assert window is not None
         window.show_step("autonomy")
         board = window.page("autonomy").findChild(NotesBoard)
         started: list[dict] = []

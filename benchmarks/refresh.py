@@ -45,14 +45,13 @@ def _add_phones(path: Path, phones: int) -> None:
 def _refresh_times(path: Path, runs: int) -> list[float]:
     from PySide6.QtWidgets import QApplication
 
-    from ampdesk.framework.content import framework
-    from ampdesk.store.workshop_file import open_workshop
     from ampdesk.ui.app import create_application
-    from ampdesk.ui.controller import WorkshopController
-    from ampdesk.ui.main_window import WorkshopWindow
+    from ampdesk.ui.opening import open_workshop_window
+    from ampdesk.ui.recent import app_settings
 
     create_application()
-    window = WorkshopWindow(WorkshopController(open_workshop(path), framework()))
+    window = open_workshop_window(path, app_settings())  # as the app opens a file
+    assert window is not None
     window.resize(1440, 960)
     window.show()
     for page_id in window.page_ids:
