@@ -141,15 +141,15 @@ def _write_pdf(
     args: argparse.Namespace, what: str, build: Callable[..., list[str]], private: bool = False
 ) -> int:
     from ampdesk.store.outputs import refuse_overwrite, whole_file
-    from ampdesk.store.private import OWNER_ONLY
     from ampdesk.store.workshop_file import open_workshop
 
     if args.output.suffix.lower() != ".pdf":
         raise UsageError(f"{args.output}: the {what}'s file name must end in .pdf")
     refuse_overwrite(args.output, args.file)
-    with open_workshop(args.file) as workshop, whole_file(args.output) as temporary:
-        if private:  # made readable by its owner only before a byte is written
-            temporary.touch(mode=OWNER_ONLY)
+    with (
+        open_workshop(args.file) as workshop,
+        whole_file(args.output, private=private) as temporary,
+    ):
         left_out = build(workshop, temporary, args.paper)
     if left_out:
         print(f"ampdesk: note: {scripts_left_out(left_out)}", file=sys.stderr)

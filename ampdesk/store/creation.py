@@ -16,7 +16,7 @@ def create_whole(target: Path, title: str, fill: Callable[[Workshop], None] | No
     ``target``'s name complete, synced to the disk, and only if no file has that name."""
     if target.exists():
         raise WorkshopFileError(f"{target.name}: a file with this name exists already")
-    with whole_file(target, new=True) as temporary:
+    with whole_file(target, new=True, private=True) as temporary:
         workshop = create_workshop(temporary, title.strip() or target.stem)
         try:
             if fill is not None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-import os
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -29,7 +28,6 @@ from ampdesk.store.creation import create_whole
 from ampdesk.store.migrations import SCHEMA_VERSION
 from ampdesk.store.outputs import refuse_overwrite, whole_file
 from ampdesk.store.pay import PAY_SUMMARY_KEY
-from ampdesk.store.private import OWNER_ONLY
 from ampdesk.store.stored_values import file_problem
 from ampdesk.store.workshop_file import Workshop
 from ampdesk.store.workshop_store import WorkshopStore
@@ -94,11 +92,11 @@ def export_json(workshop: Workshop, target: Path, include_individual_pay: bool =
     refuse_overwrite(target, workshop.path)
     data = export_data(workshop, include_individual_pay)
     confidential = holds_individual_pay(data)
-    mode = OWNER_ONLY if confidential else 0o666
-    with whole_file(target) as temporary:
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(dumps(data))
+    with (
+        whole_file(target, private=confidential) as temporary,
+        temporary.open("w", encoding="utf-8", newline="\n") as handle,
+    ):
+        handle.write(dumps(data))
     return confidential
 
 

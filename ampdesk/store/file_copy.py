@@ -26,7 +26,7 @@ def copy_database(source: Path, target: Path) -> None:
         if target.samefile(source):
             raise OutputError(f"{target.name}: this is the open workshop; choose another name")
     with (
-        whole_file(target) as partial,
+        whole_file(target, private=True) as partial,
         closing(sqlite3.connect(source)) as src,
         closing(sqlite3.connect(partial)) as dst,
     ):

@@ -15,7 +15,6 @@ from ampdesk.framework.fairness import summarize_pay
 from ampdesk.store.file_copy import copy_database
 from ampdesk.store.models import Answer, Participant, Submission, Vote
 from ampdesk.store.outputs import whole_file
-from ampdesk.store.private import owner_only
 from ampdesk.store.workshop_file import Workshop, WorkshopFileError, open_workshop
 from ampdesk.store.workshop_store import WorkshopStore
 
@@ -35,7 +34,7 @@ def hand_over(workshop: Workshop, target: Path, include_individual_pay: bool) ->
         raise WorkshopFileError(f"{target.name}: a file with this name exists already")
     if not target.parent.is_dir():
         raise WorkshopFileError(f"{target.parent}: no such folder")
-    with whole_file(target, new=True) as partial:
+    with whole_file(target, new=True, private=True) as partial:
         copy_database(workshop.path, partial)
         with open_workshop(partial) as copy:
             _forget_phones(copy)
@@ -53,8 +52,6 @@ def hand_over(workshop: Workshop, target: Path, include_individual_pay: bool) ->
         with closing(sqlite3.connect(partial)) as conn:
             conn.execute("PRAGMA journal_mode = DELETE")
             conn.execute("VACUUM")
-        if include_individual_pay:
-            owner_only(partial)
 
 
 def _forget_phones(copy: Workshop) -> None:

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ampdesk.store.file_header import WorkshopFileError
+from ampdesk.store.private import OWNER_ONLY
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
@@ -80,13 +81,26 @@ def _give_new_name(temporary: Path, target: Path) -> None:
 
 
 @contextlib.contextmanager
-def whole_file(target: Path, *, new: bool = False) -> Iterator[Path]:
+def whole_file(target: Path, *, new: bool = False, private: bool = False) -> Iterator[Path]:
     """Yield a temporary path beside ``target`` to write; when the block ends without error
     it is synced and renamed to ``target`` (``new``: only if no file has that name yet).
-    An error leaves ``target`` as it was and removes the temporary file."""
-    temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.partial")
+    An error leaves ``target`` as it was and removes the temporary file.
+
+    ``private``: the file can hold individual pay (a workshop file, a JSON export with pay,
+    a confidential PDF, a picture of a pay page). It is then written inside a new folder that
+    only its owner can enter (0700), so no byte is readable by others while it is written
+    (whatever mode the writer or SQLite gives it), and it is made readable and writable by its
+    owner only (0600) before it gets its name. Every such file ampdesk writes comes here."""
+    partial = target.with_name(f".{target.name}.{secrets.token_hex(4)}.partial")
+    if private:
+        os.mkdir(partial, 0o700)
+        temporary = partial / target.name
+    else:
+        temporary = partial
     try:
         yield temporary
+        if private:
+            os.chmod(temporary, OWNER_ONLY)
         _sync(temporary)
         if new:
             _give_new_name(temporary, target)
@@ -96,3 +110,6 @@ def whole_file(target: Path, *, new: bool = False) -> Iterator[Path]:
     finally:
         for path in (temporary, *(Path(f"{temporary}{s}") for s in _SIDE_SUFFIXES)):
             path.unlink(missing_ok=True)
+        if private:
+            with contextlib.suppress(OSError):
+                partial.rmdir()

@@ -7,9 +7,12 @@ import os
 import time
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QScrollArea
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from ampdesk.framework.content import framework
+from ampdesk.store.outputs import whole_file
 from ampdesk.ui.app import create_application
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.hosted import host_workshop
@@ -22,6 +25,34 @@ def _settle(seconds: float = 0.5) -> None:
     while time.monotonic() < deadline:
         QApplication.processEvents()
         time.sleep(0.02)
+
+
+CONFIDENTIAL_MARK = "CONFIDENTIAL: individual pay. Readable by its owner only; do not pass on."
+
+
+def save_picture(widget: QWidget, target: Path, confidential: bool) -> None:
+    """Save a picture of ``widget`` as PNG. One that can show individual pay (``confidential``)
+    carries the confidential mark across its top and is written owner-only (0600)."""
+    picture = widget.grab()
+    if confidential:
+        painter = QPainter(picture)
+        band = max(24, picture.deviceIndependentSize().toSize().height() // 24)
+        width = picture.deviceIndependentSize().toSize().width()
+        painter.fillRect(0, 0, width, band, QColor("#a4161a"))
+        font = QFont(painter.font())
+        font.setBold(True)
+        font.setPixelSize(band * 6 // 10)
+        painter.setFont(font)
+        painter.setPen(QColor("white"))
+        painter.drawText(0, 0, width, band, Qt.AlignmentFlag.AlignCenter, CONFIDENTIAL_MARK)
+        painter.end()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    picture.save(buffer, "PNG")
+    buffer.close()
+    with whole_file(target, private=confidential) as temporary:
+        temporary.write_bytes(data.data())
 
 
 def _screens(size: tuple[int, int], projector: tuple[int, int]) -> dict[str, object]:
@@ -68,6 +99,7 @@ def render_screenshots(
     window.show()
     window.fit_screen()
     written = []
+    confidential = window.controller.disclosure.exact  # the window shows individual pay
     try:
         for number, page_id in enumerate(window.page_ids):
             # locked steps are captured too: their page shows the gate's lock banner
@@ -77,13 +109,13 @@ def render_screenshots(
                 window.page("report").shutdown()  # type: ignore[attr-defined]  # the preview
             _settle()
             target = folder / f"{number:02d}-{page_id}.png"
-            window.grab().save(str(target))
+            save_picture(window, target, confidential)
             written.append(target)
             page = window.pages.currentWidget()
             inner = page.widget() if isinstance(page, QScrollArea) else None
             if inner is not None:
                 full = folder / f"{number:02d}-{page_id}-full.png"
-                inner.grab().save(str(full))
+                save_picture(inner, full, confidential)
                 written.append(full)
         presenter = window.open_presenter()  # full screen on the projector, if configured
         if not presenter.isFullScreen():
@@ -92,12 +124,12 @@ def render_screenshots(
             window.show_step(page_id) or window.rail.setCurrentRow(window.page_ids.index(page_id))
             QApplication.processEvents()
             target = folder / f"presenter-{page_id}.png"
-            presenter.grab().save(str(target))
+            save_picture(presenter, target, False)
             written.append(target)
         presenter.show_case(window.controller.content.cases[0].id)
         QApplication.processEvents()
         target = folder / "presenter-case.png"
-        presenter.grab().save(str(target))
+        save_picture(presenter, target, False)
         written.append(target)
     finally:
         window.close()
