@@ -36,6 +36,7 @@ COMMANDS = (
     "template",
     "handover",
     "repair",
+    "override",
 )
 
 
@@ -273,6 +274,43 @@ def _cmd_settings(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_override(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from ampdesk.framework.fairness import GateOverride
+    from ampdesk.store.workshop_file import open_workshop
+    from ampdesk.store.workshop_store import WorkshopStore
+
+    given = {k: getattr(args, k) for k in ("reason", "remediation", "owner", "due")}
+    if args.withdraw and any(v is not None for v in given.values()):
+        raise UsageError("--withdraw takes no --reason, --remediation, --owner or --due")
+    if not args.withdraw:
+        missing = [f"--{k}" for k, v in given.items() if v is None]
+        if missing:
+            raise UsageError(f"an override needs {', '.join(missing)} (or --withdraw)")
+        try:
+            due = dt.date.fromisoformat(args.due)
+        except ValueError:
+            raise UsageError(f"--due: {args.due!r} is not a date such as 2027-03-01") from None
+        override = GateOverride(args.reason, args.remediation, args.owner, due)
+    with open_workshop(args.file, writer="ampdesk override") as workshop:
+        gate = WorkshopStore(workshop).gate
+        if args.withdraw:
+            if not gate.withdraw_override():
+                raise UsageError(f"{args.file.name}: no override is in force")
+            print(f"Withdrew the override of {args.file.name}: the gate applies again")
+            return 0
+        if gate.active_override() is not None:
+            raise UsageError(f"{args.file.name}: an override is in force already; --withdraw it")
+        gate.override(override)
+        action = gate.override_action_id()
+    print(
+        f"Overrode the pay-fairness gate of {args.file.name}; the remediation is action "
+        f"{action} on the fairness step (owner {override.owner}, due {override.due:%Y-%m-%d})"
+    )
+    return 0
+
+
 def _whole_number(key: str, value: str) -> int:
     text = value.strip()
     if not text.lstrip("+-").isdigit() or len(text) > 18:
@@ -475,6 +513,17 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="keep the audit's figures per role and level, drop each person's pay",
     )
+    override = command(
+        "override",
+        "go on although the pay-fairness gate did not pass (its remediation becomes an "
+        "action), or withdraw the override",
+        _cmd_override,
+    )
+    override.add_argument("--reason", help="why the workshop goes on anyway")
+    override.add_argument("--remediation", help="what will be done about pay")
+    override.add_argument("--owner", help="who does the remediation")
+    override.add_argument("--due", metavar="YYYY-MM-DD", help="by when")
+    override.add_argument("--withdraw", action="store_true", help="withdraw the override in force")
     repair = command(
         "repair",
         "write a repaired copy of a damaged workshop (the original is left as it is)",

@@ -4,11 +4,29 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 
 from ampdesk.framework.state import ActionValue
 from ampdesk.store.models import ActionItem, CheckInStatus
+from ampdesk.store.row_images import Keys, Rows, Scope, remove
 from ampdesk.store.workshop_file import Workshop
+
+
+def action_rows(action_id: int) -> Scope:
+    """An action and what deleting it takes along: its statuses at every check-in."""
+    return (
+        Rows(ActionItem, ActionItem.id == action_id),
+        Rows(CheckInStatus, CheckInStatus.action_id == action_id),
+    )
+
+
+def new_action(
+    step: str, title: str, owner: str = "", due: dt.date | None = None, measure: str = ""
+) -> ActionItem:
+    """An agreed action, not yet added to a session (refused without a title)."""
+    if not title.strip():
+        raise ValueError("an action needs a title")
+    return ActionItem(step=step, title=title, owner=owner, due=due, measure=measure)
 
 
 class ActionsStore:
@@ -26,10 +44,8 @@ class ActionsStore:
         measure: str = "",
     ) -> int:
         """Add an agreed action; returns its id."""
-        if not title.strip():
-            raise ValueError("an action needs a title")
+        action = new_action(step, title, owner, due, measure)
         with self.workshop.session() as s:
-            action = ActionItem(step=step, title=title, owner=owner, due=due, measure=measure)
             s.add(action)
             s.flush()
             return action.id
@@ -43,11 +59,11 @@ class ActionsStore:
             for key, value in changes.items():
                 setattr(action, key, value)
 
-    def delete(self, action_id: int) -> None:
-        """Remove an action and its check-in statuses."""
+    def delete(self, action_id: int) -> Keys:
+        """Remove an action and its check-in statuses (:func:`action_rows`); returns the keys
+        of the rows removed."""
         with self.workshop.session() as s:
-            s.execute(delete(CheckInStatus).where(CheckInStatus.action_id == action_id))
-            s.execute(delete(ActionItem).where(ActionItem.id == action_id))
+            return remove(s, action_rows(action_id))
 
     def all(self) -> list[ActionValue]:
         """Every action, in the order they were agreed."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 
 from ampdesk.framework.followup import (
     ActionStatus,
@@ -16,7 +16,18 @@ from ampdesk.framework.followup import (
 )
 from ampdesk.store.models import ActionItem, Answer, CheckIn, CheckInStatus, WorkshopDetails
 from ampdesk.store.pulses import shown_pulses
+from ampdesk.store.row_images import Keys, Rows, Scope, remove
 from ampdesk.store.workshop_file import Workshop
+
+
+def checkin_rows(checkin_id: int) -> Scope:
+    """A check-in and what deleting it takes along: the actions' statuses and the pulse
+    answers given at it."""
+    return (
+        Rows(CheckIn, CheckIn.id == checkin_id),
+        Rows(CheckInStatus, CheckInStatus.checkin_id == checkin_id),
+        Rows(Answer, Answer.checkin_id == checkin_id),
+    )
 
 
 class CheckInsStore:
@@ -59,11 +70,12 @@ class CheckInsStore:
         with self.workshop.session() as s:
             s.merge(row)
 
-    def delete(self, checkin_id: int) -> None:
-        """Remove a check-in with its statuses and pulse answers."""
+    def delete(self, checkin_id: int) -> Keys:
+        """Remove a check-in with its statuses and pulse answers (:func:`checkin_rows`);
+        returns the keys of the rows removed."""
         with self.workshop.session() as s:
-            s.execute(delete(Answer).where(Answer.checkin_id == checkin_id))
-            s.delete(s.get_one(CheckIn, checkin_id))
+            s.get_one(CheckIn, checkin_id)  # an unknown check-in is an error, as before
+            return remove(s, checkin_rows(checkin_id))
 
     def pulse(self, checkin_id: int | None) -> dict[str, list[int]]:
         """The pulse answers of a check-in (None: of the workshop) by check-in item."""

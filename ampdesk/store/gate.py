@@ -6,13 +6,26 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import fields
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 
 from ampdesk.framework.fairness import GateOverride, GateThresholds
-from ampdesk.store.models import GateOverrideRecord, Setting
+from ampdesk.store.actions import new_action
+from ampdesk.store.models import ActionItem, GateOverrideRecord, Setting
+from ampdesk.store.row_images import Keys, Rows, Scope
 from ampdesk.store.workshop_file import Workshop
 
 OVERRIDE_ACTION_KEY = "override.action"  # "override id:action id" of the remediation action
+REMEDIATION_MEASURE = "The pay-fairness gate passes without the override."
+
+
+def link_rows() -> Scope:
+    """The setting that ties the override in force to its remediation action."""
+    return (Rows(Setting, Setting.key == OVERRIDE_ACTION_KEY),)
+
+
+def active_override_rows() -> Scope:
+    """The override in force (withdrawing it changes these rows)."""
+    return (Rows(GateOverrideRecord, GateOverrideRecord.withdrawn_at.is_(None)),)
 
 
 class GateStore:
@@ -22,8 +35,10 @@ class GateStore:
         self.workshop = workshop
 
     # -- the override ----------------------------------------------------------------------
-    def set_override(self, override: GateOverride) -> int:
-        """Record the decision to go on although the gate did not pass; returns its id."""
+    def override(self, override: GateOverride) -> Keys:
+        """Record the decision to go on although the gate did not pass, its remediation as an
+        action on the fairness step and the link between them, in one transaction; returns
+        the keys of the rows written."""
         with self.workshop.session() as s:
             record = GateOverrideRecord(
                 reason=override.reason,
@@ -31,9 +46,17 @@ class GateStore:
                 owner=override.owner,
                 due=override.due,
             )
-            s.add(record)
+            action = new_action(
+                "fairness", override.remediation, override.owner, override.due, REMEDIATION_MEASURE
+            )
+            s.add_all([record, action])
             s.flush()
-            return record.id
+            s.merge(Setting(key=OVERRIDE_ACTION_KEY, value=f"{record.id}:{action.id}"))
+        return (
+            (GateOverrideRecord.__tablename__, (record.id,)),
+            (ActionItem.__tablename__, (action.id,)),
+            (Setting.__tablename__, (OVERRIDE_ACTION_KEY,)),
+        )
 
     def active_override_id(self) -> int | None:
         """The id of the override in force, if any."""
@@ -63,21 +86,17 @@ class GateStore:
                 due=record.due,
             )
 
-    def withdraw_override(self) -> None:
-        """Withdraw the active override (it stays in the file's history)."""
+    def withdraw_override(self) -> Keys:
+        """Withdraw the override in force (it stays in the file's history); returns the keys
+        of the rows changed (none when no override is in force)."""
+        withdrawn = []
         with self.workshop.session() as s:
             for record in s.scalars(
                 select(GateOverrideRecord).where(GateOverrideRecord.withdrawn_at.is_(None))
             ):
                 record.withdrawn_at = dt.datetime.now()
-
-    def link_override_action(self, override_id: int | None, action_id: int | None) -> None:
-        """Remember which action carries out an override's remediation (None: forget it)."""
-        with self.workshop.session() as s:
-            if override_id is None or action_id is None:
-                s.execute(delete(Setting).where(Setting.key == OVERRIDE_ACTION_KEY))
-            else:
-                s.merge(Setting(key=OVERRIDE_ACTION_KEY, value=f"{override_id}:{action_id}"))
+                withdrawn.append(record.id)
+        return tuple((GateOverrideRecord.__tablename__, (i,)) for i in withdrawn)
 
     def override_action_id(self) -> int | None:
         """The action that carries out the active override's remediation, if any."""

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, Table, and_, delete, insert, or_, select, text, update
+from sqlalchemy.orm import Session
 
 from ampdesk.store.models import Base
 from ampdesk.store.workshop_file import Workshop
@@ -35,6 +36,8 @@ class Rows:
 
 
 Scope = tuple[Rows, ...]
+Key = tuple[str, tuple[object, ...]]  # a row's table and primary key
+Keys = tuple[Key, ...]  # the rows a store operation touched: plain values, they travel anywhere
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +108,29 @@ def rows_at(images: Iterable[RowImage]) -> Scope:
     )
 
 
+def keyed(keys: Keys) -> Scope:
+    """The scope of the rows at these keys."""
+    by_table: dict[str, list[tuple[object, ...]]] = {}
+    for table, key in keys:
+        by_table.setdefault(table, []).append(key)
+    return tuple(
+        Rows(_MODELS[name], or_(*(_at(Base.metadata.tables[name], key) for key in found)))
+        for name, found in by_table.items()
+    )
+
+
+def remove(session: Session, scope: Scope) -> Keys:
+    """Delete the rows ``scope`` selects in ``session``, dependants before their parents;
+    returns their keys."""
+    removed: list[Key] = []
+    for rows in sorted(scope, key=lambda rows: _ORDER[rows.table.name], reverse=True):
+        primary = list(rows.table.primary_key.columns)
+        found = session.execute(select(*primary).where(rows.where))
+        removed.extend((rows.table.name, tuple(key)) for key in found)
+        session.execute(delete(rows.table).where(rows.where))
+    return tuple(removed)
+
+
 def apply(workshop: Workshop, change: RowChange) -> None:
     """Write ``change`` in one transaction: rows only in ``before`` are deleted (dependants
     first), rows only in ``after`` inserted with their ids (parents first), rows in both
@@ -133,4 +159,9 @@ def _table(image: RowImage) -> Table:
 def _is(image: RowImage) -> ColumnElement[bool]:
     table = _table(image)
     values = dict(image.values)
-    return and_(*(column == values[column.name] for column in table.primary_key.columns))
+    return _at(table, tuple(values[column.name] for column in table.primary_key.columns))
+
+
+def _at(table: Table, key: tuple[object, ...]) -> ColumnElement[bool]:
+    """The row of ``table`` whose primary key is ``key``."""
+    return and_(*(c == v for c, v in zip(table.primary_key.columns, key, strict=True)))

@@ -87,7 +87,7 @@ def test_gate_reasons_and_override_are_printed(demo: Path, tmp_path: Path) -> No
     copy = tmp_path / "override.ampdesk"
     copy.write_bytes(demo.read_bytes())
     with open_workshop(copy) as workshop:
-        WorkshopStore(workshop).gate.set_override(
+        WorkshopStore(workshop).gate.override(
             GateOverride("Budget round in March", "Lift mid engineers", "CFO", dt.date(2027, 3, 1))
         )
         data = json.loads(json.dumps(status_data(workshop)))

@@ -39,7 +39,7 @@ def _filled(path: Path) -> None:
         repo.gate.set_thresholds({"attention_spread": 1.4})
         repo.progress.acknowledge("if_then_reward_for_creative_work", "Discussed and dropped.")
         repo.cases.add("The night shift", "They chose their rota.", "Trust", "autonomy")
-        repo.gate.set_override(
+        repo.gate.override(
             GateOverride("Budget cycle", "Raise the floor in Q3", "Ana", dt.date(2027, 3, 1))
         )
         LiveStore(workshop).set_state(for_step("autonomy"))

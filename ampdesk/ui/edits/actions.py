@@ -6,27 +6,12 @@ import datetime as dt
 from collections.abc import Mapping
 
 from ampdesk.framework.followup import ActionStatus
-from ampdesk.store.models import ActionItem, Answer, CheckIn, CheckInStatus
-from ampdesk.store.row_images import Rows, Scope
+from ampdesk.store.actions import action_rows
+from ampdesk.store.checkins import checkin_rows
+from ampdesk.store.models import ActionItem, CheckInStatus
+from ampdesk.store.row_images import Rows, Scope, keyed
 from ampdesk.store.workshop_store import WorkshopStore
 from ampdesk.ui.edits.base import EditContext, RowEdit, quoted
-
-
-def _action_rows(action_id: int) -> Scope:
-    """An action and its statuses at every check-in."""
-    return (
-        Rows(ActionItem, ActionItem.id == action_id),
-        Rows(CheckInStatus, CheckInStatus.action_id == action_id),
-    )
-
-
-def _checkin_rows(checkin_id: int) -> Scope:
-    """A check-in with the actions' statuses and the pulse answers given at it."""
-    return (
-        Rows(CheckIn, CheckIn.id == checkin_id),
-        Rows(CheckInStatus, CheckInStatus.checkin_id == checkin_id),
-        Rows(Answer, Answer.checkin_id == checkin_id),
-    )
 
 
 class AddAction(RowEdit):
@@ -45,7 +30,7 @@ class AddAction(RowEdit):
         self.step, self.title, self.owner, self.due, self.measure = step, title, owner, due, measure
 
     def perform(self, store: WorkshopStore) -> Scope:
-        return _action_rows(
+        return action_rows(
             store.actions.add(self.step, self.title, self.owner, self.due, self.measure)
         )
 
@@ -73,11 +58,10 @@ class DeleteAction(RowEdit):
         self.action_id = action_id
 
     def scope(self) -> Scope:
-        return _action_rows(self.action_id)
+        return action_rows(self.action_id)
 
     def perform(self, store: WorkshopStore) -> Scope:
-        store.actions.delete(self.action_id)
-        return ()
+        return keyed(store.actions.delete(self.action_id))
 
 
 class AddCheckIn(RowEdit):
@@ -94,7 +78,7 @@ class AddCheckIn(RowEdit):
         self.statuses: dict[int, tuple[str, str]] = dict(statuses)
 
     def perform(self, store: WorkshopStore) -> Scope:
-        return _checkin_rows(store.checkins.add(self.held_on, self.statuses))
+        return checkin_rows(store.checkins.add(self.held_on, self.statuses))
 
 
 class SetCheckInStatus(RowEdit):
@@ -135,8 +119,7 @@ class DeleteCheckIn(RowEdit):
         self.checkin_id = checkin_id
 
     def scope(self) -> Scope:
-        return _checkin_rows(self.checkin_id)
+        return checkin_rows(self.checkin_id)
 
     def perform(self, store: WorkshopStore) -> Scope:
-        store.checkins.delete(self.checkin_id)
-        return ()
+        return keyed(store.checkins.delete(self.checkin_id))

@@ -1,20 +1,13 @@
-"""Edits of the pay-fairness gate: an override and its withdrawal."""
+"""Edits of the pay-fairness gate: an override and its withdrawal (each one store
+transaction, see :class:`ampdesk.store.gate.GateStore`)."""
 
 from __future__ import annotations
 
 from ampdesk.framework.fairness import GateOverride
-from ampdesk.store.gate import OVERRIDE_ACTION_KEY
-from ampdesk.store.models import ActionItem, GateOverrideRecord, Setting
-from ampdesk.store.row_images import Rows, Scope
+from ampdesk.store.gate import active_override_rows, link_rows
+from ampdesk.store.row_images import Scope, keyed
 from ampdesk.store.workshop_store import WorkshopStore
 from ampdesk.ui.edits.base import EditContext, RowEdit
-
-REMEDIATION_MEASURE = "The pay-fairness gate passes without the override."
-
-
-def _link() -> Rows:
-    """The setting that ties the override in force to its remediation action."""
-    return Rows(Setting, Setting.key == OVERRIDE_ACTION_KEY)
 
 
 class SetOverride(RowEdit):
@@ -26,19 +19,10 @@ class SetOverride(RowEdit):
         self.override = override
 
     def scope(self) -> Scope:
-        return (_link(),)
+        return link_rows()
 
     def perform(self, store: WorkshopStore) -> Scope:
-        o = self.override
-        override_id = store.gate.set_override(o)
-        action_id = store.actions.add(
-            "fairness", o.remediation, o.owner, o.due, REMEDIATION_MEASURE
-        )
-        store.gate.link_override_action(override_id, action_id)
-        return (
-            Rows(GateOverrideRecord, GateOverrideRecord.id == override_id),
-            Rows(ActionItem, ActionItem.id == action_id),
-        )
+        return keyed(store.gate.override(self.override))
 
 
 class WithdrawOverride(RowEdit):
@@ -48,8 +32,7 @@ class WithdrawOverride(RowEdit):
         super().__init__(context, "Withdraw the override")
 
     def scope(self) -> Scope:
-        return (Rows(GateOverrideRecord, GateOverrideRecord.withdrawn_at.is_(None)),)
+        return active_override_rows()
 
     def perform(self, store: WorkshopStore) -> Scope:
-        store.gate.withdraw_override()
-        return ()
+        return keyed(store.gate.withdraw_override())
