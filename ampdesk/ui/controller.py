@@ -9,7 +9,9 @@ most once per event-loop turn) with the rules re-run.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
@@ -30,29 +32,19 @@ from ampdesk.framework.state import (
     OwnCaseValue,
     StepStatus,
 )
-from ampdesk.ui.edits.actions import (
-    AddAction,
-    AddCheckIn,
-    DeleteAction,
-    DeleteCheckIn,
-    SetCheckInStatus,
-    UpdateAction,
-)
-from ampdesk.ui.edits.base import EditContext, RowEdit
-from ampdesk.ui.edits.cases import AddOwnCase
-from ampdesk.ui.edits.details import UpdateDetails
-from ampdesk.ui.edits.gate import SetOverride, WithdrawOverride
-from ampdesk.ui.edits.notes import AddNote, AddVote, EditNoteText, MergeNote, SetNoteHidden
-from ampdesk.ui.edits.pay import AddPayRow, DeletePayRows, ReplacePay, UpdatePayRow
-from ampdesk.ui.edits.plan import SetPlan, SetRoster
-from ampdesk.ui.edits.progress import (
-    Acknowledge,
-    SetAnswerCounts,
-    SetChecklistItem,
-    SetDecision,
-    SetStepStatus,
-)
 from ampdesk.ui.hosted import HostedWorkshop
+
+if TYPE_CHECKING:
+    from ampdesk.ui.edits.base import EditContext, RowEdit
+
+EDITS_LATER = 1000  # ms after the window is idle: the edits' modules (and SQLAlchemy) load
+EDIT_MODULES = ("actions", "cases", "details", "gate", "notes", "pay", "plan", "progress")
+
+
+def _load_edits() -> None:
+    """Import the edits' modules while nobody waits, so the first edit does not wait for them."""
+    for name in EDIT_MODULES:
+        importlib.import_module(f"ampdesk.ui.edits.{name}")
 
 
 class WorkshopController(QObject):
@@ -67,12 +59,26 @@ class WorkshopController(QObject):
         self.content = content
         self.store = workshop.store  # every call goes to the store host (docs/store.md)
         self.undo_stack = QUndoStack(self)
-        self._context = EditContext(workshop, self.store, self._written)
+        self._edit_context: EditContext | None = None
         with self.store.snapshot():
             self._evaluate()
             self._plan = self.store.plan.get()
         self._refresh = QTimer(self, singleShot=True, interval=0)
         self._refresh.timeout.connect(self._reevaluate)
+        QTimer.singleShot(0, self, self._load_edits_later)  # counted from the first idle turn
+
+    def _load_edits_later(self) -> None:
+        QTimer.singleShot(EDITS_LATER, self, _load_edits)
+
+    @property
+    def _context(self) -> EditContext:
+        """What every edit works with, made for the first edit (the edits' modules import the
+        store's tables, which the window's first paint does not need)."""
+        if self._edit_context is None:
+            from ampdesk.ui.edits.base import EditContext
+
+            self._edit_context = EditContext(self.workshop, self.store, self._written)
+        return self._edit_context
 
     @property
     def evaluation(self) -> Evaluation:
@@ -209,30 +215,44 @@ class WorkshopController(QObject):
     # -- edits (each one command of ampdesk/ui/edits) --------------------------------------
     def set_checklist_item(self, step: str, item: str, done: bool) -> None:
         """Tick or untick a checklist item."""
+        from ampdesk.ui.edits.progress import SetChecklistItem
+
         self._push(SetChecklistItem(self._context, step, item, done))
 
     def set_step_status(self, step: str, status: StepStatus) -> None:
         """Record how far the group is with a step."""
+        from ampdesk.ui.edits.progress import SetStepStatus
+
         self._push(SetStepStatus(self._context, step, status))
 
     def update_details(self, **changes: object) -> None:
         """Change some of the workshop's details (as printed on the report's cover)."""
+        from ampdesk.ui.edits.details import UpdateDetails
+
         self._push(UpdateDetails(self._context, changes))
 
     def set_decision(self, key: str, value: str) -> None:
         """Record one of the group's decisions (an empty value clears it)."""
+        from ampdesk.ui.edits.progress import SetDecision
+
         self._push(SetDecision(self._context, key, value))
 
     def replace_pay(self, rows: Sequence[PayRow]) -> None:
         """Replace the compensation audit (an import)."""
+        from ampdesk.ui.edits.pay import ReplacePay
+
         self._push(ReplacePay(self._context, rows))
 
     def update_pay(self, record_id: int, row: PayRow) -> None:
         """Change one record of the compensation audit."""
+        from ampdesk.ui.edits.pay import UpdatePayRow
+
         self._push(UpdatePayRow(self._context, record_id, row))
 
     def add_pay(self, row: PayRow) -> None:
         """Type one person into the compensation audit."""
+        from ampdesk.ui.edits.pay import AddPayRow
+
         self._push(AddPayRow(self._context, row))
 
     def delete_pay(self, record_id: int) -> None:
@@ -242,36 +262,50 @@ class WorkshopController(QObject):
     def delete_pay_rows(self, record_ids: Sequence[int]) -> None:
         """Remove several people from the compensation audit: one step to undo."""
         if record_ids:
+            from ampdesk.ui.edits.pay import DeletePayRows
+
             self._push(DeletePayRows(self._context, record_ids))
 
     def set_pulse_counts(
         self, activity: str, item: str, counts: Sequence[int], checkin_id: int | None = None
     ) -> None:
         """Replace the facilitator-entered answers to one item by counts per scale point."""
+        from ampdesk.ui.edits.progress import SetAnswerCounts
+
         self._push(SetAnswerCounts(self._context, activity, item, counts, checkin_id))
 
     def set_plan(self, plan: WorkshopPlan, text: str = "Change the plan") -> None:
         """Replace the plan (agenda, per-step choices, materials, notes)."""
+        from ampdesk.ui.edits.plan import SetPlan
+
         self._push(SetPlan(self._context, plan, text))
 
     def set_roster(self, names: Sequence[str]) -> None:
         """Replace the list of people expected."""
+        from ampdesk.ui.edits.plan import SetRoster
+
         self._push(SetRoster(self._context, names))
 
     def add_checkin(self, held_on: dt.date) -> None:
         """Record a check-in; each action starts at its status of the check-in before."""
         earlier = self.store.checkins.all()
         statuses = dict(earlier[-1].statuses) if earlier else {}
+        from ampdesk.ui.edits.actions import AddCheckIn
+
         self._push(AddCheckIn(self._context, held_on, statuses))
 
     def set_checkin_status(
         self, checkin_id: int, action_id: int, status: ActionStatus, note: str
     ) -> None:
         """Record how an action stands at a check-in."""
+        from ampdesk.ui.edits.actions import SetCheckInStatus
+
         self._push(SetCheckInStatus(self._context, checkin_id, action_id, status, note))
 
     def delete_checkin(self, checkin_id: int) -> None:
         """Remove a check-in with its statuses and pulse (undo puts it back)."""
+        from ampdesk.ui.edits.actions import DeleteCheckIn
+
         self._push(DeleteCheckIn(self._context, checkin_id))
 
     def set_override(self, override: GateOverride) -> None:
@@ -279,52 +313,76 @@ class WorkshopController(QObject):
 
         The remediation becomes an action on the fairness step, linked to the override.
         """
+        from ampdesk.ui.edits.gate import SetOverride
+
         self._push(SetOverride(self._context, override))
 
     def withdraw_override(self) -> None:
         """Withdraw the active override; the gate applies again."""
+        from ampdesk.ui.edits.gate import WithdrawOverride
+
         self._push(WithdrawOverride(self._context))
 
     def add_note(self, step: str, kind: NoteKind, text: str, dimension: str | None = None) -> None:
         """Capture a piece of group input."""
+        from ampdesk.ui.edits.notes import AddNote
+
         self._push(AddNote(self._context, step, kind, text, dimension))
 
     def vote(self, note_id: int) -> None:
         """Place one of the room's dots on a note."""
+        from ampdesk.ui.edits.notes import AddVote
+
         self._push(AddVote(self._context, note_id))
 
     def set_note_hidden(self, note_id: int, hidden: bool) -> None:
         """Hide a note from the projector and the report, or show it again."""
+        from ampdesk.ui.edits.notes import SetNoteHidden
+
         self._push(SetNoteHidden(self._context, note_id, hidden))
 
     def edit_note_text(self, note_id: int, text: str) -> None:
         """Correct a note's text."""
+        from ampdesk.ui.edits.notes import EditNoteText
+
         self._push(EditNoteText(self._context, note_id, text))
 
     def merge_note(self, note_id: int, into: int) -> None:
         """Fold a duplicate note into another; its dots count there."""
+        from ampdesk.ui.edits.notes import MergeNote
+
         self._push(MergeNote(self._context, note_id, into))
 
     def add_action(
         self, step: str, title: str, owner: str, due: dt.date | None, measure: str
     ) -> None:
         """Add an agreed action."""
+        from ampdesk.ui.edits.actions import AddAction
+
         self._push(AddAction(self._context, step, title, owner, due, measure))
 
     def update_action(self, action_id: int, **changes: object) -> None:
         """Change an action's title, owner, due date, measure or step."""
+        from ampdesk.ui.edits.actions import UpdateAction
+
         self._push(UpdateAction(self._context, action_id, changes))
 
     def delete_action(self, action_id: int) -> None:
         """Remove an action with its check-in statuses."""
+        from ampdesk.ui.edits.actions import DeleteAction
+
         self._push(DeleteAction(self._context, action_id))
 
     def acknowledge(self, check_id: str, note: str) -> None:
         """Keep a note on a mistake warning (the warning itself stays)."""
+        from ampdesk.ui.edits.progress import Acknowledge
+
         self._push(Acknowledge(self._context, check_id, note))
 
     def add_own_case(self, title: str, story: str, lesson: str, step: str | None) -> None:
         """Add one of the organisation's own stories to the case library."""
+        from ampdesk.ui.edits.cases import AddOwnCase
+
         self._push(AddOwnCase(self._context, title, story, lesson, step))
 
     def reveal(self, activity: str, checkin_id: int | None = None) -> int:

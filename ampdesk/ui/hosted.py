@@ -4,7 +4,8 @@ The window's process never opens a workshop file with SQLite: whatever Qt's file
 look-ups or anything else in this process open and close, they cannot drop locks SQLite holds
 here, because it holds none. Every read, edit and file operation of the open workshop is a call
 to the host process, answered once it is committed there. A host is started ahead of need (it
-imports the store while the window is built), and the next one as soon as one is taken.
+imports the store while the window is built), and the next one when one is taken (the app:
+once the window is painted, see ui/opening.py).
 """
 
 from __future__ import annotations
@@ -82,10 +83,14 @@ def prepare_host() -> None:
 
 
 def host_workshop(
-    path: Path, checkpoint_after: float | None = None, lock: WriterLock | None = None
+    path: Path,
+    checkpoint_after: float | None = None,
+    lock: WriterLock | None = None,
+    spare: bool = True,
 ) -> HostedWorkshop:
     """Open ``path`` in a store host; raises :class:`WorkshopFileError` (one line) for a
-    file that cannot be used. ``lock``: the writer lock this process took for it."""
+    file that cannot be used. ``lock``: the writer lock this process took for it. ``spare``:
+    start the next host at once (the app starts it once the window is painted instead)."""
     global _spare
     prepare_host()
     assert _spare is not None
@@ -100,7 +105,8 @@ def host_workshop(
         started.end()
         raise
     finally:
-        prepare_host()  # the next window's host imports meanwhile
+        if spare:
+            prepare_host()  # the next window's host imports meanwhile
     return HostedWorkshop(path, started, read_only, upgraded_from, lock)
 
 

@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QSettings, QStandardPaths, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ampdesk.ui.recent import remember_recent
@@ -39,7 +39,7 @@ def open_workshop_window(
         os.environ[HOLDER_ENV] = str(os.getpid())  # its live-input server shares the lock
         lock = acquire(path, "the ampdesk app")
         try:
-            workshop = host_workshop(path, IDLE_CHECKPOINT, lock)
+            workshop = host_workshop(path, IDLE_CHECKPOINT, lock, spare=False)
         except BaseException:
             lock.release()
             raise
@@ -52,6 +52,8 @@ def open_workshop_window(
     remember_recent(settings, path)
     window = WorkshopWindow(WorkshopController(workshop, framework()), settings)
     window.show()
+    # the next window's host starts after this one's first paint, not competing with it
+    QTimer.singleShot(0, prepare_host)
     return window
 
 
