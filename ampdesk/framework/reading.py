@@ -101,10 +101,15 @@ _MOVES = _reader_words("moves")
 _WORD = re.compile(r"[a-z]+")
 
 
+@lru_cache(maxsize=65536)
+def _respelled(word: str) -> str:
+    # Notes repeat their words: look each one up once.
+    return speller().word(word)
+
+
 def _fold(text: str) -> str:
     text = f" {text.lower()} "
-    spell = speller().word
-    text = _WORD.sub(lambda match: spell(match[0]), text)
+    text = _WORD.sub(lambda match: _respelled(match[0]), text)
     for pattern, replacement in _FOLD:
         text = pattern.sub(replacement, text)
     text = _CUE_PHRASE.sub(lambda match: f" {_CUE_TOKENS[match[0]]} ", text)
