@@ -371,3 +371,17 @@ def test_a_report_upwards_asks_whether_the_team_chose_it() -> None:
 def test_freedom_granted_by_removing_a_limit(title: str, free: bool) -> None:
     state = inputs(actions=(action("autonomy", title, measure=""),))
     assert ("autonomy_without_structure" in found(state)) is free
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Tie the designers' bonus to feature adoption",
+        "Designers who deliver the rebrand before Q3 get a £2k bonus",
+        "Announce a hackathon prize up front for the best prototype",
+    ],
+)
+def test_conditions_in_any_position_make_a_sure_finding(title: str) -> None:
+    state = inputs(actions=(action("fairness", title),))
+    (finding,) = [f for f in find_mistakes(state, framework()) if f.id.startswith("if_then")]
+    assert finding.question is None
