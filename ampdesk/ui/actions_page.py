@@ -22,7 +22,6 @@ from ampdesk.framework.followup import ACTION_STATUS_LABELS, ACTION_STATUSES
 from ampdesk.ui.actions_model import (
     DUE,
     MEASURE,
-    OWNER,
     STATUS,
     STEP,
     TITLE,
@@ -103,11 +102,10 @@ class ActionsPage(ScrollPage):
         self.table.verticalHeader().hide()
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # short columns as wide as their content, the two texts share the rest and wrap
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(MEASURE, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((STEP, 120), (OWNER, 120), (DUE, 100), (STATUS, 100)):
-            self.table.setColumnWidth(column, width)
         self.table.setMinimumHeight(300)
         remove = QAction("Delete action", self.table)
         remove.setShortcut(QKeySequence.StandardKey.Delete)

@@ -104,7 +104,9 @@ class FairnessPanel(QWidget):
         self.roles.setHorizontalHeaderLabels(ROLE_HEADERS)
         self.roles.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.roles.verticalHeader().hide()
-        self.roles.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        roles_header = self.roles.horizontalHeader()  # columns as wide as their content
+        roles_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        roles_header.setStretchLastSection(True)
         self.roles.setMinimumHeight(160)
         layout.addWidget(self.roles)
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QToolButton,
     QWidget,
 )
@@ -111,6 +112,9 @@ class LiveBar(QWidget):
         self.joining_menu.aboutToShow.connect(self._list_joining)
         self.joining.setMenu(self.joining_menu)
         self.status = plain_label("Phones join over the local network; no internet needed.")
+        # one line that gives way on a narrow screen (the whole text is in its tooltip)
+        self.status.setWordWrap(False)
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         for widget in (self.start_button, self.qr, self.join, self.phones, self.done):
             row.addWidget(widget)
         row.addWidget(self.pause)
@@ -123,6 +127,11 @@ class LiveBar(QWidget):
         session.controller.changed.connect(self.refresh)
         self._show_running(False)
 
+    def _say(self, text: str) -> None:
+        """One line in the bar, whole in its tooltip when the bar cuts it."""
+        self.status.setText(text)
+        self.status.setToolTip(text)
+
     def toggle(self) -> None:
         """Start live input, or stop it."""
         if self.session.running:
@@ -130,7 +139,7 @@ class LiveBar(QWidget):
         else:
             host = self.host or network_addresses()[0][0]
             self.start_button.setEnabled(False)
-            self.status.setText(f"Starting on {host}…")
+            self._say(f"Starting on {host}…")
             self.session.start(host)
 
     def choose_host(self, host: str) -> None:
@@ -175,7 +184,7 @@ class LiveBar(QWidget):
             asking = sum(refused.values())
             self.joining.setText(f"Joining ({asking} replaced)" if asking else "Joining")
             if refused:
-                self.status.setText(refused_text(refused))
+                self._say(refused_text(refused))
             self.phones_counted.emit(count)
 
     def _scopes(self) -> list[tuple[str, int | None]]:
@@ -195,7 +204,7 @@ class LiveBar(QWidget):
         """Reveal the open pulse's answers (the fairness pulse or a check-in's)."""
         scopes = self._scopes()
         if not scopes:
-            self.status.setText("Open the pay pulse or a check-in's pulse to reveal its results.")
+            self._say("Open the pay pulse or a check-in's pulse to reveal its results.")
             return
         controller = self.session.controller
         shown, refused = 0, ""
@@ -205,7 +214,7 @@ class LiveBar(QWidget):
             except RevealError as exc:
                 refused = str(exc)
         threshold = controller.anonymity_threshold()
-        self.status.setText(
+        self._say(
             f"{shown} answers shown; later answers follow in batches of {threshold}."
             if shown
             else f"Not revealed: {refused}."
@@ -227,25 +236,25 @@ class LiveBar(QWidget):
     def set_joining_open(self, open_: bool) -> None:
         """Open joining again, or close it once everyone is in."""
         self.session.store.set_joining_open(open_)
-        self.status.setText("" if open_ else "Joining is closed: no new phone can join.")
+        self._say("" if open_ else "Joining is closed: no new phone can join.")
 
     def allow(self, address: str, phones: int) -> None:
         """Let ``phones`` phones join from ``address`` (people behind one router)."""
         self.session.store.allow(address, phones)
-        self.status.setText(f"Up to {phones} phones may join from {address}.")
+        self._say(f"Up to {phones} phones may join from {address}.")
         self.refresh()
 
     def _started(self, info: dict[str, object]) -> None:
         self.qr.setPixmap(qr_pixmap(str(info["join_url"]), QR_THUMBNAIL))
         self.join.setText(f"{str(info['url']).removeprefix('http://')}  code {info['code']}")
-        self.status.setText("")
+        self._say("")
         self._show_running(True)
         self.refresh()
         self.join_changed.emit(info)
 
     def _stopped(self, reason: str) -> None:
         self._show_running(False)
-        self.status.setText(reason or "Live input stopped. Everything sent is saved.")
+        self._say(reason or "Live input stopped. Everything sent is saved.")
         self.join_changed.emit(None)
 
     def _show_running(self, running: bool) -> None:

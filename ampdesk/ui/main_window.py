@@ -19,7 +19,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QDockWidget,
     QFileDialog,
     QHBoxLayout,
     QListWidget,
@@ -48,13 +47,23 @@ from ampdesk.ui.recent import app_settings, remember_title
 from ampdesk.ui.step_page import StepPage
 from ampdesk.ui.step_panels import AutonomyPanel, MasteryPanel, PurposePanel
 from ampdesk.ui.step_timer import StepTimer, TimerBar
-from ampdesk.ui.warnings_panel import WarningsPanel
+from ampdesk.ui.warnings_panel import WarningsDock, WarningsPanel
 from ampdesk.ui.wheel_guard import install as guard_the_wheel
 from ampdesk.ui.window_menus import add_menus
 
 if TYPE_CHECKING:
     from ampdesk.ui.start_window import StartWindow
 
+RAIL_NAMES = {
+    "plan": "Plan",
+    "actions": "Actions",
+    "followups": "Follow-ups",
+    "report": "Report",
+    "cases": "Cases",
+}
+NARROW_BELOW = 1100  # a screen narrower than this gets the narrow rail and the warnings' count
+RAIL_ROOM = 20 + 8 + 2 * 10 + 2 * 6 + 8  # icon, its gap, item padding and margins, frame
+FRAME_ALLOWANCE = (16, 48)  # a window frame's usual width and height, before it is known
 STATE_ICON = {"not_started": "step-todo", "in_progress": "step-progress", "done": "step-done"}
 
 
@@ -71,13 +80,18 @@ class WorkshopWindow(QMainWindow):
         controller.setParent(self)
         controller.workshop.on_lost = self._store_lost
         self.setWindowIcon(icon("ampdesk"))
-        self.resize(1280, 800)
+        available = self.screen().availableGeometry()
+        # at most the screen with room for a window frame (fit_screen corrects it once known)
+        self.resize(
+            min(1280, available.width() - FRAME_ALLOWANCE[0]),
+            min(800, available.height() - FRAME_ALLOWANCE[1]),
+        )
 
         self.rail = QListWidget()
         self.rail.setObjectName("rail")
         self.rail.setAccessibleName("Workshop steps")
         self.rail.setIconSize(QSize(20, 20))
-        self.rail.setFixedWidth(230)
+        self.rail_narrow: bool | None = None  # None: narrow on a narrow screen
         self.pages = QStackedWidget()
         self.page_ids: list[str] = []
         self._factories: list[Callable[[], QWidget]] = []
@@ -108,10 +122,12 @@ class WorkshopWindow(QMainWindow):
             controller.record_step_extra,
         )
         self.presenter: PresenterWindow | None = None
+        self._fitted_narrow = False
         self._leaving = False  # closing was agreed (File > Close or Quit)
         self.go_actions: dict[str, QAction] = {}
         self.recent_menu: QMenu | None = None
         self.live_action = QAction(self)  # made by the menus
+        self.narrow_action = QAction(self)  # made by the menus
         self.rail.currentRowChanged.connect(self._show_row)
         self.rail.viewport().installEventFilter(self)
         self.timer_toolbar = self.addToolBar("Timer")
@@ -120,13 +136,12 @@ class WorkshopWindow(QMainWindow):
         self.timer_toolbar.addWidget(
             TimerBar(self.timer, lambda s: step_name(s) if s in STEP_IDS else s)
         )
-        self.timer.changed.connect(self._show_timer_toolbar)
         self.live = LiveSession(controller)
         self.live_bar = LiveBar(self.live)
         self.live_bar.join_changed.connect(self._join_changed)
         self.live_bar.phones_counted.connect(self._phones_counted)
         self.live_bar.done_counted.connect(self._done_counted)
-        self.addToolBarBreak()  # the timer and live input side by side are wider than 1280 px
+        self.addToolBarBreak()  # the timer and live input side by side are too wide for 1280 px
         live_toolbar = self.addToolBar("Live input")
         live_toolbar.setObjectName("live-toolbar")
         live_toolbar.setMovable(False)
@@ -144,12 +159,9 @@ class WorkshopWindow(QMainWindow):
         self.warnings.step_requested.connect(self.show_step)
         self.warnings.case_requested.connect(self.preview_case)
         self.warnings.updated.connect(self._label_rail)
-        self.warnings_dock = dock = QDockWidget("Mistake warnings", self)
-        dock.setObjectName("warnings-dock")
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
-        dock.setWidget(self.warnings)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        self.resizeDocks([dock], [330], Qt.Orientation.Horizontal)
+        self.warnings_dock = WarningsDock(self.warnings, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.warnings_dock)
+        self.resizeDocks([self.warnings_dock], [330], Qt.Orientation.Horizontal)
 
         add_menus(self)
         self.live.started.connect(self._live_started)
@@ -171,8 +183,13 @@ class WorkshopWindow(QMainWindow):
 
     def fit_screen(self) -> None:
         """Keep the window inside the screen it is on (a size saved on a larger screen, or at
-        another display scaling, would reach past its edges)."""
+        another display scaling, would reach past its edges); on a narrow screen the rail
+        shows numbers and the warnings their count."""
         available = self.screen().availableGeometry()
+        if available.width() < NARROW_BELOW and not self._fitted_narrow:
+            self._fitted_narrow = True  # once: the facilitator may open them again
+            self.warnings_dock.set_collapsed(True)
+        self._fit_rail(available.width())
         frame = self.frameGeometry()
         width = min(self.width(), available.width() - (frame.width() - self.width()))
         height = min(self.height(), available.height() - (frame.height() - self.height()))
@@ -253,15 +270,10 @@ class WorkshopWindow(QMainWindow):
         self.page(page_id)
         self.pages.setCurrentIndex(row)
         self.timer.set_step(page_id)
-        self._show_timer_toolbar()
         self.live_bar.follow(page_id)
         self.warnings.set_step(page_id)
         if self.presenter is not None and page_id != "cases":
             self.presenter.show_page(page_id)
-
-    def _show_timer_toolbar(self) -> None:
-        """The timer shows on timed steps, and elsewhere while a step's clock runs."""
-        self.timer_toolbar.setVisible(self.timer.subject is not None)
 
     def open_presenter(self) -> PresenterWindow:
         """Open (or raise) the presenter screen, following the current page."""
@@ -330,6 +342,7 @@ class WorkshopWindow(QMainWindow):
     def enter_warnings(self) -> None:
         """View > Go to the warnings (F6): Tab then moves through the warnings panel."""
         self.warnings_dock.show()
+        self.warnings_dock.set_collapsed(False)
         self.warnings.enter()
 
     def _live_started(self) -> None:
@@ -539,13 +552,56 @@ class WorkshopWindow(QMainWindow):
         ):
             self.rail.setCurrentRow(0)
 
+    def set_rail_narrow(self, narrow: bool | None) -> None:
+        """Show the rail with numbers only (True), names (False), or as the screen allows."""
+        self.rail_narrow = narrow
+        self._fit_rail(self.screen().availableGeometry().width())
+
+    def _fit_rail(self, screen_width: int) -> None:
+        narrow = self.rail_narrow
+        if narrow is None:
+            narrow = screen_width < NARROW_BELOW
+        self._rail_is_narrow = narrow
+        self.narrow_action.blockSignals(True)
+        self.narrow_action.setChecked(narrow)
+        self.narrow_action.blockSignals(False)
+        self._label_rail()
+
+    def _fit_rail_width(self) -> None:
+        """As wide as the longest label with room for a warnings mark ("⚠ 9"), wider only
+        when a mark needs it: never a cut label."""
+        self.rail.ensurePolished()
+        metrics = self.rail.fontMetrics()
+        texts = [self.rail.item(row).text() for row in range(self.rail.count())]
+        names = [t.split(self._mark(1)[:3])[0] for t in texts]  # without their marks
+        widest = max(
+            max(metrics.horizontalAdvance(t) for t in texts),
+            max(metrics.horizontalAdvance(n + self._mark(9)) for n in names),
+        )
+        self.rail.setFixedWidth(widest + RAIL_ROOM)
+
+    @staticmethod
+    def _mark(new: int) -> str:
+        return f"  \u26a0 {new}" if new else ""
+
     def _label_rail(self) -> None:
-        """Each step's name on the rail, with the number of new warnings about it."""
-        for step in self.controller.content.steps:
-            item = self.rail.item(self.page_ids.index(step.id))
-            new = self.warnings.new_count(step.id)
-            mark = f"   \u26a0 {new} new" if new else ""
-            item.setText(f"{step.number}  {step_name(step.id)}{mark}")
+        """Each page's name on the rail (or its number or letter when the rail is narrow),
+        with the number of new warnings about a step; names stay in the tooltip."""
+        narrow = getattr(self, "_rail_is_narrow", False)
+        for row, page_id in enumerate(self.page_ids):
+            item = self.rail.item(row)
+            if page_id in STEP_IDS:
+                number = self.controller.content.step(page_id).number
+                name = step_name(page_id)
+                new = self.warnings.new_count(page_id)
+                label = f"{number}" if narrow else f"{number}  {name}"
+                item.setText(label + self._mark(new))
+            else:
+                name = RAIL_NAMES[page_id]
+                item.setText(name[0] if narrow else name)
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, name)
+                item.setToolTip(name)
+        self._fit_rail_width()
 
     def _store_lost(self, message: str) -> None:
         """The store host ended: say so in one line and close this workshop (every change

@@ -20,14 +20,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QVBoxLayout,
-    QWidget,
 )
 
 from ampdesk.ui.cli_argv import ampdesk_argv
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.tones import tone
-from ampdesk.ui.widgets import heading, plain_label
+from ampdesk.ui.widgets import ScrollPage, heading, plain_label
 
 
 def report_command(
@@ -71,17 +69,17 @@ def _abandon(running: list[QProcess]) -> None:
     running.clear()
 
 
-class ReportPage(QWidget):
-    """Paper and confidentiality options, a preview of the PDF, export and print."""
+class ReportPage(ScrollPage):
+    """Paper and confidentiality options, a preview of the PDF, export and print (the page
+    scrolls as a whole on a screen too small for it)."""
 
     def __init__(self, controller: WorkshopController) -> None:
-        super().__init__()
+        super().__init__(margins=(32, 24, 32, 12))
         self.controller = controller
         self._folder = tempfile.TemporaryDirectory(prefix="ampdesk-preview-")
         self._previews = 0
         self.preview_path: Path | None = None  # the PDF on screen
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 24, 32, 12)
+        layout = self.content
         layout.addWidget(heading("Report", 1))
         layout.addWidget(
             plain_label(

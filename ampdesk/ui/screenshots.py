@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
-from ampdesk.framework.content import framework
+from ampdesk.framework.content import STEP_IDS, framework
 from ampdesk.store.outputs import whole_file
 from ampdesk.ui.app import create_application
 from ampdesk.ui.controller import WorkshopController
@@ -71,6 +73,23 @@ def _screens(size: tuple[int, int], projector: tuple[int, int]) -> dict[str, obj
     }
 
 
+def _presenter_states(window: WorkshopWindow) -> list[tuple[str, Callable[[], object]]]:
+    """Each state of the presenter screen, named, with what brings it on."""
+    presenter = window.open_presenter()
+
+    def step(page_id: str) -> Callable[[], object]:
+        return lambda: window.show_step(page_id) or window.rail.setCurrentRow(
+            window.page_ids.index(page_id)  # a locked step is shown all the same
+        )
+
+    states: list[tuple[str, Callable[[], object]]] = [
+        (page_id, step(page_id)) for page_id in (*STEP_IDS, "actions")
+    ]
+    states.append(("case", lambda: presenter.show_case(window.controller.content.cases[0].id)))
+    states.append(("black", presenter.toggle_blackout))
+    return states
+
+
 def render_screenshots(
     path: Path,
     folder: Path,
@@ -82,16 +101,25 @@ def render_screenshots(
     presenter screen beside it at the projector's size.
 
     ``size`` is the screen in device pixels and ``scale`` the display scaling (2 on a HiDPI
-    laptop): every picture is at most ``size``. Rendering needs no display: unless told
-    otherwise, Qt draws offscreen.
+    laptop): every picture is at most ``size``. Rendering needs no display: Qt draws
+    offscreen on screens of these sizes. A platform the caller chose (``QT_QPA_PLATFORM``
+    other than plain ``offscreen``, or an application already made) keeps its own screens,
+    and a note on stderr says so.
     """
-    if "QT_QPA_PLATFORM" not in os.environ:  # offscreen: a laptop screen and a projector
+    platform = os.environ.get("QT_QPA_PLATFORM", "offscreen")
+    if platform != "offscreen" or QApplication.instance() is not None:
+        print(
+            f"ampdesk: note: the platform {platform!r} set by the caller decides the screens: "
+            f"pictures follow its screens, not --size {size[0]}x{size[1]} --scale {scale:g}",
+            file=sys.stderr,
+        )
+    else:  # offscreen: a laptop screen and a projector beside it, in device pixels
         config = folder / ".screens.json"
         folder.mkdir(parents=True, exist_ok=True)
         config.write_text(json.dumps(_screens(size, presenter_size)), encoding="utf-8")
         os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
-    if scale != 1.0:
-        os.environ["QT_SCALE_FACTOR"] = f"{scale:g}"
+        if scale != 1.0:
+            os.environ["QT_SCALE_FACTOR"] = f"{scale:g}"
     create_application()
     folder.mkdir(parents=True, exist_ok=True)
     window = WorkshopWindow(WorkshopController(host_workshop(path), framework()))
@@ -120,17 +148,13 @@ def render_screenshots(
         presenter = window.open_presenter()  # full screen on the projector, if configured
         if not presenter.isFullScreen():
             presenter.resize(round(presenter_size[0] / scale), round(presenter_size[1] / scale))
-        for page_id in ("fairness", "autonomy", "purpose"):
-            window.show_step(page_id) or window.rail.setCurrentRow(window.page_ids.index(page_id))
-            QApplication.processEvents()
-            target = folder / f"presenter-{page_id}.png"
+        _settle()  # the type is sized for the projector's height before the first picture
+        for state, show in _presenter_states(window):
+            show()
+            _settle(0.2)
+            target = folder / f"presenter-{state}.png"
             save_picture(presenter, target, False)
             written.append(target)
-        presenter.show_case(window.controller.content.cases[0].id)
-        QApplication.processEvents()
-        target = folder / "presenter-case.png"
-        save_picture(presenter, target, False)
-        written.append(target)
     finally:
         window.close()
     return written

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolButton, QWidget
 
 from ampdesk.ui.tones import tone
 
@@ -152,6 +152,13 @@ class StepTimer(QObject):
             self._record(step, self.elapsed[step])
 
 
+def _small_button(text: str) -> QToolButton:
+    """A compact button (the timer's row fits a 640-pixel-wide window)."""
+    button = QToolButton()
+    button.setText(text)
+    return button
+
+
 class TimerBar(QWidget):
     """The timer's controls for the facilitator's window."""
 
@@ -171,17 +178,17 @@ class TimerBar(QWidget):
         self.label.setFont(font)
         self.start = QPushButton()
         self.start.clicked.connect(timer.toggle)
-        self.one_less = QPushButton("\u22121 min")
+        self.one_less = _small_button("\u22121 min")
         self.one_less.setAccessibleName("Take a minute off the step's time")
         self.one_less.clicked.connect(lambda: timer.extend(-1))
-        self.as_planned = QPushButton("As planned")
+        self.as_planned = _small_button("As planned")
         self.as_planned.setAccessibleName("Back to the planned time")
         self.as_planned.setToolTip("Drop the minutes given or taken during the workshop")
         self.as_planned.clicked.connect(timer.reset_extension)
-        self.one_more = QPushButton("+1 min")
+        self.one_more = _small_button("+1 min")
         self.one_more.setAccessibleName("Give the step one more minute")
         self.one_more.clicked.connect(lambda: timer.extend(1))
-        self.more = QPushButton("+5 min")
+        self.more = _small_button("+5 min")
         self.more.setAccessibleName("Give the step five more minutes")
         self.more.clicked.connect(lambda: timer.extend(5))
         self.planned = QLabel()
@@ -200,24 +207,39 @@ class TimerBar(QWidget):
             row.addWidget(widget)
         row.addWidget(self.planned)
         row.addWidget(self.other)
-        # room for the longest texts: a toolbar does not grow with its widgets
-        metrics = self.planned.fontMetrics()
-        self.planned.setMinimumWidth(metrics.horizontalAdvance("planned 999 min · taken 999:99"))
+        self.none = QLabel("No timebox on this page.")
+        row.addWidget(self.none, 1)
+        row.setStretchFactor(self.planned, 1)
+        row.setStretchFactor(self.other, 1)
+        for button in (self.start, self.one_less, self.one_more, self.more, self.as_planned):
+            button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        # as high with its buttons as without: the page below never moves
+        self.setFixedHeight(self.sizeHint().height())
+        # the clock keeps its width; the texts beside it give way on a narrow screen rather
+        # than widen the window beyond it (they are cut, the clock and buttons never)
         self.label.setMinimumWidth(
             self.label.fontMetrics().horizontalAdvance("\u2212999:99 over time")
         )
-        self.step_name.setMinimumWidth(metrics.horizontalAdvance("Baseline fairness:"))
-        self.other.setMinimumWidth(
-            metrics.horizontalAdvance("· Baseline fairness's clock runs: 99:99")
-        )
+        for text in (self.step_name, self.planned, self.other):
+            text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            text.setMinimumWidth(0)
         timer.changed.connect(self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
         """Show the subject's time left, in colour once it runs short, and the right buttons."""
         subject = self.timer.subject
+        controls: list[QWidget] = [self.label, self.start, self.one_less, self.one_more]
+        controls += [self.more, self.as_planned, self.planned]
+        # hide before showing: the row is never, even for a moment, wider than either state
         if subject is None:
+            for widget in (*controls, self.step_name, self.other):
+                widget.hide()
+            self.none.show()
             return
+        self.none.hide()
+        for widget in controls:
+            widget.show()
         left = self.timer.remaining
         state = urgency(left)
         self.label.setText(clock(left) if left >= 0 else f"{clock(left)} over time")

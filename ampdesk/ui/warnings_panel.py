@@ -8,8 +8,12 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
+    QDockWidget,
+    QHBoxLayout,
     QLabel,
+    QMainWindow,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +26,9 @@ from ampdesk.ui.text_limits import ask_text
 from ampdesk.ui.widgets import ScrollPage, callout, clear_layout, heading
 
 CASE_BUTTON = "Preview case"  # the one wording of a button that opens a case
+AREAS = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum"
+PANEL_WIDTH = 330  # the panel's width beside the page when open
 CASE_BUTTON_WIDTH = 250  # longer case titles are cut with "…" (the tooltip has them whole)
 
 
@@ -133,6 +140,11 @@ class WarningsPanel(ScrollPage):
             )
         self.content.addStretch(1)
 
+    def open_count(self) -> int:
+        """How many warnings have no acknowledgement yet."""
+        notes = self.controller.acknowledgements()
+        return sum(1 for f in self.controller.evaluation.findings if f.id not in notes)
+
     def buttons(self) -> list[QPushButton]:
         """The panel's buttons, in Tab order."""
         return [b for card in self.cards for b in (card.acknowledge, *card.case_buttons)]
@@ -196,3 +208,71 @@ class WarningsPanel(ScrollPage):
         )
         if ok and note.strip():
             self.controller.acknowledge(finding.id, note.strip())
+
+
+class WarningsDock(QDockWidget):
+    """The warnings panel beside the page; it collapses to its count and can be closed
+    (View > Mistake warnings brings it back)."""
+
+    def __init__(self, panel: WarningsPanel, parent: QWidget) -> None:
+        super().__init__("Mistake warnings", parent)
+        self.setObjectName("warnings-dock")
+        self.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        self.panel = panel
+        self.collapsed = False
+        bar = QWidget()
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(8, 2, 2, 2)
+        self.title = QLabel("Mistake warnings")
+        self.collapse = QToolButton()
+        self.collapse.setAutoRaise(True)
+        self.collapse.clicked.connect(lambda: self.set_collapsed(not self.collapsed))
+        close = QToolButton()
+        close.setAutoRaise(True)
+        close.setText("\u2715")
+        close.setToolTip("Close the warnings (View > Mistake warnings opens them again)")
+        close.setAccessibleName("Close the warnings")
+        close.clicked.connect(self.close)
+        row.addWidget(self.title, 1)
+        row.addWidget(self.collapse)
+        row.addWidget(close)
+        self.setTitleBarWidget(bar)
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.count = QToolButton()
+        self.count.setAutoRaise(True)
+        self.count.setToolTip("Show the warnings")
+        self.count.clicked.connect(lambda: self.set_collapsed(False))
+        column.addWidget(panel, 1)
+        column.addWidget(self.count, 1, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.setWidget(body)
+        panel.updated.connect(self._show_count)
+        self.set_collapsed(False)
+
+    def set_collapsed(self, collapsed: bool) -> None:
+        """Show only the number of open warnings (True), or the whole panel."""
+        self.collapsed = collapsed
+        self.panel.setVisible(not collapsed)
+        self.count.setVisible(collapsed)
+        self.title.setVisible(not collapsed)
+        self.collapse.setText("\u00bb" if not collapsed else "\u00ab")
+        self.collapse.setToolTip("Collapse to the count" if not collapsed else "Show the warnings")
+        self.collapse.setAccessibleName(self.collapse.toolTip())
+        self._show_count()
+        # collapsed, the dock keeps to the count's width (the page gets the rest)
+        self.setMaximumWidth(self.minimumSizeHint().width() if collapsed else QWIDGETSIZE_MAX)
+        window = self.parentWidget()
+        if isinstance(window, QMainWindow) and window.dockWidgetArea(self) in AREAS:
+            width = self.minimumSizeHint().width() if collapsed else PANEL_WIDTH
+            window.resizeDocks([self], [width], Qt.Orientation.Horizontal)
+
+    def _show_count(self) -> None:
+        open_count = self.panel.open_count()
+        self.count.setText(f"\u26a0 {open_count}")
+        self.count.setAccessibleName(
+            f"{open_count} open warning{'s' if open_count != 1 else ''}: show them"
+        )

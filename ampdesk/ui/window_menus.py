@@ -110,6 +110,12 @@ def add_menus(window: WorkshopWindow) -> None:
 
     view_menu = bar.addMenu("&View")
     _add(view_menu, "Go to the &warnings", window.enter_warnings, "F6")
+    panel = window.warnings_dock.toggleViewAction()
+    panel.setText("Mistake warnings &panel")
+    view_menu.addAction(panel)
+    window.narrow_action = narrow = view_menu.addAction("&Narrow step rail")
+    narrow.setCheckable(True)
+    narrow.toggled.connect(window.set_rail_narrow)
 
     room = bar.addMenu("&Room")
     window.live_action = _add(room, "Start &live input", window.live_bar.toggle, "Ctrl+L")
