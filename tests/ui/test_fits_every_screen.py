@@ -25,13 +25,13 @@ import json, sys
 from pathlib import Path
 from PySide6.QtCore import QPoint
 from ampdesk.framework.content import framework
-from ampdesk.store.workshop_file import open_workshop
 from ampdesk.ui.app import create_application
 from ampdesk.ui.controller import WorkshopController
+from ampdesk.ui.hosted import host_workshop
 from ampdesk.ui.main_window import WorkshopWindow
 
 app = create_application()
-window = WorkshopWindow(WorkshopController(open_workshop(Path(sys.argv[1])), framework()))
+window = WorkshopWindow(WorkshopController(host_workshop(Path(sys.argv[1])), framework()))
 window.show()
 app.processEvents()
 screen = window.screen().availableGeometry()
