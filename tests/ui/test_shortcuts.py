@@ -117,6 +117,8 @@ def test_cut_copy_and_paste_from_the_edit_menu(qtbot: QtBot, demo_window: Worksh
     edit["&Paste"].trigger()
     edit["&Paste"].trigger()
     assert venue.text() == "Room 4Room 4"
+    demo_window.rail.setFocus()  # the venue is saved now, not as the window closes
+    qtbot.waitUntil(lambda: demo_window.controller.details().venue == "Room 4Room 4")
 
 
 def test_file_dialogs_open_in_the_workshops_folder(
