@@ -108,7 +108,7 @@ class LiveServer:
         """Listen on ``host``:``port`` and return the port. Port 0 means the port this
         workshop used last time if it is free (phones that reload their page, or scan a QR
         code shown before, reach the server again), else any free port."""
-        self._code = await self._run(self.store.join_code)
+        self._code = await self._run(self.store.new_join_code)
         await self._run(self.store.forget_refusals)
         self._phones = await self._run(self.store.phones)
         self._labels = {label: token for token, label in self._phones.items()}

@@ -10,7 +10,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import re
 import sqlite3
+import tempfile
 from contextlib import closing
 from pathlib import Path
 from typing import Any
@@ -18,7 +20,6 @@ from typing import Any
 from sqlalchemy import Date, DateTime, Table, delete, insert, select
 from sqlalchemy.exc import IntegrityError
 
-from ampdesk.framework.fairness import summarize_pay
 from ampdesk.framework.pay_import import MAX_AMOUNT
 from ampdesk.framework.plan import WORKSHOP_FORMAT
 from ampdesk.framework.text_limits import TextTooLong, check_row
@@ -27,7 +28,6 @@ from ampdesk.store import models
 from ampdesk.store.creation import create_whole
 from ampdesk.store.migrations import SCHEMA_VERSION
 from ampdesk.store.outputs import refuse_overwrite, whole_file
-from ampdesk.store.pay import PAY_SUMMARY_KEY
 from ampdesk.store.stored_values import file_problem
 from ampdesk.store.workshop_file import Workshop
 from ampdesk.store.workshop_store import WorkshopStore
@@ -51,9 +51,19 @@ def _to_json(value: Any) -> Any:
 
 
 def export_data(workshop: Workshop, include_individual_pay: bool = True) -> dict[str, Any]:
-    """Every table of ``workshop`` as JSON-ready data. Without individual pay, the audit's
-    rows are left out and its summary kept instead, as in a hand-over copy (a group under the
-    anonymity threshold keeps its state, no figure)."""
+    """Every table of ``workshop`` as JSON-ready data. Without individual pay, the data of a
+    hand-over copy without it (see :func:`ampdesk.store.handover.hand_over`): the audit's
+    summary instead of its rows (a group under the threshold keeps its state, no figure),
+    no trace of phones and no hidden notes."""
+    if not include_individual_pay:
+        from ampdesk.store.handover import hand_over
+        from ampdesk.store.workshop_file import open_workshop
+
+        with tempfile.TemporaryDirectory(prefix="ampdesk-export-") as folder:
+            copy = Path(folder) / "copy.ampdesk"
+            hand_over(workshop, copy, include_individual_pay=False)
+            with open_workshop(copy) as handed_over:
+                return export_data(handed_over)
     tables: dict[str, list[dict[str, Any]]] = {}
     with workshop.session() as session:
         for table in TABLES:
@@ -61,18 +71,6 @@ def export_data(workshop: Workshop, include_individual_pay: bool = True) -> dict
             tables[table.name] = [
                 {key: _to_json(value) for key, value in row._mapping.items()} for row in rows
             ]
-    if not include_individual_pay and tables["pay_record"]:
-        store = WorkshopStore(workshop)
-        summary = summarize_pay(
-            store.pay.rows(),
-            store.gate.thresholds(),
-            dt.date.today(),
-            store.details.get().anonymity_threshold,
-        )
-        tables["pay_record"] = []
-        settings = [row for row in tables["setting"] if row["key"] != PAY_SUMMARY_KEY]
-        settings.append({"key": PAY_SUMMARY_KEY, "value": summary.to_json()})
-        tables["setting"] = sorted(settings, key=lambda row: row["key"])
     return {"format": FORMAT, "schema_version": SCHEMA_VERSION, "tables": tables}
 
 
@@ -211,17 +209,19 @@ def import_json(source: Path, target: Path) -> None:
         raise ExchangeError(f"{source.name}: the data does not fit together ({reason})") from None
 
 
-# A cell starting with one of these is read as a formula by spreadsheet programs (OWASP).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Where a spreadsheet may start a cell inside a field: at its start, or after a separator it
+# splits on although the field is quoted (one that splits on ";" reads "a;=1" as two cells).
+_FORMULA_CELL = re.compile(r"(^|[,;\t])([=+\-@\t\r])")
 
 
 def spreadsheet_safe(value: Any) -> Any:
-    """A CSV cell that a spreadsheet shows as text: text starting like a formula gets a
-    leading single quote (OWASP's rule for CSV injection); None becomes an empty cell."""
+    """A CSV cell that a spreadsheet shows as text: text starting like a formula, at its start
+    or after a separator, gets a single quote there (OWASP's rule for CSV injection); None
+    becomes an empty cell."""
     if value is None:
         return ""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
+    if isinstance(value, str):
+        return _FORMULA_CELL.sub(r"\1'\2", value)
     return value
 
 
@@ -244,10 +244,11 @@ def export_csv(workshop: Workshop, folder: Path) -> list[Path]:
     sheets: dict[str, tuple[tuple[str, ...], list[tuple[Any, ...]]]] = {
         "answers.csv": (("activity", "item", "value", "source", "checkin"), list(answers)),
         "notes.csv": (
-            ("step", "kind", "dimension", "text", "dots", "hidden"),
+            ("step", "kind", "dimension", "text", "dots"),
             [
-                (n.step, n.kind, n.dimension or "", n.text, n.votes, int(n.hidden))
+                (n.step, n.kind, n.dimension or "", n.text, n.votes)
                 for n in store.notes.all()
+                if not n.hidden  # hidden notes leave no export
             ],
         ),
         "actions.csv": (
@@ -274,7 +275,7 @@ def export_csv(workshop: Workshop, folder: Path) -> list[Path]:
             whole_file(path) as temporary,
             temporary.open("w", encoding="utf-8-sig", newline="") as handle,
         ):
-            writer = csv.writer(handle)
+            writer = csv.writer(handle, quoting=csv.QUOTE_ALL)  # no separator splits a cell
             writer.writerow(header)
             writer.writerows([spreadsheet_safe(v) for v in row] for row in rows)
         written.append(path)

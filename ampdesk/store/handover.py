@@ -1,6 +1,7 @@
 """Hand-over: the manager sends a prepared workshop to the facilitator as a new file,
-optionally without the pay audit's individual rows. A copy never carries phones' tokens,
-ballots (pseudonyms) or retry records."""
+optionally without the pay audit's individual rows. A copy never carries a trace of phones
+(tokens, ballots, retry records, done marks, the join code, replaced or allowed addresses) nor
+hidden notes."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from sqlalchemy import delete, update
 
 from ampdesk.framework.fairness import summarize_pay
 from ampdesk.store.file_copy import copy_database
-from ampdesk.store.models import Answer, Participant, Submission, Vote
+from ampdesk.store.live import ALLOWED_KEY, CODE_KEY, DONE_KEY, REFUSED_KEY
+from ampdesk.store.models import Answer, Note, Participant, Setting, Submission, Vote
 from ampdesk.store.outputs import whole_file
 from ampdesk.store.workshop_file import Workshop, WorkshopFileError, open_workshop
 from ampdesk.store.workshop_store import WorkshopStore
@@ -54,10 +56,16 @@ def hand_over(workshop: Workshop, target: Path, include_individual_pay: bool) ->
             conn.execute("VACUUM")
 
 
+PHONE_TRACES = (CODE_KEY, DONE_KEY, REFUSED_KEY, ALLOWED_KEY)  # settings a copy leaves out
+
+
 def _forget_phones(copy: Workshop) -> None:
-    """Remove what ties rows to phones: token hashes, ballots, submission records."""
+    """Remove what ties rows to phones or tells of them (token hashes, ballots, submission
+    records, done marks, the join code, addresses) and the notes the facilitator hid."""
     with copy.session() as s:
         s.execute(update(Participant).values(token=None))
         s.execute(update(Answer).values(ballot=None))
         s.execute(update(Vote).values(ballot=None))
         s.execute(delete(Submission))
+        s.execute(delete(Setting).where(Setting.key.in_(PHONE_TRACES)))
+        s.execute(delete(Note).where(Note.hidden.is_(True)))

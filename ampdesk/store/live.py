@@ -92,8 +92,16 @@ class LiveStore:
         with self.workshop.session() as s:
             s.merge(Setting(key=STATE_KEY, value=state.to_json()))
 
+    def new_join_code(self) -> str:
+        """A fresh join code for a live session (each start, so each check-in, gets its own:
+        a photo of an earlier QR code lets no one in later); kept while the session runs."""
+        with self.workshop.session() as s:
+            code = new_code()
+            s.merge(Setting(key=CODE_KEY, value=code))
+            return code
+
     def join_code(self) -> str:
-        """This workshop's join code, made on first use and kept so printed QR codes stay valid."""
+        """The join code of the current (or last) live session, made on first use."""
         with self.workshop.session() as s:
             code = _value(s, CODE_KEY)
             if code is None:

@@ -3,6 +3,7 @@ template, and starting a new workshop file from one."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from ampdesk.framework.content import framework
@@ -35,11 +36,13 @@ def load_template(source: str | Path) -> Template:
 
 
 def save_template(workshop: Workshop, target: Path, name: str) -> Template:
-    """Write the workshop's plan as a template: structure only, never answers, names or pay."""
+    """Write the workshop's plan as a template: structure only, never answers, names, pay
+    or the facilitator's private notes."""
     store = WorkshopStore(workshop)
     details = store.details.get()
+    plan = replace(store.plan.get(), facilitator_notes="")
     template = Template(
-        name.strip() or details.title, details.title, details.anonymity_threshold, store.plan.get()
+        name.strip() or details.title, details.title, details.anonymity_threshold, plan
     )
     _write_atomically(target, template_to_json(template))
     return template

@@ -313,6 +313,9 @@
     token = null;
     lsRemove(K_TOKEN);
     storePending([]);
+    saved = { answers: {}, votes: {} };  /* whoever joins next sees none of these answers */
+    storeSaved(saved);
+    answerDraft = {};
     etag = null;
     state = stateJson = structJson = null;
     formStatus = {};
@@ -321,17 +324,13 @@
     showJoin('err', message || '', linkCode || undefined);
   }
 
-  /* Resolves false only when the server says it does not know the stored token (401). */
-  function checkToken() {
-    return fetchT('/api/state', { headers: { 'Authorization': 'Bearer ' + token } }).then(function (res) {
-      return res.status !== 401;
-    }, function () { return true; });
-  }
-
   function dropStoredToken() {
     token = null;
     lsRemove(K_TOKEN);
     storePending([]);
+    saved = { answers: {}, votes: {} };
+    storeSaved(saved);
+    answerDraft = {};
   }
 
   function takeHashCode() {
@@ -984,10 +983,8 @@
       var code = takeHashCode();
       if (!code) return;
       linkCode = code;
-      if (!token) { join(code); return; }
-      checkToken().then(function (known) {
-        if (!known) { dropStoredToken(); join(code); }
-      });
+      dropStoredToken();
+      join(code);
     });
     document.addEventListener('visibilitychange', function () {
       if (document.visibilityState === 'visible' && token) {
@@ -1007,15 +1004,12 @@
     });
 
     var code = takeHashCode();
-    if (code && token) {
-      // Opening the join link again must not turn this phone into a second phone (it would
-      // count twice): keep the stored token if this workshop still knows it.
+    if (code) {
+      // Opening the join link is a new join: maybe another person on this phone. The new
+      // token forgets what the last one saved here; the server lets the new phone take the
+      // old one's place from this network, so nothing counts twice.
       linkCode = code;
-      checkToken().then(function (known) {
-        if (known) startLive();
-        else { dropStoredToken(); join(code); }
-      });
-    } else if (code) {
+      dropStoredToken();
       join(code);
     } else if (token) {
       startLive();

@@ -257,7 +257,8 @@ def test_sigterm_stops_cleanly_with_everything_committed(serve: Serve, workshop_
     with open_workshop(workshop_path) as workshop:
         assert [n.text for n in WorkshopStore(workshop).notes.all("mastery")] == ["Public speaking"]
     restarted = serve()
-    assert restarted.code == server.code  # printed QR codes stay valid
+    assert restarted.code != server.code  # a new session, a new code: old QR photos let no one in
+    assert Phone(restarted.url).join(server.code).status == 403
     assert restarted.url == server.url  # the same port again: reloaded pages reach it
     assert Phone(restarted.url, phone.token).state().status == 200  # phones stay joined
     with pytest.raises(RuntimeError, match=r"live.ampdesk: open in ampdesk live \(process"):
