@@ -118,6 +118,9 @@ def test_every_route_keeps_every_acknowledged_write_exactly_once(
             thread.start()
         for _ in range(150):
             assert acknowledged.acquire(timeout=60), "the phones stopped getting answers"
+        while sum(line.startswith("edit ") for line in lines) < 30:  # the facilitator's too
+            assert time.monotonic() < deadline + 60 and app.poll() is None, "no edits"
+            time.sleep(0.05)
         if killed == "window first":
             os.kill(app.pid, signal.SIGKILL)  # the window dies; the server goes on
             app.wait()
