@@ -43,7 +43,9 @@ from ampdesk.ui.live_bar import LiveBar
 from ampdesk.ui.live_session import LiveSession
 from ampdesk.ui.plan_page import PlanPage
 from ampdesk.ui.presenter import PresenterWindow
+from ampdesk.ui.projector_preview import ProjectorPreview, stage_words
 from ampdesk.ui.recent import app_settings, remember_title
+from ampdesk.ui.stage import Stage
 from ampdesk.ui.step_page import StepPage
 from ampdesk.ui.step_panels import AutonomyPanel, MasteryPanel, PurposePanel
 from ampdesk.ui.step_timer import StepTimer, TimerBar
@@ -146,6 +148,15 @@ class WorkshopWindow(QMainWindow):
         live_toolbar.setObjectName("live-toolbar")
         live_toolbar.setMovable(False)
         live_toolbar.addWidget(self.live_bar)
+        self.stage = Stage(
+            lambda page: len(controller.plan.prompts(controller.content.step(page))), self
+        )
+        self.stage.page_changed.connect(self._presented_page)
+        self.preview = ProjectorPreview(self.stage, self._stage_words, lambda: self.presenter)
+        stage_toolbar = self.addToolBar("Projector")
+        stage_toolbar.setObjectName("projector-toolbar")
+        stage_toolbar.setMovable(False)
+        stage_toolbar.addWidget(self.preview)
 
         central = QWidget()
         row = QHBoxLayout(central)
@@ -270,17 +281,40 @@ class WorkshopWindow(QMainWindow):
         self.page(page_id)
         self.pages.setCurrentIndex(row)
         self.timer.set_step(page_id)
-        self.live_bar.follow(page_id)
         self.warnings.set_step(page_id)
-        if self.presenter is not None and page_id != "cases":
-            self.presenter.show_page(page_id)
+
+    # -- the room: what is presented, apart from the page shown here -------------------------
+    def present_page(self, page_id: str | None = None) -> None:
+        """Room > Present this page: the projector and the phones move to ``page_id`` (the
+        page shown here by default); until then they stay where they are."""
+        self.stage.present(page_id or self.page_ids[max(self.rail.currentRow(), 0)])
+
+    def next_prompt(self) -> None:
+        """Room > Next prompt of the presented step."""
+        self.stage.move_prompt(1)
+
+    def previous_prompt(self) -> None:
+        """Room > Previous prompt of the presented step."""
+        self.stage.move_prompt(-1)
+
+    def _presented_page(self, page_id: str) -> None:
+        self.live_bar.follow(page_id)  # the phones open the presented page's activity
+
+    def _stage_words(self) -> str:
+        stage = self.stage
+        prompts = 0
+        if stage.page in STEP_IDS:
+            prompts = len(self.controller.plan.prompts(self.controller.content.step(stage.page)))
+        title = None
+        if stage.case is not None and not stage.case.startswith("own:"):
+            title = self.controller.content.case(stage.case).title
+        return stage_words(stage, self.controller.content, prompts, title)
 
     def open_presenter(self) -> PresenterWindow:
-        """Open (or raise) the presenter screen, following the current page."""
+        """Open (or raise) the presenter screen, showing what is presented; the keyboard
+        stays in this window."""
         if self.presenter is None:
-            self.presenter = PresenterWindow(self.controller, self.timer)
-            current = self.page_ids[max(self.rail.currentRow(), 0)]
-            self.presenter.show_page(current)
+            self.presenter = PresenterWindow(self.controller, self.timer, self.stage)
             self.presenter.set_join(self.live.info)
             if self.live.running:
                 self.live_bar.refresh()  # the phone count, on the presenter too
@@ -291,11 +325,14 @@ class WorkshopWindow(QMainWindow):
                 self.presenter.showFullScreen()
                 self.statusBar().showMessage(
                     f"The presenter is full screen on {projector.name() or 'the second screen'}. "
-                    "F11 switches full screen on or off; B (or Ctrl+B here) blacks it out.",
+                    "Ctrl+Enter presents this page, Ctrl+→ and Ctrl+← its prompts, Ctrl+B "
+                    "blacks it out, F11 switches full screen (leave it to drag the window).",
                     12000,
                 )
         self.presenter.show()
         self.presenter.raise_()
+        self.activateWindow()  # the keyboard stays with the facilitator
+        self.preview.refresh()
         return self.presenter
 
     def _projector_screen(self) -> QScreen | None:
@@ -309,7 +346,8 @@ class WorkshopWindow(QMainWindow):
 
     def toggle_blackout(self) -> None:
         """Blank the projector, or show it again."""
-        self.open_presenter().toggle_blackout()
+        self.open_presenter()
+        self.stage.set_black(not self.stage.black)
 
     def _join_changed(self, info: dict[str, object] | None) -> None:
         if self.presenter is not None:
@@ -325,7 +363,8 @@ class WorkshopWindow(QMainWindow):
 
     def present_case(self, case_id: str) -> None:
         """Show a case on the presenter screen (opening it if needed)."""
-        self.open_presenter().show_case(case_id)
+        self.open_presenter()
+        self.stage.show_case(case_id)
 
     def new_workshop(self) -> None:
         """File > New: a new workshop, its file suggested beside this one."""

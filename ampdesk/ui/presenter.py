@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QKeySequence, QPalette, QResizeEvent, QShortcut
+from PySide6.QtGui import QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
 from ampdesk.framework.content import STEP_IDS
@@ -14,6 +14,7 @@ from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.counts_editor import summary_text
 from ampdesk.ui.live_bar import done_text, phones_text
 from ampdesk.ui.qr import qr_pixmap
+from ampdesk.ui.stage import Stage
 from ampdesk.ui.step_timer import PRESENTER_COLOURS, StepTimer, clock, urgency
 from ampdesk.ui.widgets import clear_layout, plain_label
 
@@ -32,10 +33,6 @@ SIZES = {
     "code": 0.06,
 }
 CHART_FONT_SHARE = 0.025
-FOOTER = (
-    "→ next prompt · ← previous · B black screen · F11 full screen on or off "
-    "(leave it to drag this window to another screen)"
-)
 
 
 def style(height: int) -> str:
@@ -57,21 +54,24 @@ QWidget#presenter QWidget#blackout {{ background: black; }}
 
 
 class PresenterWindow(QWidget):
-    """Shows the current step's prompt and the group's anonymous results, or a case."""
+    """Shows what the :class:`Stage` presents: a step's prompt and the group's anonymous
+    results, a case, or black. It never takes the keyboard: the facilitator's window drives
+    it, and the facilitator's hints stay there."""
 
-    def __init__(self, controller: WorkshopController, timer: StepTimer) -> None:
+    def __init__(self, controller: WorkshopController, timer: StepTimer, stage: Stage) -> None:
         super().__init__()
         self.controller = controller
         self.timer = timer
+        self.stage = stage
         self.setObjectName("presenter")
         self.setWindowTitle("ampdesk — presenter screen")
+        self.setWindowFlag(Qt.WindowType.WindowDoesNotAcceptFocus, True)
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._styled_for = 0
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.resize(1280, 720)
         self._restyle()
-        self.page_id = "plan"
-        self.prompt_index = 0
-        self.case_id: str | None = None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 32, 48, 32)
@@ -122,21 +122,14 @@ class PresenterWindow(QWidget):
         self.join_panel.hide()
         middle.addWidget(self.join_panel)
         layout.addLayout(middle, 1)
-        self.footer = plain_label(FOOTER)
-        self.footer.setObjectName("presenter-small")
-        layout.addWidget(self.footer)
         self.blackout = QWidget(self)
         self.blackout.setObjectName("blackout")
         self.blackout.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.blackout.setAccessibleName("Black screen")
         self.blackout.hide()
 
-        QShortcut(QKeySequence(Qt.Key.Key_Right), self, self.next_prompt)
-        QShortcut(QKeySequence(Qt.Key.Key_Left), self, self.previous_prompt)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.showNormal)
-        QShortcut(QKeySequence("F11"), self, self.toggle_full_screen)
-        QShortcut(QKeySequence(Qt.Key.Key_B), self, self.toggle_blackout)
         controller.changed.connect(self.refresh)
+        stage.changed.connect(self.refresh)
         timer.changed.connect(self._show_time)
         self.refresh()
 
@@ -147,12 +140,6 @@ class PresenterWindow(QWidget):
             self.showNormal()
         else:
             self.showFullScreen()
-
-    def toggle_blackout(self) -> None:
-        """Blank the projector (B), or show the content again."""
-        self.blackout.setGeometry(self.rect())
-        self.blackout.setVisible(not self.blackout.isVisible())
-        self.blackout.raise_()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Re-size the type for the new height; the black screen covers everything."""
@@ -165,13 +152,6 @@ class PresenterWindow(QWidget):
     def _restyle(self) -> None:
         self._styled_for = self.height()
         self.setStyleSheet(style(self.height()))
-
-    def show_page(self, page_id: str) -> None:
-        """Follow the facilitator to another page (a step, the plan, the actions)."""
-        if page_id != self.page_id:
-            self.page_id, self.prompt_index = page_id, 0
-        self.case_id = None
-        self.refresh()
 
     def set_join(self, info: dict[str, object] | None) -> None:
         """Show how to join live input (QR code, link and code), or hide it when it stops."""
@@ -190,28 +170,12 @@ class PresenterWindow(QWidget):
         """Show "9 of 12 done" while an activity is open on the phones (``done`` -1: none)."""
         self.done_label.setText(done_text(done, phones) if done >= 0 and phones else "")
 
-    def show_case(self, case_id: str) -> None:
-        """Put a case on the screen (``own:N`` for the organisation's own stories)."""
-        self.case_id = case_id
-        self.refresh()
-
-    def next_prompt(self) -> None:
-        """Show the step's next prompt."""
-        self._move_prompt(1)
-
-    def previous_prompt(self) -> None:
-        """Show the step's previous prompt."""
-        self._move_prompt(-1)
-
-    def _move_prompt(self, delta: int) -> None:
-        if self.page_id in STEP_IDS:
-            step = self.controller.content.step(self.page_id)
-            count = len(self.controller.plan.prompts(step))
-            self.prompt_index = min(max(self.prompt_index + delta, 0), count - 1)
-            self.case_id = None
-            self.refresh()
-
     # -- rendering -------------------------------------------------------------------------
+    @property
+    def page_id(self) -> str:
+        """The presented page."""
+        return self.stage.page
+
     def _show_time(self) -> None:
         if self.page_id not in STEP_IDS or self.timer.timeboxes(self.page_id) is None:
             self.timer_label.setText("")
@@ -228,18 +192,22 @@ class PresenterWindow(QWidget):
 
     def refresh(self) -> None:
         """Redraw from the file (anonymous aggregates only)."""
+        self.blackout.setGeometry(self.rect())
+        self.blackout.setVisible(self.stage.black)
+        self.blackout.raise_()
         clear_layout(self.body)
         self._show_time()
         self.counter.setText("")
         content = self.controller.content
-        if self.case_id is not None:
+        if self.stage.case is not None:
             self._show_case_body()
         elif self.page_id in STEP_IDS:
             step = content.step(self.page_id)
             self.step_label.setText(f"Step {step.number} · {step.title}")
             prompts = self.controller.plan.prompts(step)
-            self.title.setText(prompts[self.prompt_index % len(prompts)][1])
-            self.counter.setText(f"{self.prompt_index % len(prompts) + 1} / {len(prompts)}")
+            index = min(self.stage.prompt, len(prompts) - 1)
+            self.title.setText(prompts[index][1])
+            self.counter.setText(f"{index + 1} / {len(prompts)}")
             getattr(self, f"_results_{self.page_id}")()
         elif self.page_id == "actions":
             self.step_label.setText("Actions")
@@ -257,16 +225,17 @@ class PresenterWindow(QWidget):
         self.body.addStretch(1)
 
     def _show_case_body(self) -> None:
-        assert self.case_id is not None
+        case_id = self.stage.case
+        assert case_id is not None
         self.step_label.setText("A case to think about")
-        if self.case_id.startswith("own:"):
-            own = {c.id: c for c in self.controller.own_cases()}[int(self.case_id[4:])]
+        if case_id.startswith("own:"):
+            own = {c.id: c for c in self.controller.own_cases()}[int(case_id[4:])]
             self.title.setText(own.title)
             self._line(own.story)
             if own.lesson:
                 self._line(f"Lesson: {own.lesson}")
             return
-        case = self.controller.content.case(self.case_id)
+        case = self.controller.content.case(case_id)
         self.title.setText(case.title)
         # the facilitator tells the story; the screen holds what the group should keep
         self._line(f"What happened: {case.outcome}")

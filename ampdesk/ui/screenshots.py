@@ -7,6 +7,7 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
@@ -75,18 +76,12 @@ def _screens(size: tuple[int, int], projector: tuple[int, int]) -> dict[str, obj
 
 def _presenter_states(window: WorkshopWindow) -> list[tuple[str, Callable[[], object]]]:
     """Each state of the presenter screen, named, with what brings it on."""
-    presenter = window.open_presenter()
-
-    def step(page_id: str) -> Callable[[], object]:
-        return lambda: window.show_step(page_id) or window.rail.setCurrentRow(
-            window.page_ids.index(page_id)  # a locked step is shown all the same
-        )
-
+    stage = window.stage
     states: list[tuple[str, Callable[[], object]]] = [
-        (page_id, step(page_id)) for page_id in (*STEP_IDS, "actions")
+        (page_id, partial(stage.present, page_id)) for page_id in (*STEP_IDS, "actions")
     ]
-    states.append(("case", lambda: presenter.show_case(window.controller.content.cases[0].id)))
-    states.append(("black", presenter.toggle_blackout))
+    states.append(("case", partial(stage.show_case, window.controller.content.cases[0].id)))
+    states.append(("black", partial(stage.set_black, True)))
     return states
 
 

@@ -120,9 +120,13 @@ def add_menus(window: WorkshopWindow) -> None:
     room = bar.addMenu("&Room")
     window.live_action = _add(room, "Start &live input", window.live_bar.toggle, "Ctrl+L")
     room.addSeparator()
-    _add(room, "&Presenter screen", window.open_presenter, "F5")
-    _add(room, "Presenter &full screen", window.toggle_presenter_full_screen, "F11")
+    _add(room, "&Present this page", window.present_page, "Ctrl+Return")
+    _add(room, "&Next prompt", window.next_prompt, "Ctrl+Right")
+    _add(room, "Pre&vious prompt", window.previous_prompt, "Ctrl+Left")
     _add(room, "&Black out the projector", window.toggle_blackout, "Ctrl+B")
+    room.addSeparator()
+    _add(room, "Presenter &screen", window.open_presenter, "F5")
+    _add(room, "Presenter &full screen", window.toggle_presenter_full_screen, "F11")
 
     go_menu = bar.addMenu("&Go")
     window.go_actions = {}

@@ -139,8 +139,7 @@ def test_window_and_projector_on_a_handover_copy_show_no_small_figure(
     _no_small_figure(page_text, "the window")
     assert "Team lead" in page_text  # the facilitator may see the group's state
     presenter = window.open_presenter()
-    presenter.page_id = "fairness"
-    presenter.refresh()
+    window.present_page("fairness")
     projected = _widget_text(presenter)
     _no_small_figure(projected, "the projector")
     assert "Team lead" not in projected
@@ -327,6 +326,7 @@ def test_the_live_bar_says_when_an_address_asks_for_more_and_reveals_on_request(
     qtbot.addWidget(window)
     window.show()
     assert window.show_step("fairness")
+    window.present_page("fairness")
     bar = window.live_bar
     bar.choose_host("127.0.0.1")
     with qtbot.waitSignal(window.live.started, timeout=30000) as started:

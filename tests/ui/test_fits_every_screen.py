@@ -126,7 +126,7 @@ def test_every_presenter_state_is_whole(qtbot: QtBot, demo_window: WorkshopWindo
     for size in ((1920, 1080), (1280, 720)):
         presenter.resize(*size)
         for page_id in ("fairness", "autonomy", "mastery", "purpose", "actions", "plan"):
-            presenter.show_page(page_id)
+            demo_window.present_page(page_id)
             qtbot.wait(50)
             for label in presenter.findChildren(QLabel):
                 if not label.isVisible() or not label.text():

@@ -68,6 +68,7 @@ def test_phones_answer_and_the_facilitator_sees_and_moderates(
     window = open_window(path)
     _unlock(window)
     qtbot.waitUntil(lambda: window.show_step("mastery"))
+    window.present_page("mastery")
     info = _start_live(qtbot, window)
     assert window.live_bar.qr.pixmap() is not None and not window.live_bar.qr.pixmap().isNull()
     assert str(info["code"]) in window.live_bar.join.text()
@@ -135,10 +136,12 @@ def test_phones_follow_the_facilitator_between_steps(
     assert phone.state().data["activity"] == "waiting"  # the plan page has no activity
     for step, activity in (("fairness", "pulse"), ("autonomy", "autonomy"), ("purpose", "purpose")):
         qtbot.waitUntil(lambda s=step: window.show_step(s))
+        window.present_page(step)
         _wait_for_activity(qtbot, phone, activity)
     answer = phone.submit("notes", {"activity": "purpose", "kind": "story", "text": "We helped"})
     assert answer.status == 201
     window.show_step("actions")
+    window.present_page("actions")
     _wait_for_activity(qtbot, phone, "waiting")
 
 
@@ -177,6 +180,7 @@ def test_two_phones_say_they_are_done(qtbot: QtBot, tmp_path: Path, open_window:
     window = open_window(path)
     _unlock(window)
     qtbot.waitUntil(lambda: window.show_step("purpose"))
+    window.present_page("purpose")
     info = _start_live(qtbot, window)
     presenter = window.open_presenter()
     phones = [Phone(str(info["url"])) for _ in range(3)]

@@ -27,13 +27,15 @@ def test_presenter_follows_the_steps_without_pay(qtbot: QtBot, demo_window: Work
     pay_texts |= {f"{row.pay:.0f}" for row in window.controller.store.pay.rows()}
     for step in ("fairness", "autonomy", "mastery", "purpose"):
         assert window.show_step(step)
+        window.present_page(step)
         text = _screen_text(window)
         assert framework().step(step).prompts[0] in text
         assert not any(pay in text for pay in pay_texts), step
         assert "compa-ratio" not in text.lower() and "market median" not in text.lower()
     window.show_step("fairness")
+    window.present_page("fairness")
     assert "12 answers" in _screen_text(window)
-    presenter.next_prompt()
+    window.next_prompt()
     assert framework().step("fairness").prompts[1] in _screen_text(window)
 
 
@@ -45,6 +47,7 @@ def test_small_groups_stay_hidden_on_the_projector(
     qtbot.waitUntil(lambda: window.controller.evaluation.pulse["peers"].suppressed)
     window.open_presenter()
     window.show_step("fairness")
+    window.present_page("fairness")
     text = _screen_text(window)
     assert "Hidden until at least 20 people have answered" in text
     assert "average" not in text
@@ -70,6 +73,7 @@ def test_cases_and_own_stories_go_on_screen(qtbot: QtBot, demo_window: WorkshopW
 def test_timer_counts_and_extends(qtbot: QtBot, demo_window: WorkshopWindow) -> None:
     window = demo_window
     window.show_step("autonomy")
+    window.present_page("autonomy")
     timer = window.timer
     start = timer.remaining
     assert start == 50 * 60

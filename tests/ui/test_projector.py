@@ -53,7 +53,7 @@ def test_presenter_type_scales_with_the_screen(qtbot: QtBot, demo_window: Worksh
     window = demo_window
     presenter = window.open_presenter()
     presenter.resize(1920, 1080)
-    window.show_step("autonomy")
+    window.present_page("autonomy")
     QApplication.processEvents()
     labels = [label for label in presenter.findChildren(QLabel) if label.isVisible()]
     assert labels
@@ -68,18 +68,21 @@ def test_presenter_type_scales_with_the_screen(qtbot: QtBot, demo_window: Worksh
 def test_prompt_counter_more_and_blackout(qtbot: QtBot, demo_window: WorkshopWindow) -> None:
     window = demo_window
     presenter = window.open_presenter()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
     window.show_step("fairness")
+    window.rail.setFocus()
+    qtbot.keyClick(window.rail, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     count = len(window.controller.plan.prompts(window.controller.content.step("fairness")))
     assert presenter.counter.text() == f"1 / {count}"
-    presenter.activateWindow()
-    qtbot.waitUntil(presenter.isActiveWindow)
-    qtbot.keyClick(presenter, Qt.Key.Key_Left)  # no wrapping round to the last prompt
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(window.rail, Qt.Key.Key_Left, ctrl)  # no wrapping round to the last prompt
     assert presenter.counter.text() == f"1 / {count}"
-    qtbot.keyClick(presenter, Qt.Key.Key_Right)
+    qtbot.keyClick(window.rail, Qt.Key.Key_Right, ctrl)
     assert presenter.counter.text() == f"2 / {count}"
     for n in range(8):
         window.controller.add_note("purpose", "story", f"Story {n}")
-    window.show_step("purpose")
+    window.present_page("purpose")
     qtbot.waitUntil(
         lambda: any(label.text().startswith("+") for label in presenter.findChildren(QLabel))
     )
@@ -88,16 +91,15 @@ def test_prompt_counter_more_and_blackout(qtbot: QtBot, demo_window: WorkshopWin
         label.text() for label in presenter.findChildren(QLabel) if label.text().startswith("+")
     ]
     assert more == [f"+{stories - 6} more"]
-    presenter.activateWindow()
-    qtbot.waitUntil(presenter.isActiveWindow)
-    qtbot.keyClick(presenter, Qt.Key.Key_B)
+    qtbot.keyClick(window.rail, Qt.Key.Key_B, ctrl)  # Ctrl+B from the facilitator's window
     assert presenter.blackout.isVisible()
     assert presenter.blackout.geometry() == presenter.rect()
-    window.toggle_blackout()  # Ctrl+B from the facilitator's window
+    assert "black" in window.preview.state.text()
+    qtbot.keyClick(window.rail, Qt.Key.Key_B, ctrl)
     assert not presenter.blackout.isVisible()
-    window.toggle_presenter_full_screen()
+    qtbot.keyClick(window.rail, Qt.Key.Key_F11)
     assert presenter.isFullScreen()
-    qtbot.keyClick(presenter, Qt.Key.Key_F11)
+    qtbot.keyClick(window.rail, Qt.Key.Key_F11)
     assert not presenter.isFullScreen()
 
 

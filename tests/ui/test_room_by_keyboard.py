@@ -34,8 +34,9 @@ def _activate(qtbot: QtBot, window: WorkshopWindow) -> None:
 
 
 def _go(qtbot: QtBot, window: WorkshopWindow, number: int) -> None:
-    """Ctrl+N of the Go menu (Plan 0, steps 1-4, Actions 5)."""
+    """Ctrl+N of the Go menu (Plan 0, steps 1-4, Actions 5), then Ctrl+Enter presents it."""
     qtbot.keyClick(window.rail, Qt.Key(Qt.Key.Key_0 + number), CTRL)
+    qtbot.keyClick(window.rail, Qt.Key.Key_Return, CTRL)
 
 
 def test_a_workshop_from_the_keyboard(qtbot: QtBot, tmp_path: Path, open_window: Opener) -> None:

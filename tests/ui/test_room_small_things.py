@@ -19,7 +19,6 @@ from ampdesk.ui.actions_model import TITLE
 from ampdesk.ui.actions_page import ActionsPage
 from ampdesk.ui.fairness_panel import FairnessPanel
 from ampdesk.ui.main_window import WorkshopWindow
-from ampdesk.ui.presenter import PresenterWindow
 from ampdesk.ui.report_page import ReportPage
 from ampdesk.ui.step_page import StepPage
 from ampdesk.ui.tones import TONES, contrast, tone
@@ -195,15 +194,13 @@ def test_prompts_on_the_projector_are_written_for_the_room(
     notes = [label.text() for label in page.findChildren(QLabel, "prompt-note")]
     (number, note) = next(iter(purpose.prompt_notes.items()))
     assert notes == [f"For you, not the room: {note}"]
-    presenter = PresenterWindow(window.controller, window.timer)
-    presenter.show_page("purpose")
+    presenter = window.open_presenter()
+    window.present_page("purpose")
     for _ in range(number - 1):
-        presenter.next_prompt()
+        window.next_prompt()
     assert presenter.title.text() == purpose.prompts[number - 1]
     shown = " ".join(label.text() for label in presenter.findChildren(QLabel))
     assert note not in shown
-    presenter.close()
-    presenter.deleteLater()
 
 
 def test_a_report_page_destroyed_while_it_builds_says_nothing(

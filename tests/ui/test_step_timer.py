@@ -65,6 +65,7 @@ def test_window_timer_across_pages_overtime_and_kept_in_file(
     assert bar.label.property("urgency") == "over"
     assert "over time" in bar.label.text()
     window.show_step("autonomy")
+    window.present_page("autonomy")
     presenter = window.open_presenter()
     assert PRESENTER_COLOURS["over"] in presenter.timer_label.styleSheet()
     assert presenter.timer_label.text().startswith("\u2212")

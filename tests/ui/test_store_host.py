@@ -142,6 +142,7 @@ def test_live_input_restarted_among_dialogs_exports_and_checks_keeps_the_phones_
         GateOverride("Audit not ready", "Run the pay audit", "HR lead", dt.date(2027, 1, 15))
     )
     qtbot.waitUntil(lambda: window.show_step("purpose"))
+    window.present_page("purpose")
     code = window.controller.workshop.live.join_code()
     phones: list[Phone] = []
 
@@ -179,11 +180,13 @@ def test_live_input_restarted_among_dialogs_exports_and_checks_keeps_the_phones_
         rejoin(url)
         join(url)
         assert window.show_step("autonomy" if len(phones) % 2 else "purpose")
+        window.present_page("autonomy" if len(phones) % 2 else "purpose")
         _follows(qtbot, phones, "autonomy" if len(phones) % 2 else "purpose")
         qtbot.waitUntil(
             lambda: f"{len(phones)} phones joined" in window.live_bar.phones.text(), timeout=10000
         )
     assert window.show_step("purpose")
+    window.present_page("purpose")
     _follows(qtbot, phones, "purpose")
     answer = phones[0].submit("notes", {"activity": "purpose", "kind": "story", "text": "Kept"})
     assert answer.status == 201
