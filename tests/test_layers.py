@@ -3,6 +3,8 @@
 import subprocess
 import sys
 
+import pytest
+
 
 def _python(script: str) -> str:
     """Run ``script`` in a fresh interpreter; its output (it must succeed)."""
@@ -11,6 +13,7 @@ def _python(script: str) -> str:
     return result.stdout.strip()
 
 
+@pytest.mark.slow
 def test_core_layers_do_not_import_qt() -> None:
     script = (
         "import sys, ampdesk.framework.evaluation, ampdesk.store.workshop_store, ampdesk.status, "

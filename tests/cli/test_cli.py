@@ -21,6 +21,7 @@ def test_version_and_help(tmp_path: Path) -> None:
     assert set(subcommands.choices) == set(COMMANDS)
 
 
+@pytest.mark.slow
 def test_new_then_check(tmp_path: Path) -> None:
     created = ampdesk("new", "plan.ampdesk", "--title", "Q1 offsite", cwd=tmp_path)
     assert created.returncode == 0, created.stderr
@@ -30,6 +31,7 @@ def test_new_then_check(tmp_path: Path) -> None:
     assert "not assessed" in checked.stdout
 
 
+@pytest.mark.slow
 def test_demo_check_json_has_the_stable_keys(tmp_path: Path) -> None:
     assert ampdesk("demo", "x.ampdesk", cwd=tmp_path).returncode == 0
     result = ampdesk("check", "x.ampdesk", "--json", cwd=tmp_path)
@@ -61,6 +63,7 @@ def test_demo_check_json_has_the_stable_keys(tmp_path: Path) -> None:
         ("missing.ampdesk",),
     ],
 )
+@pytest.mark.slow
 def test_bad_input_exits_2_with_one_line(tmp_path: Path, args: tuple[str, ...]) -> None:
     (tmp_path / "notes.txt").write_text("not a workshop")
     result = ampdesk(*args, cwd=tmp_path)
@@ -77,6 +80,7 @@ def test_a_foreign_file_is_refused_before_any_window(tmp_path: Path) -> None:
     assert "not an ampdesk workshop" in result.stderr
 
 
+@pytest.mark.slow
 def test_demo_refuses_to_overwrite(tmp_path: Path) -> None:
     (tmp_path / "x.ampdesk").write_text("keep me")
     result = ampdesk("demo", "x.ampdesk", cwd=tmp_path)

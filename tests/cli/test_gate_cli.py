@@ -35,6 +35,7 @@ TWO_DESIGNERS = (
 )
 
 
+@pytest.mark.slow
 def test_blocked_gate_with_figures(tmp_path: Path) -> None:
     # 40.000 / 50.000 = 0,80; 21.000 at 0,5 FTE = 42.000 / 50.000 = 0,84; three at 0,82
     workshop(
@@ -56,6 +57,7 @@ def test_blocked_gate_with_figures(tmp_path: Path) -> None:
     assert data["steps"]["autonomy"]["locked"] is True  # type: ignore[index]
 
 
+@pytest.mark.slow
 def test_a_small_group_keeps_its_state_but_shows_no_figure(tmp_path: Path) -> None:
     workshop(tmp_path, HEADER + TWO_DESIGNERS, peers=[4, 4, 4, 4, 4])
     data = check(tmp_path)
@@ -68,6 +70,7 @@ def test_a_small_group_keeps_its_state_but_shows_no_figure(tmp_path: Path) -> No
     assert role["median_compa_ratio"] is None and role["spread"] is None
 
 
+@pytest.mark.slow
 def test_pass_gate_unlocks_the_steps(tmp_path: Path) -> None:
     workshop(tmp_path, HEADER + "Designer;Mid;creative;52.000;50.000;1;a;\n", peers=[4, 5, 4, 4, 4])
     data = check(tmp_path)
@@ -83,6 +86,7 @@ def test_pass_gate_unlocks_the_steps(tmp_path: Path) -> None:
     assert data["routine_share"] == 0
 
 
+@pytest.mark.slow
 def test_group_gap_in_check_json(tmp_path: Path) -> None:
     rows = "".join(f"Dev;Senior;creative;60000;58000;1;a{i};A\n" for i in range(5))
     rows += "".join(f"Dev;Senior;creative;54000;58000;1;b{i};B\n" for i in range(5))
@@ -102,6 +106,7 @@ def test_group_gap_in_check_json(tmp_path: Path) -> None:
     assert {r["code"] for r in data["gate"]["reasons"]} == {"group_gap", "creative_below_market"}  # type: ignore[index]
 
 
+@pytest.mark.slow
 def test_bad_pay_file_changes_nothing(tmp_path: Path) -> None:
     path = workshop(tmp_path, HEADER + "Designer;Mid;creative;52.000;50.000;1;a;\n")
     before = hashlib.sha256(path.read_bytes()).hexdigest()
@@ -115,6 +120,7 @@ def test_bad_pay_file_changes_nothing(tmp_path: Path) -> None:
     assert check(tmp_path)["counts"]["pay_records"] == 1  # type: ignore[index]
 
 
+@pytest.mark.slow
 def test_settings_change_together_or_not_at_all(tmp_path: Path) -> None:
     create_workshop(tmp_path / "w.ampdesk", "Settings").close()
     bad = ampdesk(

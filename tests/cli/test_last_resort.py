@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from ampdesk.demo import write_demo
 from tests.cli.runner import ampdesk
 
@@ -19,6 +21,7 @@ def _one_line(result: object, *words: str) -> str:
     return str(stderr)
 
 
+@pytest.mark.slow
 def test_out_of_range_options_are_one_line(tmp_path: Path) -> None:
     write_demo(tmp_path / "w.ampdesk").close()
     _one_line(
@@ -44,6 +47,7 @@ def test_out_of_range_options_are_one_line(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.slow
 def test_a_whole_number_setting_is_taken(tmp_path: Path) -> None:
     """The review's ``--set min_group_size=6`` was refused as "'6.0' is not a number"."""
     write_demo(tmp_path / "w.ampdesk").close()
@@ -52,6 +56,7 @@ def test_a_whole_number_setting_is_taken(tmp_path: Path) -> None:
     assert "min_group_size = 6" in result.stdout
 
 
+@pytest.mark.slow
 def test_an_unexpected_error_is_one_line_and_its_traceback_is_asked_for(tmp_path: Path) -> None:
     """Deep JSON in a template goes past what Python's parser can nest: not a case ampdesk
     words itself, so the last resort says it in one line."""
@@ -66,6 +71,7 @@ def test_an_unexpected_error_is_one_line_and_its_traceback_is_asked_for(tmp_path
     assert debug.returncode == 1 and "Traceback" in debug.stderr
 
 
+@pytest.mark.slow
 def test_a_constraint_error_prints_no_row_values(tmp_path: Path) -> None:
     write_demo(tmp_path / "w.ampdesk").close()
     ampdesk("export", "w.ampdesk", "--format", "json", "-o", "w.json", cwd=tmp_path)
@@ -80,6 +86,7 @@ def test_a_constraint_error_prints_no_row_values(tmp_path: Path) -> None:
     assert "INSERT" not in message and "parameters" not in message and pay not in message
 
 
+@pytest.mark.slow
 def test_the_writer_lock_is_never_skipped(tmp_path: Path) -> None:
     """A lock file that cannot be made (here a folder has its name) refuses the writer; the
     review found the writer going on without a lock."""

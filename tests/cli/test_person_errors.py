@@ -131,6 +131,7 @@ def _read_only(paths: list[Path]) -> list[str]:
     return ["unshare", "-rm", "sh", "-c", f'{mounts} && exec "$@"', "sh"]
 
 
+@pytest.mark.slow
 @needs_unshare
 def test_read_only_workshop_file(tmp_path: Path) -> None:
     _prepare(tmp_path)
@@ -141,6 +142,7 @@ def test_read_only_workshop_file(tmp_path: Path) -> None:
     assert not [a for a in refused if a.startswith(("check", "report", "plan", "export"))]
 
 
+@pytest.mark.slow
 @needs_unshare
 def test_read_only_folder(tmp_path: Path) -> None:
     _prepare(tmp_path)
@@ -150,6 +152,7 @@ def test_read_only_folder(tmp_path: Path) -> None:
     assert all("read-only" in lines[0] for lines in refused.values()), refused
 
 
+@pytest.mark.slow
 def test_missing_output_folder(tmp_path: Path) -> None:
     _prepare(tmp_path)  # no out/ folder
     refused = _one_line_or_fine(_run(tmp_path))
@@ -158,6 +161,7 @@ def test_missing_output_folder(tmp_path: Path) -> None:
     assert any(a.startswith("handover") for a in refused)
 
 
+@pytest.mark.slow
 def test_lock_held_by_another_program(tmp_path: Path) -> None:
     _prepare(tmp_path)
     (tmp_path / "out").mkdir()
@@ -180,6 +184,7 @@ def test_lock_held_by_another_program(tmp_path: Path) -> None:
     assert not [a for a in refused if a.startswith(("check", "report", "export"))]
 
 
+@pytest.mark.slow
 @needs_unshare
 def test_full_disk(tmp_path: Path) -> None:
     """Outputs written to a 64 KiB tmpfs (the workshop itself stays on the normal disk)."""
@@ -208,6 +213,7 @@ def _flip_text_bytes(path: Path) -> None:
         conn.commit()
 
 
+@pytest.mark.slow
 def test_bad_bytes_in_stored_text(tmp_path: Path) -> None:
     _prepare(tmp_path)
     (tmp_path / "out").mkdir()
@@ -223,6 +229,7 @@ def _huge_pay(path: Path) -> None:
         conn.commit()
 
 
+@pytest.mark.slow
 def test_numbers_out_of_range(tmp_path: Path) -> None:
     _prepare(tmp_path)
     (tmp_path / "out").mkdir()

@@ -39,11 +39,13 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.parametrize(
     "args", [("check", "x.ampdesk", "--json"), ("check", "x.ampdesk"), ("--help",)]
 )
+@pytest.mark.slow
 def test_a_closed_pipe_ends_the_command_quietly(demo: Path, args: tuple[str, ...]) -> None:
     result = _into_closed_pipe(*args, cwd=demo)
     assert (result.returncode, result.stderr.decode()) == (0, "")
 
 
+@pytest.mark.slow
 def test_a_command_whose_reader_left_still_does_its_work(tmp_path: Path) -> None:
     result = _into_closed_pipe("demo", "y.ampdesk", cwd=tmp_path)
     assert (result.returncode, result.stderr.decode()) == (0, "")
@@ -51,6 +53,7 @@ def test_a_command_whose_reader_left_still_does_its_work(tmp_path: Path) -> None
     assert checked.returncode == 0 and '"participants": 12' in checked.stdout
 
 
+@pytest.mark.slow
 def test_head_reads_the_first_line(demo: Path) -> None:
     shell = f"{sys.executable} -m ampdesk check x.ampdesk --json | head -1; echo ${{PIPESTATUS[0]}}"
     result = subprocess.run(

@@ -4,6 +4,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
 from ampdesk.demo import write_demo
@@ -12,6 +13,7 @@ from ampdesk.store.workshop_store import WorkshopStore
 from tests.cli.runner import ampdesk
 
 
+@pytest.mark.slow
 def test_new_from_a_template_and_back_to_a_template(tmp_path: Path) -> None:
     made = ampdesk("new", "w.ampdesk", "--template", "full-day", "--title", "Offsite", cwd=tmp_path)
     assert made.returncode == 0, made.stderr
@@ -24,6 +26,7 @@ def test_new_from_a_template_and_back_to_a_template(tmp_path: Path) -> None:
     assert again.returncode == 0, again.stderr
 
 
+@pytest.mark.slow
 def test_a_workshop_export_or_a_missing_file_is_not_a_template(tmp_path: Path) -> None:
     write_demo(tmp_path / "demo.ampdesk").close()
     assert (
@@ -41,6 +44,7 @@ def test_a_workshop_export_or_a_missing_file_is_not_a_template(tmp_path: Path) -
     assert not (tmp_path / "x.ampdesk").exists() and not (tmp_path / "y.ampdesk").exists()
 
 
+@pytest.mark.slow
 def test_handover_without_individual_pay(tmp_path: Path) -> None:
     write_demo(tmp_path / "demo.ampdesk").close()
     result = ampdesk(
@@ -53,6 +57,7 @@ def test_handover_without_individual_pay(tmp_path: Path) -> None:
     assert data["roles"] and data["gate"]["state"] != "not_assessed"
 
 
+@pytest.mark.slow
 def test_followup_report_shows_the_progress(tmp_path: Path) -> None:
     path = tmp_path / "demo.ampdesk"
     write_demo(path).close()

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from ampdesk.demo import write_demo
 from ampdesk.framework.content import framework
 from ampdesk.framework.evaluation import evaluate
 from ampdesk.store.workshop_store import WorkshopStore
 
 
+@pytest.mark.slow
 def test_the_demo_pay_action_follows_the_fte_adjusted_gate_reason(tmp_path: Path) -> None:
     workshop = write_demo(tmp_path / "demo.ampdesk")
     repo = WorkshopStore(workshop)
@@ -27,6 +30,7 @@ def test_the_demo_pay_action_follows_the_fte_adjusted_gate_reason(tmp_path: Path
     assert "part-time" not in pay_action.title
 
 
+@pytest.mark.slow
 def test_the_demo_raises_only_the_warning_it_was_built_to_show(tmp_path: Path) -> None:
     repo = WorkshopStore(write_demo(tmp_path / "demo.ampdesk"))
     findings = evaluate(repo.inputs(), framework()).findings

@@ -47,6 +47,7 @@ def test_the_tuned_set_is_big_enough_and_covers_every_text_check() -> None:
         assert labels == {True, False}, f"{check} needs phrases that fire and that must not"
 
 
+@pytest.mark.slow
 def test_precision_and_recall_on_the_tuned_set(demo: CleanedDemo) -> None:
     table, misread = score(demo, phrases(TUNED))
     show("tuned set", table, misread)
@@ -54,6 +55,7 @@ def test_precision_and_recall_on_the_tuned_set(demo: CleanedDemo) -> None:
     assert not failing, f"below {FLOOR}: {failing}"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("unseen", rounds(), ids=lambda r: f"round {r.id}")
 def test_every_unseen_round_scores_as_recorded(demo: CleanedDemo, unseen: Round) -> None:
     table, misread = score(demo, phrases(HERE.parent.parent / unseen.file))

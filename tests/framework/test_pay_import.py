@@ -86,6 +86,7 @@ def test_binary_and_unreadable_files_are_refused(tmp_path: Path) -> None:
         read_pay_file(tmp_path / "pay.pdf")
 
 
+@pytest.mark.slow
 def test_a_hundred_thousand_rows_import(tmp_path: Path) -> None:
     path = tmp_path / "big.csv"
     lines = [

@@ -100,6 +100,7 @@ def test_amounts_must_be_positive_and_plausible(value: str) -> None:
         parse_pay_source(text.encode())
 
 
+@pytest.mark.slow
 def test_import_pay_command_reads_a_sheet_and_says_how(tmp_path: Path) -> None:
     assert ampdesk("new", "w.ampdesk", cwd=tmp_path).returncode == 0
     write_xlsx(tmp_path / "pay.xlsx", {"Other": [["nothing"]], "Pay": [HEADER, *ROWS]})

@@ -33,6 +33,7 @@ def _hostile(folder: Path) -> dict[str, tuple[Path, str]]:
     }
 
 
+@pytest.mark.slow
 def test_hostile_pay_files_give_one_line_each(tmp_path: Path) -> None:
     for name, (path, words) in _hostile(tmp_path).items():
         with pytest.raises(PayImportError, match=words) as caught:
@@ -43,6 +44,7 @@ def test_hostile_pay_files_give_one_line_each(tmp_path: Path) -> None:
                 sheet_names(path)
 
 
+@pytest.mark.slow
 def test_the_command_refuses_them_with_exit_2(tmp_path: Path) -> None:
     from tests.cli.runner import ampdesk
 

@@ -30,6 +30,7 @@ def _facilitator_opens(path: Path, state: LiveState, phone: Phone) -> None:
     raise AssertionError(f"phones never saw {state}")
 
 
+@pytest.mark.slow
 def test_headless_start_prints_url_code_and_port(serve: Serve) -> None:
     server = serve()
     assert server.info["url"] == f"http://127.0.0.1:{server.info['port']}/"
@@ -37,6 +38,7 @@ def test_headless_start_prints_url_code_and_port(serve: Serve) -> None:
     assert len(server.code) == 6 and server.code.isalnum()
 
 
+@pytest.mark.slow
 def test_page_needs_no_code_and_is_locked_down(serve: Serve) -> None:
     server = serve()
     page = Phone(server.url).request("GET", "/")
@@ -52,6 +54,7 @@ def test_page_needs_no_code_and_is_locked_down(serve: Serve) -> None:
     assert Phone(server.url).request("GET", "/nothing-here").data == {"error": "not found"}
 
 
+@pytest.mark.slow
 def test_join_with_the_code_in_any_case_and_spacing(serve: Serve) -> None:
     server = serve()
     phone = Phone(server.url)
@@ -60,6 +63,7 @@ def test_join_with_the_code_in_any_case_and_spacing(serve: Serve) -> None:
     assert phone.state().status == 200
 
 
+@pytest.mark.slow
 def test_wrong_codes_are_refused_then_the_address_is_locked_out(serve: Serve) -> None:
     server = serve()
     phone = Phone(server.url)
@@ -71,6 +75,7 @@ def test_wrong_codes_are_refused_then_the_address_is_locked_out(serve: Serve) ->
     assert phone.token is None
 
 
+@pytest.mark.slow
 def test_state_needs_a_token_and_supports_etags(serve: Serve) -> None:
     server = serve()
     assert Phone(server.url).state().status == 401
@@ -82,6 +87,7 @@ def test_state_needs_a_token_and_supports_etags(serve: Serve) -> None:
     assert again.status == 304
 
 
+@pytest.mark.slow
 def test_pulse_answers_are_committed_and_one_phone_counts_once(
     serve: Serve, workshop_path: Path
 ) -> None:
@@ -100,6 +106,7 @@ def test_pulse_answers_are_committed_and_one_phone_counts_once(
     assert sorted(answers["peers"]) == [3, 5] and answers["market"] == [4]
 
 
+@pytest.mark.slow
 def test_a_retried_submission_is_answered_again_not_stored_again(
     serve: Serve, workshop_path: Path
 ) -> None:
@@ -120,6 +127,7 @@ def test_a_retried_submission_is_answered_again_not_stored_again(
         ] * 2
 
 
+@pytest.mark.slow
 def test_answers_outside_the_open_activity_or_while_locked_are_refused(
     serve: Serve, workshop_path: Path
 ) -> None:
@@ -136,6 +144,7 @@ def test_answers_outside_the_open_activity_or_while_locked_are_refused(
         assert WorkshopStore(workshop).answers.by_item("fairness") == {}
 
 
+@pytest.mark.slow
 def test_every_field_is_checked(serve: Serve, workshop_path: Path) -> None:
     server = serve("--step", "autonomy")
     phone = server.phone()
@@ -187,6 +196,7 @@ HOSTILE = [
 ]
 
 
+@pytest.mark.slow
 def test_hostile_text_is_stored_exactly_as_typed(serve: Serve, workshop_path: Path) -> None:
     server = serve("--step", "purpose")
     phone = server.phone()
@@ -198,6 +208,7 @@ def test_hostile_text_is_stored_exactly_as_typed(serve: Serve, workshop_path: Pa
     assert stored == HOSTILE
 
 
+@pytest.mark.slow
 def test_dot_voting_offers_visible_notes_and_replaces_a_phones_dots(
     serve: Serve, workshop_path: Path
 ) -> None:
@@ -223,6 +234,7 @@ def test_dot_voting_offers_visible_notes_and_replaces_a_phones_dots(
     assert votes == {keep: 0, other: 1, hidden: 0}
 
 
+@pytest.mark.slow
 def test_bodies_over_16_kib_are_refused(serve: Serve) -> None:
     server = serve("--step", "purpose")
     phone = server.phone()
@@ -231,6 +243,7 @@ def test_bodies_over_16_kib_are_refused(serve: Serve) -> None:
     assert reply.status == 413 and "error" in reply.data
 
 
+@pytest.mark.slow
 def test_a_phone_that_floods_is_slowed_down(serve: Serve) -> None:
     server = serve()
     phone = server.phone()
@@ -240,6 +253,7 @@ def test_a_phone_that_floods_is_slowed_down(serve: Serve) -> None:
     assert server.phone().state().status == 200  # other phones are not affected
 
 
+@pytest.mark.slow
 def test_no_facilitator_control_and_wrong_methods(serve: Serve) -> None:
     server = serve()
     phone = server.phone()
@@ -249,6 +263,7 @@ def test_no_facilitator_control_and_wrong_methods(serve: Serve) -> None:
     assert phone.state().data["activity"] == "waiting"
 
 
+@pytest.mark.slow
 def test_sigterm_stops_cleanly_with_everything_committed(serve: Serve, workshop_path: Path) -> None:
     server = serve("--step", "mastery")
     phone = server.phone()
@@ -265,6 +280,7 @@ def test_sigterm_stops_cleanly_with_everything_committed(serve: Serve, workshop_
         serve()  # a second server on the same workshop: one writer at a time, named
 
 
+@pytest.mark.slow
 def test_a_checkin_pulse_is_stored_with_its_checkin(serve: Serve, workshop_path: Path) -> None:
     import datetime as dt
 
@@ -299,6 +315,7 @@ def test_a_checkin_pulse_is_stored_with_its_checkin(serve: Serve, workshop_path:
         assert repo.checkins.pulse(checkin) == {}  # stored, not shown before a reveal
 
 
+@pytest.mark.slow
 def test_the_server_the_app_started_stops_when_the_app_is_gone(workshop_path: Path) -> None:
     import subprocess
     import sys

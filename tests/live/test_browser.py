@@ -61,6 +61,7 @@ def browser() -> Iterator[object]:
         shutil.rmtree(profile, ignore_errors=True)
 
 
+@pytest.mark.slow
 def test_a_phone_joins_answers_adds_an_idea_and_votes(
     browser: object, serve: Callable[..., LiveProcess], workshop_path: Path
 ) -> None:
@@ -129,6 +130,7 @@ def test_a_phone_joins_answers_adds_an_idea_and_votes(
     assert existing in {n.id for n in notes.values()}
 
 
+@pytest.mark.slow
 def test_every_screen_of_the_page_passes_an_accessibility_audit(
     browser: object, serve: Callable[..., LiveProcess], workshop_path: Path
 ) -> None:

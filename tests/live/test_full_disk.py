@@ -46,6 +46,7 @@ print(json.dumps(seen))
 """
 
 
+@pytest.mark.slow
 def test_a_full_disk_is_503_with_retry_after_and_one_log_line(tmp_path: Path) -> None:
     if shutil.which("unshare") is None:
         pytest.skip("needs unshare to mount a small file system")

@@ -11,6 +11,8 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pytest
+
 from ampdesk.live.limits import LogLimit
 from ampdesk.store.workshop_file import open_workshop
 from ampdesk.store.workshop_store import WorkshopStore
@@ -20,6 +22,7 @@ Serve = Callable[..., LiveProcess]
 NOTE = {"activity": "autonomy", "kind": "idea", "dimension": "how"}
 
 
+@pytest.mark.slow
 def test_a_poisoned_note_beside_20_good_ones_fails_none_of_them(
     serve: Serve, workshop_path: Path
 ) -> None:
@@ -41,6 +44,7 @@ def test_a_poisoned_note_beside_20_good_ones_fails_none_of_them(
     assert sorted(texts) == sorted(f"Good idea {i}" for i in range(1, 21) for _ in range(3))
 
 
+@pytest.mark.slow
 def test_text_sqlite_cannot_store_or_nobody_can_see_is_refused(serve: Serve) -> None:
     server = serve("--step", "autonomy")
     phone = server.phone()
@@ -52,6 +56,7 @@ def test_text_sqlite_cannot_store_or_nobody_can_see_is_refused(serve: Serve) -> 
     assert phone.submit("notes", key_with_surrogate).status == 400
 
 
+@pytest.mark.slow
 def test_deeply_nested_json_is_a_400(serve: Serve) -> None:
     server = serve("--step", "autonomy")
     phone = server.phone()
@@ -61,6 +66,7 @@ def test_deeply_nested_json_is_a_400(serve: Serve) -> None:
         assert reply.status == 400 and "nested" in reply.data["error"]
 
 
+@pytest.mark.slow
 def test_bearer_in_any_case_and_keys_scoped_by_route(serve: Serve, workshop_path: Path) -> None:
     server = serve("--step", "autonomy")
     phone = server.phone()
@@ -85,6 +91,7 @@ def _raw(port: int, data: bytes) -> bytes:
     return b"".join(chunks)
 
 
+@pytest.mark.slow
 def test_malformed_http_gets_a_json_400(serve: Serve) -> None:
     server = serve()
     port = int(server.url.rsplit(":", 1)[1].strip("/"))
@@ -94,6 +101,7 @@ def test_malformed_http_gets_a_json_400(serve: Serve) -> None:
     assert b"application/json" in head and "error" in json.loads(body)
 
 
+@pytest.mark.slow
 def test_a_header_trickled_byte_by_byte_is_cut_off(serve: Serve) -> None:
     server = serve()
     port = int(server.url.rsplit(":", 1)[1].strip("/"))
@@ -117,6 +125,7 @@ def test_a_header_trickled_byte_by_byte_is_cut_off(serve: Serve) -> None:
         assert time.monotonic() - started < 60
 
 
+@pytest.mark.slow
 def test_piled_up_idle_connections_do_not_lock_phones_out(serve: Serve) -> None:
     server = serve("--step", "autonomy")
     port = int(server.url.rsplit(":", 1)[1].strip("/"))

@@ -12,6 +12,8 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pytest
+
 from ampdesk.framework.live import done_scope, voting
 from ampdesk.store.live import DONE_KEY, LiveStore, done_marks, pseudonym, token_hash
 from ampdesk.store.workshop_file import open_workshop
@@ -23,6 +25,7 @@ PHONES = 50
 NOTES_EACH = 4
 
 
+@pytest.mark.slow
 def test_fifty_phones_at_once_are_all_counted(serve: Serve, workshop_path: Path) -> None:
     server = serve("--step", "autonomy")
 
@@ -56,6 +59,7 @@ def test_fifty_phones_at_once_are_all_counted(serve: Serve, workshop_path: Path)
     assert len(answers["how.current"]) == PHONES
 
 
+@pytest.mark.slow
 def test_sigkill_loses_no_acknowledged_submission(serve: Serve, workshop_path: Path) -> None:
     server = serve("--step", "purpose")
     phone = server.phone()
@@ -73,6 +77,7 @@ def test_sigkill_loses_no_acknowledged_submission(serve: Serve, workshop_path: P
     assert len(acknowledged) == 40 and stored == acknowledged
 
 
+@pytest.mark.slow
 def test_sigkill_under_load_keeps_every_acknowledged_join_and_submission_exactly_once(
     serve: Serve, workshop_path: Path
 ) -> None:
@@ -196,6 +201,7 @@ def _stored_done(path: Path, mark: str, scope: str) -> int:
     return done_marks(row[0] if row else None).get(scope, []).count(mark)
 
 
+@pytest.mark.slow
 def test_dots_and_done_marks_are_committed_before_their_200_and_survive_sigkill(
     serve: Serve, workshop_path: Path
 ) -> None:

@@ -61,6 +61,7 @@ async def _town_hall(url: str, code: str) -> list[tuple[int, str, int]]:
     return await asyncio.gather(*(_phone(n, url, code, everyone_in) for n in range(PHONES)))
 
 
+@pytest.mark.slow
 def test_a_thousand_phones_join_at_a_1024_file_limit(tmp_path: Path) -> None:
     hard = resource.getrlimit(resource.RLIMIT_NOFILE)[1]
     if hard != resource.RLIM_INFINITY and hard < 4 * PHONES:

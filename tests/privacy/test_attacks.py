@@ -82,6 +82,7 @@ def _check_json(path: Path) -> dict[str, Any]:
 
 
 # -- a small group's figure, searched for in every output ------------------------------
+@pytest.mark.slow
 def test_check_json_shows_no_figure_of_a_small_group(manager_file: Path) -> None:
     data = _check_json(manager_file)
     _no_small_figure(json.dumps(data), "check --json")
@@ -91,6 +92,7 @@ def test_check_json_shows_no_figure_of_a_small_group(manager_file: Path) -> None
     assert engineer["median_compa_ratio"] is not None  # big enough: shown
 
 
+@pytest.mark.slow
 def test_default_report_neither_names_a_small_group_nor_shows_its_figure(
     manager_file: Path,
 ) -> None:
@@ -117,6 +119,7 @@ def test_default_report_neither_names_a_small_group_nor_shows_its_figure(
     assert stat.S_IMODE(confidential.stat().st_mode) == 0o600
 
 
+@pytest.mark.slow
 def test_handover_copy_holds_the_state_but_no_figure(handover_copy: Path) -> None:
     raw = handover_copy.read_bytes()
     for figure in (b"0.733", b"36650", b"Robin Lead"):
@@ -128,6 +131,7 @@ def test_handover_copy_holds_the_state_but_no_figure(handover_copy: Path) -> Non
     assert reason["value"] is None and "withheld" in reason["message"]
 
 
+@pytest.mark.slow
 def test_window_and_projector_on_a_handover_copy_show_no_small_figure(
     qtbot: QtBot, handover_copy: Path
 ) -> None:
@@ -145,6 +149,7 @@ def test_window_and_projector_on_a_handover_copy_show_no_small_figure(
     assert "Team lead" not in projected
 
 
+@pytest.mark.slow
 def test_exports_hold_no_small_figure_without_individual_pay(manager_file: Path) -> None:
     folder = manager_file.parent
     result = ampdesk(
@@ -167,6 +172,7 @@ def test_exports_hold_no_small_figure_without_individual_pay(manager_file: Path)
         _no_small_figure(path.read_text(encoding="utf-8-sig"), path.name)
 
 
+@pytest.mark.slow
 def test_json_export_with_individual_pay_warns_and_is_owner_only(manager_file: Path) -> None:
     folder = manager_file.parent
     result = ampdesk("export", str(manager_file), "--format", "json", "-o", "all.json", cwd=folder)
@@ -179,6 +185,7 @@ def test_json_export_with_individual_pay_warns_and_is_owner_only(manager_file: P
 
 
 # -- phones: one voice each, no link between a phone's inputs ---------------------------
+@pytest.mark.slow
 def test_a_second_join_from_one_address_replaces_the_first_phone(tmp_path: Path) -> None:
     path = tmp_path / "live.ampdesk"
     create_workshop(path, "Live").close()  # the default rules: one phone per address
@@ -201,6 +208,7 @@ def test_a_second_join_from_one_address_replaces_the_first_phone(tmp_path: Path)
         server.stop()
 
 
+@pytest.mark.slow
 def test_a_live_workshops_export_links_no_phones_notes_to_its_answers(tmp_path: Path) -> None:
     path = tmp_path / "live.ampdesk"
     with create_workshop(path, "Live") as workshop:
@@ -262,6 +270,7 @@ def _wait(phone: Phone, activity: str) -> None:
     raise AssertionError(f"the phone never saw {activity}")
 
 
+@pytest.mark.slow
 def test_totals_differenced_across_one_new_answer_reveal_nothing(tmp_path: Path) -> None:
     path = tmp_path / "live.ampdesk"
     with create_workshop(path, "Live") as workshop:
@@ -287,6 +296,7 @@ def test_totals_differenced_across_one_new_answer_reveal_nothing(tmp_path: Path)
     assert shown[5]["counts"] == [3, 2, 0, 5, 0] and shown[6] == shown[5]
 
 
+@pytest.mark.slow
 def test_a_formula_typed_on_a_phone_reaches_the_csv_as_text(tmp_path: Path) -> None:
     path = tmp_path / "live.ampdesk"
     create_workshop(path, "Live").close()
@@ -311,6 +321,7 @@ def test_a_formula_typed_on_a_phone_reaches_the_csv_as_text(tmp_path: Path) -> N
     assert cells == ["'" + text for text in formulas]
 
 
+@pytest.mark.slow
 def test_the_live_bar_says_when_an_address_asks_for_more_and_reveals_on_request(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
@@ -374,6 +385,7 @@ def test_a_handover_copy_carries_no_token_pseudonym_or_retry_record(tmp_path: Pa
                 assert WorkshopStore(copy).answers.by_item("fairness") == {"peers": [4]}
 
 
+@pytest.mark.slow
 def test_the_phone_page_says_what_the_facilitator_can_and_cannot_see(tmp_path: Path) -> None:
     path = tmp_path / "live.ampdesk"
     create_workshop(path, "Live").close()

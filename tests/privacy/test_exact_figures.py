@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from pypdf import PdfReader
 
 from ampdesk.framework.fairness import PayRow
@@ -32,6 +33,7 @@ def _role(data: dict[str, Any], role: str) -> dict[str, Any]:
     return found
 
 
+@pytest.mark.slow
 def test_the_spread_is_not_set_by_the_one_highest_paid(tmp_path: Path) -> None:
     """Five women at 60-64k and one man at 93k: highest over lowest is 1.55, so anyone who
     knows the lowest pay would know his."""
@@ -50,6 +52,7 @@ def test_the_spread_is_not_set_by_the_one_highest_paid(tmp_path: Path) -> None:
     assert "over 1.50 times the lowest" in text  # the limit it crossed, a band
 
 
+@pytest.mark.slow
 def test_the_median_of_an_odd_group_is_rounded(tmp_path: Path) -> None:
     """In a group of five the median compa-ratio is one person's own: 0.733 here."""
     pays = [30_000, 33_000, 36_650, 40_000, 45_000]
@@ -64,6 +67,7 @@ def test_the_median_of_an_odd_group_is_rounded(tmp_path: Path) -> None:
     assert "median compa-ratio about 0.75 (rounded to 0.05) is under 0.85" in text
 
 
+@pytest.mark.slow
 def test_no_figure_where_one_person_dominates_the_group(tmp_path: Path) -> None:
     """One person earns more than the other four together: the (1, 50%) dominance rule."""
     pays = [20_000, 21_000, 22_000, 23_000, 200_000]

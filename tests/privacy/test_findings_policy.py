@@ -51,6 +51,7 @@ def _outputs(path: Path) -> tuple[dict[str, Any], str]:
     ],
     ids=["threshold-8", "complementary"],
 )
+@pytest.mark.slow
 def test_a_gap_hidden_in_the_table_is_said_nowhere(
     tmp_path: Path, groups: dict[str, tuple[int, int]], threshold: int
 ) -> None:
@@ -76,6 +77,7 @@ def test_a_gap_hidden_in_the_table_is_said_nowhere(
     assert "below group" in " ".join(" ".join(p.extract_text() for p in pages).split())
 
 
+@pytest.mark.slow
 def test_a_gap_between_big_groups_is_said_with_its_figure(tmp_path: Path) -> None:
     path = _workshop(tmp_path, _rows({"F": (5, 60_000), "M": (6, 70_000)}))
     data, text = _outputs(path)
@@ -84,6 +86,7 @@ def test_a_gap_between_big_groups_is_said_with_its_figure(tmp_path: Path) -> Non
     assert "mean pay of group 'F' is about 14% below group 'M'" in text
 
 
+@pytest.mark.slow
 def test_the_reason_count_says_no_more_than_the_reasons_listed(tmp_path: Path) -> None:
     rows = _rows({"F": (5, 60_000), "M": (6, 70_000)})
     rows.append(PayRow("Designer", "Lead", "creative", 30_000, 70_000, person="Only one"))
@@ -93,6 +96,7 @@ def test_the_reason_count_says_no_more_than_the_reasons_listed(tmp_path: Path) -
     assert f"({listed} reasons, listed" in text
 
 
+@pytest.mark.slow
 def test_min_group_size_is_set_as_a_whole_number(tmp_path: Path) -> None:
     path = _workshop(tmp_path, _rows({"F": (5, 60_000)}))
     result = ampdesk("settings", str(path), "--set", "min_group_size=6", cwd=tmp_path)

@@ -45,6 +45,7 @@ def pay_file(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_every_workshop_file_and_export_with_pay_is_owner_only(
     tmp_path: Path, pay_file: Path
 ) -> None:
@@ -75,6 +76,7 @@ def test_every_workshop_file_and_export_with_pay_is_owner_only(
     assert default.returncode == 0 and _mode(tmp_path / "default.pdf") == 0o666  # no pay
 
 
+@pytest.mark.slow
 def test_screenshots_of_pay_pages_are_marked_and_owner_only(tmp_path: Path, pay_file: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
     env["XDG_CONFIG_HOME"] = str(tmp_path / "config")

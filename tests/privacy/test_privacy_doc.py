@@ -4,9 +4,12 @@ import ast
 import re
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
+@pytest.mark.slow
 def test_every_test_named_in_docs_privacy_exists() -> None:
     text = (ROOT / "docs" / "privacy.md").read_text(encoding="utf-8")
     named = re.findall(r"`(?:(tests/[\w/]+\.py)|attacks)::(test_\w+)`", text)

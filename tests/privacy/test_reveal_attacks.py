@@ -53,6 +53,7 @@ def _revealed_five(path: Path, server: LiveProcess) -> list[Phone]:
     return phones
 
 
+@pytest.mark.slow
 def test_a_resent_or_changed_answer_does_not_complete_a_batch(tmp_path: Path) -> None:
     """Attack (a): one new answer held back, then one phone re-sends its own answer four times
     (and changes it once): the batch must not be complete."""
@@ -75,6 +76,7 @@ def test_a_resent_or_changed_answer_does_not_complete_a_batch(tmp_path: Path) ->
     assert after["n"] == 10 and after["counts"] == [1, 4, 0, 4, 1]
 
 
+@pytest.mark.slow
 def test_a_second_reveal_needs_the_threshold_of_new_people(tmp_path: Path) -> None:
     """Attack (b): reveal again after one new answer ("Reveal results (1 new)")."""
     path = _live(tmp_path, per_address=20)
@@ -90,6 +92,7 @@ def test_a_second_reveal_needs_the_threshold_of_new_people(tmp_path: Path) -> No
         server.stop()
 
 
+@pytest.mark.slow
 def test_one_person_with_several_devices_cannot_fill_the_threshold(tmp_path: Path) -> None:
     """Attack (c): a laptop and a phone on two addresses, two joins each, one real answer."""
     path = _live(tmp_path)  # the default: one phone per address
@@ -124,6 +127,7 @@ def test_one_person_with_several_devices_cannot_fill_the_threshold(tmp_path: Pat
     assert _pulse(path, "peers")["n"] == 0
 
 
+@pytest.mark.slow
 def test_a_second_join_from_an_address_carries_its_answers_over_once(tmp_path: Path) -> None:
     path = _live(tmp_path)
     server = LiveProcess(path, "--step", "fairness")
@@ -146,6 +150,7 @@ def test_a_second_join_from_an_address_carries_its_answers_over_once(tmp_path: P
     assert found == {"peers": [5], "market": [3]}
 
 
+@pytest.mark.slow
 def test_typed_counts_never_pad_a_statement_few_phones_answered(tmp_path: Path) -> None:
     """Attack (d): one phone alone answered "market"; five raised hands are typed for it."""
     path = _live(tmp_path, per_address=20)

@@ -40,6 +40,7 @@ def _printed_whole(page_text: str, what: str, typed: str) -> bool:
     return all(word in found for word in re.findall(rf"\b{prefix}\d{{6}}\b", typed))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("document", list(DOCUMENTS))
 def test_long_texts_print_whole_in_every_document(
     long_workshop: tuple[Path, dict[str, str]], document: str

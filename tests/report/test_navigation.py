@@ -34,6 +34,7 @@ def written(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return paths
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", DOCUMENTS)
 def test_every_bookmark_opens_the_page_of_its_heading(written: dict[str, Path], name: str) -> None:
     reader = PdfReader(written[name])
@@ -46,6 +47,7 @@ def test_every_bookmark_opens_the_page_of_its_heading(written: dict[str, Path], 
         assert len({index for _t, _l, index in marks}) >= min(5, len(pages) - 1)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", DOCUMENTS)
 def test_language_set_and_every_font_embedded(written: dict[str, Path], name: str) -> None:
     reader = PdfReader(written[name])
@@ -55,6 +57,7 @@ def test_language_set_and_every_font_embedded(written: dict[str, Path], name: st
     assert not any("Helvetica" in font for font, _ in listed)
 
 
+@pytest.mark.slow
 def test_long_report_has_summary_and_contents_on_page_two_with_right_page_numbers(
     written: dict[str, Path],
 ) -> None:

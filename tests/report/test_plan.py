@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
 from ampdesk.framework.content import framework
@@ -10,6 +11,7 @@ from ampdesk.store.workshop_file import create_workshop
 from tests.cli.runner import ampdesk
 
 
+@pytest.mark.slow
 def test_plan_has_agenda_prompts_cases_and_materials(tmp_path: Path) -> None:
     create_workshop(tmp_path / "w.ampdesk", "Café offsite in Łódź").close()
     result = ampdesk("plan", "w.ampdesk", "-o", "plan.pdf", cwd=tmp_path)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
 from ampdesk.framework.content import framework
@@ -15,6 +16,7 @@ def _flat(value: str) -> str:
     return " ".join(value.split())
 
 
+@pytest.mark.slow
 def test_plan_appendix_has_principles_fit_mistakes_and_thin_evidence(tmp_path: Path) -> None:
     create_workshop(tmp_path / "w.ampdesk", "Offsite").close()
     result = ampdesk("plan", "w.ampdesk", "-o", "plan.pdf", cwd=tmp_path)

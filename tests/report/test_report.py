@@ -48,6 +48,7 @@ def _report(demo: Path, *options: str) -> tuple[PdfReader, str]:
     return reader, "\n".join(page.extract_text() for page in reader.pages)
 
 
+@pytest.mark.slow
 def test_sections_in_order_with_outline_labels_and_metadata(demo: Path) -> None:
     reader, text = _report(demo)
     text = "\n".join(page.extract_text() for page in reader.pages[2:])  # after the contents
@@ -64,12 +65,14 @@ def test_sections_in_order_with_outline_labels_and_metadata(demo: Path) -> None:
     assert reader.metadata.author == "Zoë Ferreira-Nowak"
 
 
+@pytest.mark.slow
 def test_names_in_other_scripts_survive(demo: Path) -> None:
     _, text = _report(demo)
     for word in ("Zoë Ferreira-Nowak", "Κατερίνα", "Оксана", "Thessaloniki"):
         assert word in text
 
 
+@pytest.mark.slow
 def test_no_individual_pay_by_default_and_confidential_on_request(demo: Path) -> None:
     with open_workshop(demo) as workshop:
         pays = [f"{row.pay:,.0f}" for row in WorkshopStore(workshop).pay.rows()]
@@ -83,6 +86,7 @@ def test_no_individual_pay_by_default_and_confidential_on_request(demo: Path) ->
     assert "withheld" not in confidential.lower() and "no figures" not in confidential
 
 
+@pytest.mark.slow
 def test_gate_reasons_and_override_are_printed(demo: Path, tmp_path: Path) -> None:
     copy = tmp_path / "override.ampdesk"
     copy.write_bytes(demo.read_bytes())
@@ -107,11 +111,13 @@ def test_gate_reasons_and_override_are_printed(demo: Path, tmp_path: Path) -> No
     assert "findings; see the confidential copy" in flat
 
 
+@pytest.mark.slow
 def test_letter_paper(demo: Path) -> None:
     reader, _ = _report(demo, "--paper", "letter")
     assert round(float(reader.pages[0].mediabox.width)) == 612
 
 
+@pytest.mark.slow
 def test_report_needs_a_pdf_name(demo: Path) -> None:
     result = ampdesk("report", str(demo), "-o", "out.txt", cwd=demo.parent)
     assert result.returncode == 2

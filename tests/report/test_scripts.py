@@ -55,6 +55,7 @@ def _plain(value: str) -> str:
     return " ".join(value.translate(BIDI_MARKS).split())
 
 
+@pytest.mark.slow
 def test_chinese_and_japanese_come_back_out_with_pdftotext(report: tuple[Path, list[str]]) -> None:
     _needs(ord("我"), ord("語"))
     text = _plain(_pdftotext(report[0]))
@@ -65,6 +66,7 @@ def test_chinese_and_japanese_come_back_out_with_pdftotext(report: tuple[Path, l
     assert cjk and all(" yes yes yes " in line for line in cjk)  # embedded, subset, mapped
 
 
+@pytest.mark.slow
 def test_hindi_is_shaped_in_a_devanagari_font(report: tuple[Path, list[str]]) -> None:
     _needs(ord("ह"))
     text = _plain(_pdftotext(report[0]))
@@ -93,6 +95,7 @@ def _line(path: Path, first: str) -> list[str]:
     return [glyphs for _x, glyphs in sorted((x, g) for t, x, g in words if t == top)]
 
 
+@pytest.mark.slow
 def test_hebrew_reads_right_to_left(report: tuple[Path, list[str]]) -> None:
     # "שלום עולם": the first word stands right of the second and each word's letters run
     # from right to left (left to right the page shows ם before ש); the sentence around it
@@ -124,6 +127,7 @@ def test_unshown_scripts_are_named_in_place_and_listed(report: tuple[Path, list[
     assert "\ufffd" not in text
 
 
+@pytest.mark.slow
 def test_cff_font_is_converted_to_truetype_with_only_the_characters_used() -> None:
     source = fonts._source_for(ord("我"))
     if source is None or source.truetype:
@@ -151,6 +155,7 @@ def test_a_wrapped_hebrew_passage_reads_from_its_first_line_down(tmp_path: Path)
     assert order == list(range(len(HEBREW_WORDS)))
 
 
+@pytest.mark.slow
 def test_titles_in_any_script_in_the_running_header(tmp_path: Path) -> None:
     _needs(ord("工"))
     with create_workshop(tmp_path / "w.ampdesk", "工作坊 2026 · סדנה") as workshop:
@@ -159,6 +164,7 @@ def test_titles_in_any_script_in_the_running_header(tmp_path: Path) -> None:
     assert second.startswith("工作坊 2026 · סדנה")
 
 
+@pytest.mark.slow
 def test_a_second_document_with_more_cjk_characters(tmp_path: Path) -> None:
     # each conversion of the CFF font holds the characters of the ones before and is a face
     # of its own (ReportLab would share one face between fonts of one PostScript name)

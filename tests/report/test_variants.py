@@ -28,6 +28,7 @@ def _write(folder: Path, command: str, source: str, out: str, *options: str) -> 
     return PdfReader(folder / out)
 
 
+@pytest.mark.slow
 def test_handout_has_what_was_said_and_decided_and_no_pay_roles_or_warnings(
     tmp_path: Path,
 ) -> None:
@@ -75,6 +76,7 @@ def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ("handout", ()),
     ],
 )
+@pytest.mark.slow
 def test_every_document_of_a_big_workshop_prints(
     big: Path, command: str, options: tuple[str, ...]
 ) -> None:

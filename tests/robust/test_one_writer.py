@@ -42,6 +42,7 @@ def _titles(path: Path) -> list[str]:
         return [a.title for a in WorkshopStore(workshop).actions.all()]
 
 
+@pytest.mark.slow
 def test_a_second_writer_is_refused_and_readers_still_work(tmp_path: Path) -> None:
     path = tmp_path / "w.ampdesk"
     create_workshop(path, "Locks").close()
@@ -75,6 +76,7 @@ def test_the_log_is_checkpointed_after_a_quiet_moment(tmp_path: Path) -> None:
         assert _titles(emailed / "w.ampdesk") == ["Saved a moment ago"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
 def test_the_app_ended_by_a_signal_leaves_a_complete_file(tmp_path: Path, signum: int) -> None:
     path = tmp_path / "w.ampdesk"

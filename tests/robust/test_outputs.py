@@ -27,6 +27,7 @@ from ampdesk.store.workshop_file import create_workshop, open_workshop
 from tests.cli.runner import ampdesk
 
 
+@pytest.mark.slow
 def test_no_command_replaces_an_existing_workshop(tmp_path: Path) -> None:
     write_demo(tmp_path / "source.ampdesk").close()
     create_workshop(tmp_path / "other.ampdesk", "Another team's workshop").close()
@@ -51,6 +52,7 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+@pytest.mark.slow
 def test_no_export_or_document_replaces_what_it_reads(tmp_path: Path) -> None:
     """The fault review's first finding: ``export -o`` onto the workshop replaced it with JSON."""
     write_demo(tmp_path / "w.ampdesk").close()
@@ -107,6 +109,7 @@ def _notes_in(path: Path) -> int:
         return int(db.execute("SELECT count(*) FROM note").fetchone()[0])
 
 
+@pytest.mark.slow
 def test_killed_imports_leave_nothing_or_the_whole_workshop(tmp_path: Path) -> None:
     """20 SIGKILLs spread over an import of 30,000 notes: the target is absent or whole,
     never the empty workshop titled "import" that the review found after 10 of 20 kills."""
@@ -173,6 +176,7 @@ print(json.dumps(seen))
 """
 
 
+@pytest.mark.slow
 def test_a_full_disk_leaves_old_state_or_nothing(tmp_path: Path) -> None:
     """On a real 1 MB file system (tmpfs, mounted in a private namespace): creating commands
     leave no file, an export leaves none, and an empty log beside a whole file (as an

@@ -64,6 +64,7 @@ def _half_checkpoint(path: Path) -> None:
             main.write(wal[start + _FRAME_HEADER : start + _FRAME_HEADER + page_size])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("keep_shm", [False, True])
 def test_crash_in_checkpoint_opens_with_the_newer_data(tmp_path: Path, keep_shm: bool) -> None:
     path = _crashed_copy(tmp_path, keep_shm)
@@ -94,6 +95,7 @@ def _only_in_the_log(tmp_path: Path, change: str) -> Path:
     return target
 
 
+@pytest.mark.slow
 def test_a_newer_schema_only_in_the_log_is_refused_as_newer(tmp_path: Path) -> None:
     """The file is judged as SQLite recovers it (store/file_header.py copies the log beside
     the private copy): the main file alone would pass as an intact workshop."""
@@ -107,6 +109,7 @@ def test_a_newer_schema_only_in_the_log_is_refused_as_newer(tmp_path: Path) -> N
     assert {p.name: _digest(p) for p in tmp_path.iterdir() if p.is_file()} == files
 
 
+@pytest.mark.slow
 def test_a_workshop_whose_rows_are_only_in_the_log_is_read_from_it(tmp_path: Path) -> None:
     """Tables and rows written only to the log: the main file alone is no workshop."""
     path = _only_in_the_log(tmp_path, "rows")
@@ -154,6 +157,7 @@ def _rollback_journal_foreign(path: Path) -> None:
         _rollback_journal_foreign,
     ],
 )
+@pytest.mark.slow
 def test_a_refused_file_is_never_touched(tmp_path: Path, make: object) -> None:
     path = tmp_path / "bad.ampdesk"
     make(path)  # type: ignore[operator]
@@ -190,6 +194,7 @@ def _unshare_works() -> bool:
 needs_unshare = pytest.mark.skipif(not _unshare_works(), reason="no user namespaces here")
 
 
+@pytest.mark.slow
 @needs_unshare
 @pytest.mark.parametrize("with_wal", [False, True])
 @pytest.mark.parametrize("what", ["file", "folder"])
@@ -237,6 +242,7 @@ def test_read_only_file_opens_read_only_and_leaves_no_side_files(
     assert _digest(path) == before
 
 
+@pytest.mark.slow
 def test_upgrade_says_so_and_never_backs_up_a_backup(tmp_path: Path) -> None:
     path = tmp_path / "old.ampdesk"
     shutil.copy(FIXTURES / "workshop_schema1.ampdesk", path)
@@ -274,6 +280,7 @@ def _tmpfs(size_kib: int) -> list[str]:
     ]
 
 
+@pytest.mark.slow
 @needs_unshare
 def test_upgrade_on_a_full_disk_leaves_the_original(tmp_path: Path) -> None:
     """A real full disk: a small tmpfs mounted in a private namespace, the fixture copied in,

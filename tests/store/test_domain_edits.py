@@ -27,6 +27,7 @@ def _rows(path: Path, query: str) -> list[tuple[object, ...]]:
         return conn.execute(query).fetchall()
 
 
+@pytest.mark.slow
 def test_an_override_its_remediation_and_their_link_are_one_transaction(tmp_path: Path) -> None:
     path = tmp_path / "w.ampdesk"
     write_demo(path).close()
@@ -84,6 +85,7 @@ def test_a_delete_takes_along_what_its_cascade_names_and_returns_it(tmp_path: Pa
     assert not _rows(path, f"SELECT * FROM answer WHERE checkin_id = {checkin}")
 
 
+@pytest.mark.slow
 def test_the_command_line_overrides_and_withdraws_through_the_same_operation(
     tmp_path: Path,
 ) -> None:

@@ -20,6 +20,7 @@ def exported(tmp_path: Path) -> Path:
     return tmp_path / "a.json"
 
 
+@pytest.mark.slow
 def test_round_trip_is_byte_identical(exported: Path) -> None:
     copy = exported.with_name("copy.ampdesk")
     import_json(exported, copy)
@@ -56,6 +57,7 @@ def _broken(exported: Path, change: object) -> Path:
         (lambda d: d["tables"]["answer"][0].update(value=9), "does not fit together"),
     ],
 )
+@pytest.mark.slow
 def test_wrong_files_are_refused_and_nothing_is_written(
     exported: Path, change: object, message: str
 ) -> None:
@@ -83,6 +85,7 @@ def test_not_json_at_all(tmp_path: Path) -> None:
         import_json(tmp_path / "y.json", tmp_path / "y.ampdesk")
 
 
+@pytest.mark.slow
 def test_csv_export(tmp_path: Path) -> None:
     write_demo(tmp_path / "demo.ampdesk").close()
     with open_workshop(tmp_path / "demo.ampdesk") as workshop:

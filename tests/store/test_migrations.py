@@ -140,6 +140,7 @@ FIXTURE5_TOKEN = "ZAVxKObBEDTqiErj7PBVIuZUwcSX9_zJvvTkjdB8JXY"
 FIXTURE5_KEY = "schema5-fixture-key"
 
 
+@pytest.mark.slow
 def test_schema5_upgrade_adds_the_answer_index_and_phones_carry_on(tmp_path: Path) -> None:
     """A schema-5 file opened by the participant server is upgraded; a phone of that file
     gets its retry replayed and replaces its answer (found by the new index), nothing else."""

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event
 
@@ -59,6 +60,7 @@ def _answers(inputs: WorkshopInputs) -> int:
     return sum(len(values) for values in inputs.autonomy_answers.values())
 
 
+@pytest.mark.slow
 def test_the_rules_inputs_are_one_snapshot_while_another_process_writes(tmp_path: Path) -> None:
     path = tmp_path / "w.ampdesk"
     create_workshop(path, "Snapshots").close()
@@ -75,6 +77,7 @@ def test_the_rules_inputs_are_one_snapshot_while_another_process_writes(tmp_path
     assert len(seen) > 1  # the reads really happened while the writer committed
 
 
+@pytest.mark.slow
 def test_a_window_refresh_reads_one_state_while_another_process_writes(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
@@ -133,6 +136,7 @@ def _as_before(store: WorkshopStore, checkin: int | None) -> dict[str, list[int]
     return {item: found[item] for item, _ in CHECKIN_ITEMS if item in found}
 
 
+@pytest.mark.slow
 def test_the_trend_reads_each_table_once_however_many_checkins(tmp_path: Path) -> None:
     with write_demo(tmp_path / "demo.ampdesk") as workshop:
         store = WorkshopStore(workshop)
@@ -172,6 +176,7 @@ def test_the_trend_reads_each_table_once_however_many_checkins(tmp_path: Path) -
         ]  # not the late one
 
 
+@pytest.mark.slow
 def test_the_report_and_check_each_read_one_state(tmp_path: Path) -> None:
     with write_demo(tmp_path / "demo.ampdesk") as workshop:
         begins: list[object] = []

@@ -44,6 +44,7 @@ def test_shipped_templates_load_and_start_a_planned_workshop(tmp_path: Path) -> 
             assert repo.details.get().title == template.title
 
 
+@pytest.mark.slow
 def test_a_saved_template_holds_the_plan_and_nothing_about_people(tmp_path: Path) -> None:
     path = tmp_path / "demo.ampdesk"
     write_demo(path).close()
@@ -69,6 +70,7 @@ def test_a_template_that_fails_leaves_no_workshop_file(tmp_path: Path) -> None:
         load_template(tmp_path / "binary.json")
 
 
+@pytest.mark.slow
 def test_hand_over_without_individual_pay_keeps_the_figures_and_no_ones_pay(tmp_path: Path) -> None:
     source = tmp_path / "manager.ampdesk"
     write_demo(source).close()
@@ -105,6 +107,7 @@ def test_hand_over_without_individual_pay_keeps_the_figures_and_no_ones_pay(tmp_
     assert not list(tmp_path.glob(".*partial"))
 
 
+@pytest.mark.slow
 def test_hand_over_with_individual_pay_is_a_full_copy(tmp_path: Path) -> None:
     source = tmp_path / "manager.ampdesk"
     write_demo(source).close()

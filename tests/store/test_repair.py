@@ -99,6 +99,7 @@ def _demo(tmp_path: Path) -> tuple[Path, Path]:
     return path, intact
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("damage", "said"), DAMAGE)
 def test_a_damaged_file_is_refused_in_one_line_and_no_report_is_built(
     tmp_path: Path, damage: Callable[[Path], int], said: str
@@ -130,6 +131,7 @@ def _repair(path: Path, tmp_path: Path) -> tuple[Path, str]:
     return copy, result.stdout
 
 
+@pytest.mark.slow
 def test_repair_rebuilds_a_damaged_index_and_keeps_every_row(tmp_path: Path) -> None:
     path, _ = _demo(tmp_path)
     notes = _damaged_index(path)
@@ -141,6 +143,7 @@ def test_repair_rebuilds_a_damaged_index_and_keeps_every_row(tmp_path: Path) -> 
     assert len(by_step) == len([r for r in _rows(path, "note") if r[1] == "autonomy"])
 
 
+@pytest.mark.slow
 def test_repair_salvages_every_row_around_a_damaged_table_page(tmp_path: Path) -> None:
     path, intact = _demo(tmp_path)
     lost = _damaged_table_page(path)
@@ -155,6 +158,7 @@ def test_repair_salvages_every_row_around_a_damaged_table_page(tmp_path: Path) -
             assert a.execute(query).fetchall() == b.execute(query).fetchall(), table
 
 
+@pytest.mark.slow
 def test_repair_of_a_truncated_file_keeps_what_is_left_and_says_what_is_not(
     tmp_path: Path,
 ) -> None:
@@ -168,6 +172,7 @@ def test_repair_of_a_truncated_file_keeps_what_is_left_and_says_what_is_not(
         assert title == WorkshopStore(workshop).details.get().title
 
 
+@pytest.mark.slow
 def test_repair_writes_only_a_new_file(tmp_path: Path) -> None:
     path, intact = _demo(tmp_path)
     _damaged_index(path)

@@ -7,6 +7,7 @@ import datetime as dt
 import subprocess
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from ampdesk.demo import write_demo
@@ -55,6 +56,7 @@ def _filled(path: Path) -> None:
         writer.close()
 
 
+@pytest.mark.slow
 def test_every_row_of_every_table_survives_export_and_import(tmp_path: Path) -> None:
     source = tmp_path / "source.ampdesk"
     _filled(source)

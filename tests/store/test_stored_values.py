@@ -69,6 +69,7 @@ def _changed(tmp_path: Path, *statements: str) -> Path:
         ),
     ],
 )
+@pytest.mark.slow
 def test_a_file_holding_what_ampdesk_never_writes_is_refused_untouched(
     tmp_path: Path, statements: list[str], words: str
 ) -> None:
@@ -89,6 +90,7 @@ def _escaped(words: str) -> str:
     return re.escape(words)
 
 
+@pytest.mark.slow
 def test_the_trigger_of_the_review_never_runs(tmp_path: Path) -> None:
     """The review's trigger deleted every action on import-pay; now the file is refused."""
     path = _changed(
@@ -131,6 +133,7 @@ Change = Callable[[dict[str, dict[str, list[dict[str, object]]]]], None]
         (lambda d: d["tables"]["action"][0].update(step="x"), "action row 1: step is not one of"),
     ],
 )
+@pytest.mark.slow
 def test_import_json_is_as_strict_as_opening(
     tmp_path: Path, exported: dict[str, object], change: Change, words: str
 ) -> None:
@@ -141,6 +144,7 @@ def test_import_json_is_as_strict_as_opening(
     assert [p.name for p in tmp_path.iterdir() if "new" in p.name] == []
 
 
+@pytest.mark.slow
 def test_deep_json_is_one_line(tmp_path: Path) -> None:
     with pytest.raises(ExchangeError, match="nested more deeply than a workshop"):
         _import(tmp_path, "[" * 100_000 + "]" * 100_000)
@@ -148,6 +152,7 @@ def test_deep_json_is_one_line(tmp_path: Path) -> None:
     assert (result.returncode, result.stderr.count("\n")) == (2, 1)
 
 
+@pytest.mark.slow
 def test_a_round_trip_still_imports(tmp_path: Path, exported: dict[str, object]) -> None:
     _import(tmp_path, json.loads(dumps(exported)))
     with open_workshop(tmp_path / "new.ampdesk") as workshop:

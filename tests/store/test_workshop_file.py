@@ -116,6 +116,7 @@ def test_unusable_files_are_refused_and_left_untouched(
     assert _siblings(path) == files_before
 
 
+@pytest.mark.slow
 def test_damaged_page_is_found_by_the_integrity_check(tmp_path: Path) -> None:
     from ampdesk.demo import write_demo
 
@@ -154,6 +155,7 @@ for i in range(100000):
 """
 
 
+@pytest.mark.slow
 def test_sigkill_loses_no_acknowledged_write(tmp_path: Path) -> None:
     path = tmp_path / "w.ampdesk"
     create_workshop(path, "Crash test").close()

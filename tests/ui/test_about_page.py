@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QDialog, QLabel
 from pytestqt.qtbot import QtBot
 
@@ -16,6 +17,7 @@ def _texts(widget: QDialog | AboutMethodPage) -> str:
     return "\n".join(label.text() for label in widget.findChildren(QLabel))
 
 
+@pytest.mark.slow
 def test_help_menu_opens_the_about_page(qtbot: QtBot, demo_window: WorkshopWindow) -> None:
     (help_menu,) = [m for m in demo_window.menuBar().actions() if m.text() == "&Help"]
     (about,) = help_menu.menu().actions()
@@ -46,6 +48,7 @@ def test_about_page_renders(qtbot: QtBot, tmp_path: Path) -> None:
     assert image.stat().st_size > 10_000
 
 
+@pytest.mark.slow
 def test_the_warnings_panel_says_once_that_checks_read_english(
     qtbot: QtBot, demo_window: WorkshopWindow
 ) -> None:

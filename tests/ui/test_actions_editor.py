@@ -4,6 +4,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
@@ -30,6 +31,7 @@ def _stored(path: Path) -> list[object]:
         return list(WorkshopStore(workshop).actions.all())
 
 
+@pytest.mark.slow
 def test_model_edits_every_column_and_undo_restores_exactly(qtbot: QtBot, tmp_path: Path) -> None:
     controller = _controller(qtbot, tmp_path)
     model = ActionsModel(controller)
@@ -65,6 +67,7 @@ def test_model_edits_every_column_and_undo_restores_exactly(qtbot: QtBot, tmp_pa
     assert _stored(tmp_path / "demo.ampdesk") == before
 
 
+@pytest.mark.slow
 def test_delete_undo_restores_the_same_id_and_check_in_statuses(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
@@ -83,6 +86,7 @@ def test_delete_undo_restores_the_same_id_and_check_in_statuses(
     controller.close()
 
 
+@pytest.mark.slow
 def test_add_undo_redo_keeps_the_id(qtbot: QtBot, tmp_path: Path) -> None:
     controller = _controller(qtbot, tmp_path)
     controller.add_action("mastery", "Pairing hour", "", None, "")
@@ -98,6 +102,7 @@ def test_add_undo_redo_keeps_the_id(qtbot: QtBot, tmp_path: Path) -> None:
     controller.close()
 
 
+@pytest.mark.slow
 def test_override_remediation_becomes_a_linked_action(qtbot: QtBot, tmp_path: Path) -> None:
     controller = _controller(qtbot, tmp_path)
     count = len(controller.store.actions.all())
@@ -125,6 +130,7 @@ def test_override_remediation_becomes_a_linked_action(qtbot: QtBot, tmp_path: Pa
     controller.close()
 
 
+@pytest.mark.slow
 def test_page_enter_adds_delete_key_removes_and_warns(
     qtbot: QtBot, tmp_path: Path, open_window: Callable[[Path], WorkshopWindow]
 ) -> None:

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -27,6 +28,7 @@ def _stored(controller: WorkshopController, qtbot: QtBot) -> WorkshopPlan:
     return controller.plan
 
 
+@pytest.mark.slow
 def test_cells_and_what_may_be_edited(qtbot: QtBot, tmp_path: Path) -> None:
     controller = _controller(tmp_path)
     model = AgendaModel(controller)
@@ -43,6 +45,7 @@ def test_cells_and_what_may_be_edited(qtbot: QtBot, tmp_path: Path) -> None:
     controller.close()
 
 
+@pytest.mark.slow
 def test_edits_are_stored_as_single_steps_and_undone(qtbot: QtBot, tmp_path: Path) -> None:
     controller = _controller(tmp_path)
     model = AgendaModel(controller)
@@ -66,6 +69,7 @@ def test_edits_are_stored_as_single_steps_and_undone(qtbot: QtBot, tmp_path: Pat
     controller.close()
 
 
+@pytest.mark.slow
 def test_insert_move_and_remove_keep_the_steps(qtbot: QtBot, tmp_path: Path) -> None:
     controller = _controller(tmp_path)
     model = AgendaModel(controller)
@@ -84,6 +88,7 @@ def test_insert_move_and_remove_keep_the_steps(qtbot: QtBot, tmp_path: Path) -> 
     controller.close()
 
 
+@pytest.mark.slow
 def test_a_refused_agenda_is_said_and_not_stored(qtbot: QtBot, tmp_path: Path) -> None:
     controller = _controller(tmp_path)
     model = AgendaModel(controller)

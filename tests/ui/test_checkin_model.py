@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -22,6 +23,7 @@ def _latest(controller: WorkshopController) -> CheckInValue:
     return controller.store.checkins.all()[-1]
 
 
+@pytest.mark.slow
 def test_shows_each_action_with_its_status_and_note(qtbot: QtBot, tmp_path: Path) -> None:
     controller = _controller(tmp_path)
     model = CheckInModel(controller)
@@ -45,6 +47,7 @@ def test_shows_each_action_with_its_status_and_note(qtbot: QtBot, tmp_path: Path
     controller.close()
 
 
+@pytest.mark.slow
 def test_edits_are_stored_once_each_and_undone(qtbot: QtBot, tmp_path: Path) -> None:
     controller = _controller(tmp_path)
     model = CheckInModel(controller)
@@ -65,6 +68,7 @@ def test_edits_are_stored_once_each_and_undone(qtbot: QtBot, tmp_path: Path) -> 
     controller.close()
 
 
+@pytest.mark.slow
 def test_same_rows_update_in_place_other_rows_reset(qtbot: QtBot, tmp_path: Path) -> None:
     controller = _controller(tmp_path)
     model = CheckInModel(controller)

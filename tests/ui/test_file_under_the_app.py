@@ -54,6 +54,7 @@ def _crash_after_edit(tmp_path: Path, how: str) -> Path:
     return path
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("how", ["dialog", "open"])
 def test_an_edit_after_a_check_survives_a_crash(tmp_path: Path, how: str) -> None:
     path = _crash_after_edit(tmp_path, how)

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
@@ -55,6 +56,7 @@ def _record_checkin(
     _enter_counts(qtbot, page.counts, "how.current", peers)
 
 
+@pytest.mark.slow
 def test_template_handover_run_and_two_checkins(
     qtbot: QtBot, tmp_path: Path, open_window: Opener
 ) -> None:

@@ -3,6 +3,7 @@
 from pathlib import Path
 from unittest.mock import patch
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QLabel
 from pytestqt.qtbot import QtBot
@@ -41,6 +42,7 @@ def _warning_titles(window: WorkshopWindow) -> set[str]:
     return {label.accessibleName() for label in window.warnings.widget().findChildren(QLabel)}
 
 
+@pytest.mark.slow
 def test_a_whole_workshop(qtbot: QtBot, tmp_path: Path) -> None:
     path = tmp_path / "offsite.ampdesk"
     create_workshop(path, "Offsite").close()

@@ -3,6 +3,7 @@
 from pathlib import Path
 from unittest.mock import patch
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -33,6 +34,7 @@ def _panel(window: WorkshopWindow) -> FairnessPanel:
     return window.page("fairness").findChild(FairnessPanel)  # type: ignore[return-value]
 
 
+@pytest.mark.slow
 def test_import_block_override_unlock(qtbot: QtBot, tmp_path: Path) -> None:
     path = tmp_path / "w.ampdesk"
     create_workshop(path, "Gate").close()
@@ -75,6 +77,7 @@ def test_import_block_override_unlock(qtbot: QtBot, tmp_path: Path) -> None:
     assert override is not None and override.owner == "Head of People"
 
 
+@pytest.mark.slow
 def test_bad_pay_file_is_explained_and_changes_nothing(qtbot: QtBot, tmp_path: Path) -> None:
     path = tmp_path / "w.ampdesk"
     create_workshop(path, "Gate").close()

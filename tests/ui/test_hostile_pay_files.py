@@ -12,6 +12,7 @@ from ampdesk.ui.main_window import WorkshopWindow
 from tests.framework.test_untrusted_pay_files import _hostile
 
 
+@pytest.mark.slow
 def test_the_window_explains_hostile_pay_files_and_keeps_the_audit(
     demo_window: WorkshopWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -1,6 +1,7 @@
 """The window's text boxes stop at the length the store keeps: a long paste is cut at the
 limit and what is added is stored whole."""
 
+import pytest
 from PySide6.QtWidgets import QLineEdit, QStyleOptionViewItem
 
 from ampdesk.framework.text_limits import limit
@@ -12,6 +13,7 @@ from ampdesk.ui.plan_page import PlanPage
 from ampdesk.ui.saved_text import SavedText
 
 
+@pytest.mark.slow
 def test_a_pasted_action_title_is_cut_at_the_limit_and_stored(demo_window: WorkshopWindow) -> None:
     page = demo_window.page("actions")
     assert isinstance(page, ActionsPage)
@@ -22,6 +24,7 @@ def test_a_pasted_action_title_is_cut_at_the_limit_and_stored(demo_window: Works
     assert max(len(t) for t in titles) == limit("action.title")
 
 
+@pytest.mark.slow
 def test_a_table_cell_editor_stops_at_the_column_limit(demo_window: WorkshopWindow) -> None:
     page = demo_window.page("actions")
     assert isinstance(page, ActionsPage)
@@ -31,6 +34,7 @@ def test_a_table_cell_editor_stops_at_the_column_limit(demo_window: WorkshopWind
     assert editor.maxLength() == limit("action.title")
 
 
+@pytest.mark.slow
 def test_a_pasted_story_is_cut_at_the_limit(demo_window: WorkshopWindow) -> None:
     page = demo_window.page("cases")
     assert isinstance(page, CasesPage)
@@ -42,6 +46,7 @@ def test_a_pasted_story_is_cut_at_the_limit(demo_window: WorkshopWindow) -> None
     assert "s" * limit("own_case.story") in stories
 
 
+@pytest.mark.slow
 def test_the_cover_and_the_private_notes_stop_at_their_limits(
     demo_window: WorkshopWindow,
 ) -> None:

@@ -5,6 +5,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -59,6 +60,7 @@ def _board(window: WorkshopWindow, step: str) -> NotesBoard:
     return window.page(step).findChild(NotesBoard)  # type: ignore[return-value]
 
 
+@pytest.mark.slow
 def test_phones_answer_and_the_facilitator_sees_and_moderates(
     qtbot: QtBot, tmp_path: Path, open_window: Opener
 ) -> None:
@@ -125,6 +127,7 @@ def test_phones_answer_and_the_facilitator_sees_and_moderates(
         assert sum(n.votes for n in repo.notes.all("mastery")) == 2
 
 
+@pytest.mark.slow
 def test_phones_follow_the_facilitator_between_steps(
     qtbot: QtBot, tmp_path: Path, open_window: Opener
 ) -> None:
@@ -145,6 +148,7 @@ def test_phones_follow_the_facilitator_between_steps(
     _wait_for_activity(qtbot, phone, "waiting")
 
 
+@pytest.mark.slow
 def test_a_checkin_pulse_runs_on_the_phones_from_the_followups_page(
     qtbot: QtBot, tmp_path: Path, open_window: Opener
 ) -> None:
@@ -173,6 +177,7 @@ def test_a_checkin_pulse_runs_on_the_phones_from_the_followups_page(
         assert repo.checkins.pulse(checkin) == {}  # shown only after a reveal
 
 
+@pytest.mark.slow
 def test_two_phones_say_they_are_done(qtbot: QtBot, tmp_path: Path, open_window: Opener) -> None:
     path = tmp_path / "done.ampdesk"
     with create_workshop(path, "Done") as workshop:

@@ -2,6 +2,7 @@
 
 from unittest.mock import patch
 
+import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
@@ -43,6 +44,7 @@ def value(field: QWidget) -> object:
     return field.text()
 
 
+@pytest.mark.slow
 def test_the_wheel_over_any_field_of_any_page_changes_nothing(
     demo_window: WorkshopWindow,
 ) -> None:
@@ -62,6 +64,7 @@ def test_the_wheel_over_any_field_of_any_page_changes_nothing(
     assert checked >= 10
 
 
+@pytest.mark.slow
 def test_the_wheel_changes_a_count_clicked_into_and_scrolls_the_page_otherwise(
     qtbot: QtBot, demo_window: WorkshopWindow
 ) -> None:
@@ -89,6 +92,7 @@ def test_the_wheel_changes_a_count_clicked_into_and_scrolls_the_page_otherwise(
     assert box.value() == 1
 
 
+@pytest.mark.slow
 def test_the_wheel_never_changes_the_anonymity_threshold(
     qtbot: QtBot, demo_window: WorkshopWindow
 ) -> None:
@@ -105,6 +109,7 @@ def test_the_wheel_never_changes_the_anonymity_threshold(
     question.assert_not_called()
 
 
+@pytest.mark.slow
 def test_a_new_anonymity_threshold_is_kept_only_once_confirmed(
     qtbot: QtBot, demo_window: WorkshopWindow
 ) -> None:

@@ -5,6 +5,7 @@ a whole read of the file each (at 20,000 notes every such read costs about half 
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from ampdesk.demo import write_demo
@@ -25,6 +26,7 @@ def _reads_of_every_note(workshop: Workshop, read: Callable[[], object]) -> int:
     return sum(EVERY_NOTE in statement for statement in statements_sent(workshop, read))
 
 
+@pytest.mark.slow
 def test_a_window_refresh_reads_every_note_once(qtbot: QtBot, tmp_path: Path) -> None:
     """The window's process asks its store host for the rules' inputs once per refresh
     (the host reads every note in it) and never for every note besides."""
@@ -55,6 +57,7 @@ def test_a_window_refresh_reads_every_note_once(qtbot: QtBot, tmp_path: Path) ->
         assert _reads_of_every_note(alone, WorkshopStore(alone).inputs) == 1
 
 
+@pytest.mark.slow
 def test_a_report_reads_every_note_once(tmp_path: Path) -> None:
     with write_demo(tmp_path / "demo.ampdesk") as workshop:
         assert _reads_of_every_note(workshop, lambda: gather(workshop)) == 1

@@ -47,6 +47,7 @@ def _overridden(window: WorkshopWindow) -> None:
         ("demo", _overridden, "attention", True),
     ],
 )
+@pytest.mark.slow
 def test_window_report_and_check_say_the_same(
     qtbot: QtBot,
     tmp_path: Path,
@@ -113,6 +114,7 @@ def test_window_report_and_check_say_the_same(
         assert f"({where}): {mistake['detected']}" in plain
 
 
+@pytest.mark.slow
 def test_a_finding_names_steps_and_states_in_words(
     qtbot: QtBot, tmp_path: Path, open_window: Callable[[Path], WorkshopWindow]
 ) -> None:

@@ -3,6 +3,7 @@
 from pathlib import Path
 from unittest.mock import patch
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
@@ -17,6 +18,7 @@ from ampdesk.ui.pay_row_dialog import PayRowDialog
 from ampdesk.ui.pay_table_model import COLUMNS, COMPA_COLUMN
 
 
+@pytest.mark.slow
 def test_type_edit_delete_and_undo(qtbot: QtBot, tmp_path: Path) -> None:
     path = tmp_path / "w.ampdesk"
     create_workshop(path, "Audit").close()

@@ -3,6 +3,7 @@
 import json
 from unittest.mock import patch
 
+import pytest
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
@@ -19,6 +20,7 @@ def _screen_text(window: WorkshopWindow) -> str:
     return "\n".join(label.text() for label in window.presenter.findChildren(QLabel))
 
 
+@pytest.mark.slow
 def test_presenter_follows_the_steps_without_pay(qtbot: QtBot, demo_window: WorkshopWindow) -> None:
     window = demo_window
     presenter = window.open_presenter()
@@ -39,6 +41,7 @@ def test_presenter_follows_the_steps_without_pay(qtbot: QtBot, demo_window: Work
     assert framework().step("fairness").prompts[1] in _screen_text(window)
 
 
+@pytest.mark.slow
 def test_small_groups_stay_hidden_on_the_projector(
     qtbot: QtBot, demo_window: WorkshopWindow
 ) -> None:
@@ -53,6 +56,7 @@ def test_small_groups_stay_hidden_on_the_projector(
     assert "average" not in text
 
 
+@pytest.mark.slow
 def test_cases_and_own_stories_go_on_screen(qtbot: QtBot, demo_window: WorkshopWindow) -> None:
     window = demo_window
     assert window.show_step("cases")
@@ -70,6 +74,7 @@ def test_cases_and_own_stories_go_on_screen(qtbot: QtBot, demo_window: WorkshopW
     assert framework().case("speed_camera_lottery").lesson in _screen_text(window)
 
 
+@pytest.mark.slow
 def test_timer_counts_and_extends(qtbot: QtBot, demo_window: WorkshopWindow) -> None:
     window = demo_window
     window.show_step("autonomy")
@@ -88,6 +93,7 @@ def test_timer_counts_and_extends(qtbot: QtBot, demo_window: WorkshopWindow) -> 
     assert any(":" in label.text() for label in window.presenter.findChildren(QLabel))  # type: ignore[union-attr]
 
 
+@pytest.mark.slow
 def test_acknowledged_warning_is_kept_and_reported(
     qtbot: QtBot, demo_window: WorkshopWindow
 ) -> None:

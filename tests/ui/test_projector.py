@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QLabel
@@ -49,6 +50,7 @@ window.close()
 """
 
 
+@pytest.mark.slow
 def test_presenter_type_scales_with_the_screen(qtbot: QtBot, demo_window: WorkshopWindow) -> None:
     window = demo_window
     presenter = window.open_presenter()
@@ -65,6 +67,7 @@ def test_presenter_type_scales_with_the_screen(qtbot: QtBot, demo_window: Worksh
     assert round(13 * chart.scale) >= 0.025 * 1080
 
 
+@pytest.mark.slow
 def test_prompt_counter_more_and_blackout(qtbot: QtBot, demo_window: WorkshopWindow) -> None:
     window = demo_window
     presenter = window.open_presenter()
@@ -120,6 +123,7 @@ def _on_screens(tmp_path: Path, script: str, screens: object, **env: str) -> dic
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+@pytest.mark.slow
 def test_presenter_opens_full_screen_on_the_second_screen(tmp_path: Path) -> None:
     shown = _on_screens(tmp_path, TWO_SCREENS, SCREENS)
     assert shown["window"] == "laptop"
@@ -155,12 +159,14 @@ window.close()
 """
 
 
+@pytest.mark.slow
 def test_restored_geometry_fits_the_current_screen(tmp_path: Path) -> None:
     laptop_only = {"screens": [SCREENS["screens"][0]]}
     shown = _on_screens(tmp_path, RESTORE, laptop_only, XDG_CONFIG_HOME=str(tmp_path / "config"))
     assert shown["fits"], shown
 
 
+@pytest.mark.slow
 def test_screenshots_fit_the_size_asked_for(tmp_path: Path) -> None:
     """1280x720, and a 2560x1440 laptop at 2x scaling (1280x720 logical pixels)."""
     write_demo(tmp_path / "demo.ampdesk").close()

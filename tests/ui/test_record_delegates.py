@@ -4,6 +4,7 @@ list, a date from the calendar field, each reaching the file through the model."
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QComboBox, QDateEdit, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
@@ -22,6 +23,7 @@ def _controller(tmp_path: Path) -> WorkshopController:
     return WorkshopController(host_workshop(tmp_path / "demo.ampdesk"), framework())
 
 
+@pytest.mark.slow
 def test_a_status_chosen_at_a_checkin_is_stored_as_its_value(qtbot: QtBot, tmp_path: Path) -> None:
     controller = _controller(tmp_path)
     page = FollowUpsPage(controller)
@@ -39,6 +41,7 @@ def test_a_status_chosen_at_a_checkin_is_stored_as_its_value(qtbot: QtBot, tmp_p
     assert controller.checkins()[-1].statuses[action_id][0] == "dropped"
 
 
+@pytest.mark.slow
 def test_a_due_date_and_status_chosen_for_an_action_are_stored(
     qtbot: QtBot, tmp_path: Path
 ) -> None:

@@ -7,6 +7,7 @@ import hashlib
 from pathlib import Path
 from unittest.mock import patch
 
+import pytest
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
@@ -31,6 +32,7 @@ def _click_when_shown(text: str, seen: list[str]) -> None:
     QTimer.singleShot(20, click)
 
 
+@pytest.mark.slow
 def test_a_damaged_file_is_offered_a_repaired_copy_that_opens(qtbot: QtBot, tmp_path: Path) -> None:
     path = tmp_path / "offsite.ampdesk"
     write_demo(path).close()

@@ -23,6 +23,7 @@ def _report_page(qtbot: QtBot, window: WorkshopWindow) -> ReportPage:
     return page
 
 
+@pytest.mark.slow
 def test_preview_export_and_print(
     qtbot: QtBot, tmp_path: Path, demo_window: WorkshopWindow
 ) -> None:
@@ -47,6 +48,7 @@ def test_preview_export_and_print(
     assert len(PdfReader(printed).pages) == pages
 
 
+@pytest.mark.slow
 def test_preview_follows_the_confidentiality_option(
     qtbot: QtBot, demo_window: WorkshopWindow
 ) -> None:
@@ -61,6 +63,7 @@ def test_preview_follows_the_confidentiality_option(
     assert not first.exists()  # the old preview is cleaned up
 
 
+@pytest.mark.slow
 def test_handout_choice_previews_the_handout_without_pay(
     qtbot: QtBot, demo_window: WorkshopWindow
 ) -> None:
@@ -80,6 +83,7 @@ def test_handout_choice_previews_the_handout_without_pay(
     assert len(reader.pages) <= 4
 
 
+@pytest.mark.slow
 def test_scripts_left_out_are_named_before_export(
     qtbot: QtBot, tmp_path: Path, open_window: Callable[[Path], WorkshopWindow]
 ) -> None:
@@ -98,6 +102,7 @@ def test_scripts_left_out_are_named_before_export(
     page.grab().save(str(tmp_path / "report-page.png"))
 
 
+@pytest.mark.slow
 def test_no_notice_when_every_script_prints(qtbot: QtBot, demo_window: WorkshopWindow) -> None:
     page = _report_page(qtbot, demo_window)
     assert not page.notice.isVisible() and page.notice.text() == ""

@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
@@ -39,6 +40,7 @@ def _go(qtbot: QtBot, window: WorkshopWindow, number: int) -> None:
     qtbot.keyClick(window.rail, Qt.Key.Key_Return, CTRL)
 
 
+@pytest.mark.slow
 def test_a_workshop_from_the_keyboard(qtbot: QtBot, tmp_path: Path, open_window: Opener) -> None:
     path = tmp_path / "room.ampdesk"
     with create_workshop(path, "Room") as workshop:

@@ -4,6 +4,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
@@ -20,6 +21,7 @@ from ampdesk.ui.start_window import StartWindow
 Opener = Callable[[Path], WorkshopWindow]
 
 
+@pytest.mark.slow
 def test_locked_step_says_why_go_menu_greyed_override_shown(
     qtbot: QtBot, tmp_path: Path, open_window: Opener
 ) -> None:
@@ -49,6 +51,7 @@ def test_locked_step_says_why_go_menu_greyed_override_shown(
         assert "Sam" in text and "31 Mar 2027" in text
 
 
+@pytest.mark.slow
 def test_cases_are_previewed_in_the_window_first(qtbot: QtBot, demo_window: WorkshopWindow) -> None:
     window = demo_window
     card = window.warnings.cards[0]
@@ -65,6 +68,7 @@ def test_cases_are_previewed_in_the_window_first(qtbot: QtBot, demo_window: Work
     assert window.presenter is not None
 
 
+@pytest.mark.slow
 def test_a_new_warning_comes_first_highlighted_and_counted_on_the_rail(
     qtbot: QtBot, demo_window: WorkshopWindow
 ) -> None:
@@ -87,6 +91,7 @@ def test_a_new_warning_comes_first_highlighted_and_counted_on_the_rail(
     assert window.warnings.cards[0].finding.step == "mastery"
 
 
+@pytest.mark.slow
 def test_file_close_goes_back_to_the_start_window_listing_titles(
     qtbot: QtBot, tmp_path: Path, open_window: Opener
 ) -> None:

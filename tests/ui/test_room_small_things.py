@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from unittest.mock import patch
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
@@ -32,6 +33,7 @@ def _fresh(tmp_path: Path, open_window: Opener) -> WorkshopWindow:
     return open_window(tmp_path / "w.ampdesk")
 
 
+@pytest.mark.slow
 def test_timer_extensions_are_kept_taken_back_and_reset(
     tmp_path: Path, open_window: Opener
 ) -> None:
@@ -61,6 +63,7 @@ def test_timer_extensions_are_kept_taken_back_and_reset(
     assert open_window(tmp_path / "w.ampdesk").timer.planned_seconds("fairness") == planned * 60
 
 
+@pytest.mark.slow
 def test_counts_above_the_people_expected_are_flagged(
     qtbot: QtBot, tmp_path: Path, open_window: Opener
 ) -> None:
@@ -83,6 +86,7 @@ def test_counts_above_the_people_expected_are_flagged(
     assert not flag.isVisibleTo(panel)
 
 
+@pytest.mark.slow
 def test_an_owner_nobody_in_particular_is_missing_in_the_table_and_the_warnings(
     qtbot: QtBot, tmp_path: Path, open_window: Opener
 ) -> None:
@@ -117,6 +121,7 @@ def test_an_import_says_what_it_read(tmp_path: Path, open_window: Opener) -> Non
     assert panel.imported.text().startswith("Imported 2 people from pay.csv (")
 
 
+@pytest.mark.slow
 def test_quit_asks_while_phones_are_connected(
     qtbot: QtBot, tmp_path: Path, open_window: Opener
 ) -> None:
@@ -213,6 +218,7 @@ def test_a_report_page_destroyed_while_it_builds_says_nothing(
     qtbot.wait(200)
 
 
+@pytest.mark.slow
 def test_no_done_count_before_anyone_joined(
     qtbot: QtBot, tmp_path: Path, open_window: Opener
 ) -> None:

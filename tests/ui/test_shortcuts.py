@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from unittest.mock import patch
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QShortcut
 from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog, QMenu
@@ -29,6 +30,7 @@ def _menu_actions(menu: QMenu) -> list[QAction]:
     return [action for action in menu.actions() if not action.isSeparator()]
 
 
+@pytest.mark.slow
 def test_ctrl_l_starts_and_stops_live_input_again_and_again(
     qtbot: QtBot, demo_window: WorkshopWindow
 ) -> None:
@@ -47,6 +49,7 @@ def test_ctrl_l_starts_and_stops_live_input_again_and_again(
         assert demo_window.live_action.text() == "Start &live input"
 
 
+@pytest.mark.slow
 def test_every_key_of_the_window_is_shown_in_a_menu(demo_window: WorkshopWindow) -> None:
     in_menus: set[str] = set()
     for menu in _menus(demo_window).values():
@@ -64,6 +67,7 @@ def test_every_key_of_the_window_is_shown_in_a_menu(demo_window: WorkshopWindow)
             assert action.shortcut().toString() in in_menus, action.text()
 
 
+@pytest.mark.slow
 def test_each_menu_item_has_its_own_mnemonic(demo_window: WorkshopWindow) -> None:
     menus = _menus(demo_window)
     tops = [re.search(r"&(\w)", name) for name in menus]
@@ -79,6 +83,7 @@ def test_each_menu_item_has_its_own_mnemonic(demo_window: WorkshopWindow) -> Non
         assert len(set(letters)) == len(letters), (name, letters)
 
 
+@pytest.mark.slow
 def test_open_recent_lists_the_other_workshops_and_opens_one(
     qtbot: QtBot, tmp_path: Path, open_window: Opener
 ) -> None:
@@ -100,6 +105,7 @@ def test_open_recent_lists_the_other_workshops_and_opens_one(
     assert opened.controller.workshop.path.resolve() == (tmp_path / "second.ampdesk").resolve()
 
 
+@pytest.mark.slow
 def test_cut_copy_and_paste_from_the_edit_menu(qtbot: QtBot, demo_window: WorkshopWindow) -> None:
     page = demo_window.page("plan")
     assert isinstance(page, PlanPage)
@@ -121,6 +127,7 @@ def test_cut_copy_and_paste_from_the_edit_menu(qtbot: QtBot, demo_window: Worksh
     qtbot.waitUntil(lambda: demo_window.controller.details().venue == "Room 4Room 4")
 
 
+@pytest.mark.slow
 def test_file_dialogs_open_in_the_workshops_folder(
     tmp_path: Path, demo_window: WorkshopWindow
 ) -> None:
@@ -143,6 +150,7 @@ def test_file_dialogs_open_in_the_workshops_folder(
     start.deleteLater()
 
 
+@pytest.mark.slow
 def test_tab_skips_the_warnings_panel_until_it_is_entered(
     qtbot: QtBot, tmp_path: Path, open_window: Opener
 ) -> None:

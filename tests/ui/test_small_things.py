@@ -26,6 +26,7 @@ def _fresh(tmp_path: Path, open_window: Opener) -> WorkshopWindow:
     return open_window(tmp_path / "w.ampdesk")
 
 
+@pytest.mark.slow
 def test_redo_by_ctrl_shift_z_and_ctrl_y(qtbot: QtBot, tmp_path: Path, open_window: Opener) -> None:
     window = _fresh(tmp_path, open_window)
     window.activateWindow()
@@ -44,6 +45,7 @@ def test_redo_by_ctrl_shift_z_and_ctrl_y(qtbot: QtBot, tmp_path: Path, open_wind
     assert [a.title for a in controller.store.actions.all()] == ["First", "Second"]
 
 
+@pytest.mark.slow
 def test_counts_are_kept_as_typed_without_a_save_click(
     qtbot: QtBot, tmp_path: Path, open_window: Opener
 ) -> None:
@@ -68,6 +70,7 @@ def test_counts_are_kept_as_typed_without_a_save_click(
         ]
 
 
+@pytest.mark.slow
 def test_counts_are_stored_when_typing_pauses(
     qtbot: QtBot, tmp_path: Path, open_window: Opener
 ) -> None:
@@ -97,6 +100,7 @@ def test_tab_leaves_a_single_purpose_text_box(qtbot: QtBot) -> None:
     assert dialog.remediation.hasFocus()
 
 
+@pytest.mark.slow
 def test_import_asks_before_replacing_an_audit(
     qtbot: QtBot, tmp_path: Path, open_window: Opener
 ) -> None:
@@ -135,6 +139,7 @@ def test_a_bad_file_given_to_the_app_is_explained_in_a_dialog(
     assert "SQLite" not in message
 
 
+@pytest.mark.slow
 def test_the_idea_list_keeps_its_order_while_dots_are_added(
     qtbot: QtBot, tmp_path: Path, open_window: Opener
 ) -> None:

@@ -4,6 +4,7 @@ kept in the file and printed in the report."""
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
@@ -18,6 +19,7 @@ Opener = Callable[[Path], WorkshopWindow]
 PLAN = {"fairness": 40, "autonomy": 50}
 
 
+@pytest.mark.slow
 def test_clock_keeps_running_on_other_pages_and_one_runs_at_a_time(qtbot: QtBot) -> None:
     recorded: dict[str, int] = {}
     timer = StepTimer(PLAN.get, {"fairness": 90}, recorded.__setitem__)
@@ -45,6 +47,7 @@ def test_overtime_changes_colour() -> None:
     assert [urgency(s) for s in (600, 120, 0, -1)] == ["ok", "soon", "soon", "over"]
 
 
+@pytest.mark.slow
 def test_window_timer_across_pages_overtime_and_kept_in_file(
     qtbot: QtBot, tmp_path: Path, open_window: Opener
 ) -> None:

@@ -44,6 +44,7 @@ def _descriptors_of(pid: int | str, path: Path) -> list[str]:
     return found
 
 
+@pytest.mark.slow
 def test_the_host_loads_no_qt() -> None:
     script = (
         "import sys, ampdesk.cli, ampdesk.store.host;"
@@ -53,6 +54,7 @@ def test_the_host_loads_no_qt() -> None:
     assert done.stdout.strip() == "[]", done.stderr
 
 
+@pytest.mark.slow
 def test_only_the_host_holds_the_file(qtbot: QtBot, tmp_path: Path, open_window: Opener) -> None:
     path = tmp_path / "w.ampdesk"
     create_workshop(path, "Held").close()
@@ -64,6 +66,7 @@ def test_only_the_host_holds_the_file(qtbot: QtBot, tmp_path: Path, open_window:
     assert host is not None and any(t == str(path) for t in _descriptors_of(host, path))
 
 
+@pytest.mark.slow
 def test_a_dead_host_closes_the_window_in_one_line_and_loses_no_confirmed_edit(
     qtbot: QtBot, tmp_path: Path, open_window: Opener
 ) -> None:
@@ -85,6 +88,7 @@ def test_a_dead_host_closes_the_window_in_one_line_and_loses_no_confirmed_edit(
         assert WorkshopStore(workshop).details.get().title == "Confirmed"
 
 
+@pytest.mark.slow
 def test_closing_the_window_ends_the_host_and_leaves_the_file_whole(
     qtbot: QtBot, tmp_path: Path, open_window: Opener
 ) -> None:
@@ -131,6 +135,7 @@ def _dialog_over(qtbot: QtBot, folder: Path) -> None:
     dialog.reject()
 
 
+@pytest.mark.slow
 def test_live_input_restarted_among_dialogs_exports_and_checks_keeps_the_phones_in_step(
     qtbot: QtBot, tmp_path: Path, open_window: Opener
 ) -> None:

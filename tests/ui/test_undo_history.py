@@ -399,6 +399,7 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_random_edits_undos_and_redos_keep_the_file_true_to_its_history(
     qapp: QApplication, demo_template: Path
 ) -> None:
@@ -421,6 +422,7 @@ def test_random_edits_undos_and_redos_keep_the_file_true_to_its_history(
     assert UndoHistory.steps - RUNS >= 500  # the invariant also runs once before any rule
 
 
+@pytest.mark.slow
 def test_update_delete_then_two_undos_restore_the_row_under_its_id(
     qapp: QApplication, demo_template: Path, tmp_path: Path
 ) -> None:
@@ -441,6 +443,7 @@ def test_update_delete_then_two_undos_restore_the_row_under_its_id(
     controller.close()
 
 
+@pytest.mark.slow
 def test_deleting_several_pay_rows_is_one_step_named_in_the_edit_menu(
     demo_window: WorkshopWindow, qtbot: QtBot
 ) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
@@ -11,6 +12,7 @@ from ampdesk.framework.accuracy import honest_figure
 from ampdesk.ui.main_window import WorkshopWindow
 
 
+@pytest.mark.slow
 def test_the_panel_states_the_last_unseen_rounds_figure(
     qtbot: QtBot, demo_window: WorkshopWindow
 ) -> None:
@@ -18,6 +20,7 @@ def test_the_panel_states_the_last_unseen_rounds_figure(
     assert sum(honest_figure() in t for t in texts) == 1
 
 
+@pytest.mark.slow
 def test_an_undecided_finding_shows_its_question(
     qtbot: QtBot, demo_window: WorkshopWindow, tmp_path: Path
 ) -> None:

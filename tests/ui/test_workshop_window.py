@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
@@ -23,6 +24,7 @@ def _window(qtbot: QtBot, path: Path) -> WorkshopWindow:
     return window
 
 
+@pytest.mark.slow
 def test_new_workshop_locks_steps_two_to_four(qtbot: QtBot, tmp_path: Path) -> None:
     path = tmp_path / "w.ampdesk"
     create_workshop(path, "Fresh").close()
@@ -35,6 +37,7 @@ def test_new_workshop_locks_steps_two_to_four(qtbot: QtBot, tmp_path: Path) -> N
     assert window.page_ids[window.rail.currentRow()] == "fairness"
 
 
+@pytest.mark.slow
 def test_checklist_tick_is_saved_at_once(qtbot: QtBot, tmp_path: Path) -> None:
     path = tmp_path / "w.ampdesk"
     create_workshop(path, "Fresh").close()
@@ -49,6 +52,7 @@ def test_checklist_tick_is_saved_at_once(qtbot: QtBot, tmp_path: Path) -> None:
         assert WorkshopStore(workshop).checklist("fairness") == {first_item.id: True}
 
 
+@pytest.mark.slow
 def test_demo_shows_every_warning_the_rules_find(qtbot: QtBot, tmp_path: Path) -> None:
     path = tmp_path / "demo.ampdesk"
     write_demo(path).close()
