@@ -12,9 +12,13 @@ UI = Path(ampdesk.ui.__file__).parent
 # the controller and its undo commands: the only ui code that reads and writes the store
 # and the channel to the store host that runs them (docs/store.md)
 OWNERS = {UI / "controller.py", UI / "hosted.py"} | set((UI / "edits").glob("**/*.py"))
-# the file as a file: open, create, copy, hand over, templates; the live session's own store
+# the file as a file: open, create, copy, repair, hand over, templates, whole outputs; the live
+# session's own store
 FILE_MODULES = {
     "ampdesk.store.workshop_file",
+    "ampdesk.store.creation",
+    "ampdesk.store.repair",
+    "ampdesk.store.outputs",
     "ampdesk.store.file_copy",
     "ampdesk.store.upgrade",
     "ampdesk.store.file_header",
