@@ -75,7 +75,7 @@ def repair(source: Path, target: Path) -> Salvage:
             if not counted:
                 salvage.cut_off.add(table)
         with (
-            whole_file(target, new=True) as partial,
+            whole_file(target, new=True, private=True) as partial,  # it holds pay
             closing(sqlite3.connect(partial, isolation_level=None)) as out,
         ):
             _write(out, version, entries, rows, salvage)

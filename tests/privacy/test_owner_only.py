@@ -62,12 +62,19 @@ def test_every_workshop_file_and_export_with_pay_is_owner_only(
         ("import-json", "all.json", "imported.ampdesk"),
         ("report", str(pay_file), "-o", "confidential.pdf", "--include-individual-pay"),
         ("handover", str(pay_file), "-o", "cli-copy.ampdesk"),
+        ("repair", str(pay_file), "-o", "repaired.ampdesk"),
     ):
         result = ampdesk(*args, cwd=tmp_path)
         assert result.returncode == 0, (args, result.stderr)
     written += [
         tmp_path / n
-        for n in ("all.json", "imported.ampdesk", "confidential.pdf", "cli-copy.ampdesk")
+        for n in (
+            "all.json",
+            "imported.ampdesk",
+            "confidential.pdf",
+            "cli-copy.ampdesk",
+            "repaired.ampdesk",
+        )
     ]
     with open_workshop(tmp_path / "imported.ampdesk") as imported:
         assert len(WorkshopStore(imported).pay.rows()) == 6  # it does hold individual pay
