@@ -21,9 +21,8 @@ from ampdesk import __version__
 from ampdesk.resources_path import resources_dir
 from ampdesk.ui.hosted import prepare_host
 from ampdesk.ui.icons import icon
-from ampdesk.ui.opening import open_workshop_window
+from ampdesk.ui.opening import open_workshop_window, start_window
 from ampdesk.ui.recent import app_settings
-from ampdesk.ui.start_window import StartWindow
 
 
 def _end_cleanly(app: QApplication) -> None:
@@ -110,7 +109,7 @@ def run_app(path: Path | None) -> int:
         if window is None:
             return 2
     else:
-        start = StartWindow.shared(settings)
+        start = start_window(settings)
         start.show()
     if os.environ.get("AMPDESK_QUIT_AFTER_START"):  # smoke tests of installed builds
         QTimer.singleShot(0, app.quit)

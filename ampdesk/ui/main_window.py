@@ -6,9 +6,8 @@ from collections.abc import Callable
 from functools import partial
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -53,9 +52,6 @@ from ampdesk.ui.warnings_panel import WarningsDock, WarningsPanel
 from ampdesk.ui.wheel_guard import install as guard_the_wheel
 from ampdesk.ui.window_menus import add_menus
 
-if TYPE_CHECKING:
-    from ampdesk.ui.start_window import StartWindow
-
 RAIL_NAMES = {
     "plan": "Plan",
     "actions": "Actions",
@@ -70,7 +66,13 @@ STATE_ICON = {"not_started": "step-todo", "in_progress": "step-progress", "done"
 
 
 class WorkshopWindow(QMainWindow):
-    """Everything about one open workshop."""
+    """Everything about one open workshop. What opens other windows (File > New, Open, Open
+    Recent, Close) is asked of the opener (ui/opening.py) through the four signals."""
+
+    new_requested = Signal(Path)  # a new workshop, its file suggested in this folder
+    open_requested = Signal(Path)  # choose a workshop, starting in this folder
+    open_path_requested = Signal(Path)  # open this workshop (this one stays open)
+    start_requested = Signal()  # this workshop closed: back to the start window
 
     def __init__(self, controller: WorkshopController, settings: QSettings | None = None) -> None:
         """The window of ``controller``'s workshop; its geometry and the recent list are kept
@@ -368,15 +370,15 @@ class WorkshopWindow(QMainWindow):
 
     def new_workshop(self) -> None:
         """File > New: a new workshop, its file suggested beside this one."""
-        self._start_window().new_workshop(self.controller.workshop.path.parent)
+        self.new_requested.emit(self.controller.workshop.path.parent)
 
     def open_workshop(self) -> None:
         """File > Open: choose a workshop, starting in this one's folder."""
-        self._start_window().open_file(self.controller.workshop.path.parent)
+        self.open_requested.emit(self.controller.workshop.path.parent)
 
     def open_recent(self, path: Path) -> None:
         """File > Open Recent: open another workshop (this one stays open)."""
-        self._start_window().open_path(path)
+        self.open_path_requested.emit(path)
 
     def enter_warnings(self) -> None:
         """View > Go to the warnings (F6): Tab then moves through the warnings panel."""
@@ -389,11 +391,6 @@ class WorkshopWindow(QMainWindow):
 
     def _live_stopped(self) -> None:
         self.live_action.setText("Start &live input")
-
-    def _start_window(self) -> StartWindow:
-        from ampdesk.ui.start_window import StartWindow  # it opens workshop windows itself
-
-        return StartWindow.shared(self.settings)
 
     def phones_may_go(self) -> bool:
         """While phones are connected, ask before closing stops live input."""
@@ -426,10 +423,7 @@ class WorkshopWindow(QMainWindow):
             return
         self._leaving = True
         if self.close():
-            start = self._start_window()
-            start.refresh_recent()
-            start.show()
-            start.raise_()
+            self.start_requested.emit()
 
     def save_as(self) -> None:
         """Write a copy of the workshop to a new file (every change is already saved)."""

@@ -1,4 +1,6 @@
-"""Opening a workshop file in its window, and where the demo workshop is written.
+"""The one opener: every workshop window and the start window are made here, and the
+workshop windows' File menu (New, Open, Open Recent, Close) is routed to the start window, so
+neither window module imports the other or this one.
 
 The store and the workshop window are imported only when a file is opened, so the start
 window shows before they load (see docs/performance.md).
@@ -10,10 +12,11 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QStandardPaths, QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ampdesk.ui.recent import remember_recent
+from ampdesk.ui.start_window import StartWindow
 
 if TYPE_CHECKING:
     from ampdesk.ui.main_window import WorkshopWindow
@@ -51,6 +54,7 @@ def open_workshop_window(
         return None
     remember_recent(settings, path)
     window = WorkshopWindow(WorkshopController(workshop, framework()), settings)
+    attach(window)
     window.show()
     # the next window's host starts after this one's first paint, not competing with it
     QTimer.singleShot(0, prepare_host)
@@ -94,8 +98,27 @@ def offer_repair(path: Path, damage: str, parent: QWidget | None = None) -> Path
     return target
 
 
-def demo_path() -> Path:
-    """Where the demo workshop is written (the user's application data folder)."""
-    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder / "demo.ampdesk"
+_start: StartWindow | None = None
+
+
+def start_window(settings: QSettings) -> StartWindow:
+    """The one start window (made on first use, with ``settings``)."""
+    global _start
+    if _start is None:
+        _start = StartWindow(settings, open_workshop_window)
+    return _start
+
+
+def attach(window: WorkshopWindow) -> None:
+    """Route ``window``'s File > New, Open, Open Recent and Close to the start window."""
+    settings = window.settings
+    window.new_requested.connect(lambda folder: start_window(settings).new_workshop(folder))
+    window.open_requested.connect(lambda folder: start_window(settings).open_file(folder))
+    window.open_path_requested.connect(lambda path: start_window(settings).open_path(path))
+    window.start_requested.connect(lambda: _back_to_start(start_window(settings)))
+
+
+def _back_to_start(start: StartWindow) -> None:
+    start.refresh_recent()
+    start.show()
+    start.raise_()

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -19,8 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ampdesk.ui.icons import icon
-from ampdesk.ui.opening import demo_path, open_workshop_window
-from ampdesk.ui.recent import app_settings, recent_files, recent_titles, start_folder
+from ampdesk.ui.recent import recent_files, recent_titles, start_folder
 from ampdesk.ui.text_limits import ask_text
 from ampdesk.ui.widgets import heading, plain_label
 
@@ -32,25 +32,25 @@ if TYPE_CHECKING:
 # opened, so that this window is on the screen within a fraction of a second.
 
 FILE_FILTER = "ampdesk workshops (*.ampdesk)"
+Opener = Callable[[Path, QSettings, QWidget], "WorkshopWindow | None"]
+
+
+def demo_path() -> Path:
+    """Where the demo workshop is written (the user's application data folder)."""
+    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / "demo.ampdesk"
 
 
 class StartWindow(QWidget):
     """Shown when ampdesk starts without a file."""
 
-    _shared: StartWindow | None = None
-
-    @classmethod
-    def shared(cls, settings: QSettings | None = None) -> StartWindow:
-        """The one start window (made on first use, with ``settings``): File > New, Open and
-        Close use it."""
-        if cls._shared is None:
-            cls._shared = cls(settings)
-        return cls._shared
-
-    def __init__(self, settings: QSettings | None = None) -> None:
-        """A start window keeping its recent list in ``settings`` (the app's by default)."""
+    def __init__(self, settings: QSettings, open_window: Opener) -> None:
+        """A start window keeping its recent list in ``settings``, opening workshops with
+        ``open_window`` (the opener's, ui/opening.py)."""
         super().__init__()
-        self.settings = settings if settings is not None else app_settings()
+        self.settings = settings
+        self._open_window = open_window
         self.setWindowTitle("ampdesk")
         self.setWindowIcon(icon("ampdesk"))
         self.resize(720, 520)
@@ -103,7 +103,7 @@ class StartWindow(QWidget):
 
     def open_path(self, path: Path) -> None:
         """Open the workshop at ``path`` (a problem is explained in a dialog)."""
-        window = open_workshop_window(path, self.settings, self)
+        window = self._open_window(path, self.settings, self)
         if window is not None:
             self.windows.append(window)
             self.refresh_recent()

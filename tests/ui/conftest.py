@@ -11,6 +11,7 @@ from ampdesk.framework.content import framework
 from ampdesk.ui.controller import WorkshopController
 from ampdesk.ui.hosted import host_workshop
 from ampdesk.ui.main_window import WorkshopWindow
+from ampdesk.ui.opening import attach
 
 
 @pytest.fixture
@@ -19,6 +20,7 @@ def open_window(qtbot: QtBot) -> Callable[[Path], WorkshopWindow]:
 
     def opener(path: Path) -> WorkshopWindow:
         window = WorkshopWindow(WorkshopController(host_workshop(path), framework()))
+        attach(window)  # File > New, Open, Open Recent and Close work as in the app
         qtbot.addWidget(window)
         window.show()
         return window

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 import ampdesk.ui
 from ampdesk.store.workshop_file import create_workshop
 from ampdesk.store.writer_lock import HOLDER_ENV
+from ampdesk.ui.opening import open_workshop_window
 from ampdesk.ui.recent import app_settings, recent_files, remember_recent
 from ampdesk.ui.start_window import StartWindow
 
@@ -49,10 +50,10 @@ def test_windows_keep_what_they_remember_in_the_settings_given(
     path = tmp_path / "offsite.ampdesk"
     create_workshop(path, "Offsite in May").close()
     remember_recent(settings, path)
-    start = StartWindow(settings)
+    start = StartWindow(settings, open_workshop_window)
     qtbot.addWidget(start)
     assert start.recent.item(0).text().startswith("offsite")  # no title seen yet: the name
-    start._open(path)
+    start.open_path(path)
     (window,) = start.windows
     qtbot.addWidget(window)
     assert window.settings is settings

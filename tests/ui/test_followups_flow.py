@@ -20,7 +20,9 @@ from ampdesk.ui.counts_editor import CountsEditor
 from ampdesk.ui.fairness_panel import FairnessPanel
 from ampdesk.ui.followups_page import FollowUpsPage
 from ampdesk.ui.main_window import WorkshopWindow
+from ampdesk.ui.opening import open_workshop_window
 from ampdesk.ui.plan_editor import PlanEditor
+from ampdesk.ui.recent import app_settings
 from ampdesk.ui.start_window import StartWindow
 from tests.cli.runner import ampdesk
 
@@ -61,7 +63,7 @@ def test_template_handover_run_and_two_checkins(
     qtbot: QtBot, tmp_path: Path, open_window: Opener
 ) -> None:
     # the manager prepares the workshop from the half-day template
-    start = StartWindow()
+    start = StartWindow(app_settings(), open_workshop_window)
     qtbot.addWidget(start)
     manager_file = tmp_path / "prepared.ampdesk"
     start.create_from_template(load_template("half-day"), "Spring offsite", manager_file)

@@ -14,9 +14,9 @@ from ampdesk.store.workshop_file import create_workshop
 from ampdesk.ui.cases_page import CasesPage
 from ampdesk.ui.fairness_panel import FairnessPanel
 from ampdesk.ui.main_window import WorkshopWindow
+from ampdesk.ui.opening import start_window
 from ampdesk.ui.plan_page import PlanPage
 from ampdesk.ui.recent import remember_recent
-from ampdesk.ui.start_window import StartWindow
 
 Opener = Callable[[Path], WorkshopWindow]
 
@@ -104,7 +104,7 @@ def test_file_close_goes_back_to_the_start_window_listing_titles(
         assert wanted in texts
     close = next(a for a in menu.actions() if a.text() == "&Close")
     close.trigger()
-    start = StartWindow.shared()
+    start = start_window(window.settings)
     qtbot.addWidget(start)
     assert not window.isVisible() and start.isVisible()
     listed = [start.recent.item(n).text() for n in range(start.recent.count())]

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from ampdesk.demo import write_demo
 from ampdesk.store.workshop_file import create_workshop
 from ampdesk.ui.main_window import WorkshopWindow
+from ampdesk.ui.opening import open_workshop_window, start_window
 from ampdesk.ui.plan_page import PlanPage
 from ampdesk.ui.recent import remember_recent
 from ampdesk.ui.start_window import StartWindow
@@ -98,7 +99,7 @@ def test_open_recent_lists_the_other_workshops_and_opens_one(
     recent.aboutToShow.emit()
     (item,) = recent.actions()
     assert "second.ampdesk" in item.text()
-    start = StartWindow.shared(window.settings)
+    start = start_window(window.settings)
     item.trigger()
     opened = start.windows[-1]
     qtbot.addWidget(opened)
@@ -142,7 +143,7 @@ def test_file_dialogs_open_in_the_workshops_folder(
         assert panel is not None
         panel.choose_import()
     assert Path(dialog.call_args.args[2]) == folder
-    start = StartWindow(demo_window.settings)
+    start = StartWindow(demo_window.settings, open_workshop_window)
     remember_recent(demo_window.settings, demo_window.controller.workshop.path)
     with patch.object(QFileDialog, "getOpenFileName", return_value=("", "")) as dialog:
         start.open_file()
