@@ -13,7 +13,7 @@ from ampdesk.framework.followup import ACTION_STATUS_LABELS, ACTION_STATUSES
 from ampdesk.framework.mistakes import owner_missing
 from ampdesk.framework.state import ActionValue
 from ampdesk.ui.controller import WorkshopController
-from ampdesk.ui.record_model import Index, RecordTableModel
+from ampdesk.ui.record_model import Index, RecordTableModel, sync_rows
 from ampdesk.ui.widgets import python_date
 
 STEP, TITLE, OWNER, DUE, MEASURE, STATUS = range(6)
@@ -54,17 +54,23 @@ class ActionsModel(RecordTableModel):
         self.actions: list[ActionValue] = []
         self._statuses: dict[int, tuple[str, str]] = {}
         self._checkin: int | None = None
-        controller.changed.connect(self.reload)
+        controller.changed.connect(self.refresh)
         self.reload()
 
     def reload(self) -> None:
-        """Read the actions and the latest check-in's statuses from the file."""
-        self.beginResetModel()
-        self.actions = self.controller.actions()
+        """Read the actions and the latest check-in's statuses from the file; rows are
+        updated, inserted and removed in place (never while a cell is edited: refresh)."""
         checkins = self.controller.checkins()
-        self._checkin = checkins[-1].id if checkins else None
-        self._statuses = dict(checkins[-1].statuses) if checkins else {}
-        self.endResetModel()
+        checkin = checkins[-1].id if checkins else None
+        statuses: dict[int, tuple[str, str]] = dict(checkins[-1].statuses) if checkins else {}
+        if (checkin, statuses) != (self._checkin, self._statuses):
+            self._checkin, self._statuses = checkin, statuses
+            if self.actions:  # every row's status may be another
+                self.dataChanged.emit(
+                    self.index(0, STATUS), self.index(len(self.actions) - 1, STATUS)
+                )
+        if "actions" in self.controller.changed_parts or not self.actions:
+            sync_rows(self, self.actions, self.controller.actions(), lambda a: a.id)
 
     def records(self) -> Sequence[object]:
         """The records shown, one per row."""

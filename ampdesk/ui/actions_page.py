@@ -127,6 +127,8 @@ class ActionsPage(ScrollPage):
         self.model.modelReset.connect(self._restore_current)
         self.model.modelReset.connect(self.refresh)
         self.model.dataChanged.connect(self.refresh)
+        self.model.rowsInserted.connect(self.refresh)
+        self.model.rowsRemoved.connect(self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
@@ -186,7 +188,7 @@ class ActionDelegate(ChoiceDelegate):
         super().__init__(parent)
         self.controller = controller
 
-    def createEditor(
+    def make_editor(
         self,
         parent: QWidget,
         option: QStyleOptionViewItem,
@@ -207,7 +209,7 @@ class ActionDelegate(ChoiceDelegate):
             edit = date_edit(QDate.currentDate())
             edit.setParent(parent)
             return edit
-        return super().createEditor(parent, option, index)
+        return super().make_editor(parent, option, index)
 
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
         """Load the cell's value into the editor (a date into the calendar field)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 from collections.abc import Sequence
+from dataclasses import fields
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -50,7 +51,7 @@ def _load_edits() -> None:
 class WorkshopController(QObject):
     """Owns the open workshop; widgets read from it and call it to change anything."""
 
-    changed = Signal()
+    changed = Signal()  # after a refresh; changed_parts says which aggregates changed
     flush_requested = Signal()  # editors holding typed text store it now
 
     def __init__(self, workshop: HostedWorkshop, content: Framework, parent: QObject | None = None):
@@ -63,6 +64,7 @@ class WorkshopController(QObject):
         with self.store.snapshot():
             self._evaluate()
             self._plan = self.store.plan.get()
+        self._plan_written = False
         self._refresh = QTimer(self, singleShot=True, interval=0)
         self._refresh.timeout.connect(self._reevaluate)
         QTimer.singleShot(0, self, self._load_edits_later)  # counted from the first idle turn
@@ -93,8 +95,16 @@ class WorkshopController(QObject):
 
     def _evaluate(self) -> None:
         """Read the rules' inputs once and evaluate them; widgets' step statuses and
-        checklists come from these inputs, not from reads of their own."""
-        self._inputs = self.store.inputs()
+        checklists come from these inputs, not from reads of their own. Which of the inputs
+        changed since the last refresh is :attr:`changed_parts`."""
+        inputs = self.store.inputs()
+        before = getattr(self, "_inputs", None)
+        self.changed_parts = frozenset(
+            field.name
+            for field in fields(inputs)
+            if before is None or getattr(before, field.name) != getattr(inputs, field.name)
+        )
+        self._inputs = inputs
         self._disclosure = Policy.for_window(
             self._inputs.anonymity_threshold, bool(self._inputs.pay_rows)
         )
@@ -197,14 +207,19 @@ class WorkshopController(QObject):
         # every widget reads while it handles `changed` show one state of the file, even
         # while the live server commits phones' input.
         with self.store.snapshot():
-            self._plan = self.store.plan.get()
+            plan = self.store.plan.get()
             self._evaluate()
+            if plan != self._plan or self._plan_written:
+                self.changed_parts |= {"plan"}
+            self._plan, self._plan_written = plan, False
             self.changed.emit()
 
     def _written(self) -> None:
         """After an edit, its undo or its redo: the plan at once (the next edit in the same
         turn builds on it), the rules soon."""
-        self._plan = self.store.plan.get()
+        plan = self.store.plan.get()
+        if plan != self._plan:  # the next refresh reports it, though it is read already
+            self._plan, self._plan_written = plan, True
         self.schedule_refresh()
 
     def _push(self, edit: RowEdit) -> None:

@@ -168,7 +168,7 @@ class FollowUpsPage(ScrollPage):
 class StatusDelegate(ChoiceDelegate):
     """A list of statuses for the status column; a line of text for the note."""
 
-    def createEditor(
+    def make_editor(
         self,
         parent: QWidget,
         option: QStyleOptionViewItem,
@@ -181,6 +181,6 @@ class StatusDelegate(ChoiceDelegate):
                 box.addItem(ACTION_STATUS_LABELS[status], status)
             box.activated.connect(lambda _=0, b=box: self.commitData.emit(b))
             return box
-        editor = super().createEditor(parent, option, index)
+        editor = super().make_editor(parent, option, index)
         editor.setProperty("placeholderText", NOTE_HINT)
         return editor

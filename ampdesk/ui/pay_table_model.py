@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from ampdesk.framework.fairness import PayRow
 from ampdesk.framework.pay_import import WORK_TYPES
 from ampdesk.ui.controller import WorkshopController
+from ampdesk.ui.record_model import sync_rows
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -56,10 +57,9 @@ class PayTableModel(QAbstractTableModel):
         controller.changed.connect(self.reload)
 
     def reload(self) -> None:
-        """Re-read the audit from the file."""
-        self.beginResetModel()
-        self._records = self.controller.pay_records()
-        self.endResetModel()
+        """Re-read the audit from the file when it changed, row by row in place."""
+        if "pay_rows" in self.controller.changed_parts:
+            sync_rows(self, self._records, self.controller.pay_records(), lambda r: r[0])
 
     def record_id(self, row: int) -> int:
         """The stored id of the record shown in ``row``."""
