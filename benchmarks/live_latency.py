@@ -57,6 +57,7 @@ def main() -> None:
         window = open_workshop_window(path, app_settings())  # as the app opens a file
         assert window is not None
         window.show_step("autonomy")
+        window.present_page()  # the phones follow the page presented to the room
         board = window.page("autonomy").findChild(NotesBoard)
         started: list[dict] = []
         window.live.started.connect(started.append)
