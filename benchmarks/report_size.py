@@ -57,7 +57,6 @@ def _once(workshop: Workshop, variant: Variant) -> tuple[float, float, int]:
         header=ctx.details.title,
         footer=variant.name,
         mark=variant.mark,
-        cover=variant.cover,
     )
     return gathered - start, time.perf_counter() - gathered, len(PdfReader(out).pages)
 

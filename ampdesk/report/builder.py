@@ -22,7 +22,6 @@ from ampdesk.report.sections import (
     cases,
     checklists,
     confidentiality,
-    cover,
     fairness,
     followups,
     handout,
@@ -31,6 +30,7 @@ from ampdesk.report.sections import (
     mistakes,
     purpose,
     summary,
+    title,
 )
 from ampdesk.report.styles import TITLE_CHARS, clip, date_text, full_title, styles, text
 from ampdesk.store.workshop_file import Workshop
@@ -39,7 +39,7 @@ Section = Callable[[ReportContext], list[Flowable]]
 
 
 def followup_intro(ctx: ReportContext) -> list[Flowable]:
-    """The follow-up report's opening lines, where the full report has its cover."""
+    """The follow-up report's opening lines, where the full report has its title block."""
     d = ctx.details
     held = f" of {date_text(d.held_on)}" if d.held_on else ""
     return [
@@ -66,12 +66,11 @@ class Variant:
     sections: tuple[Section, ...]
     subject: str
     mark: str = ""
-    cover: bool = False
     individual_pay: bool = False
 
 
 REPORT_SECTIONS: tuple[Section, ...] = (
-    cover.build,
+    title.build,
     summary.build,
     fairness.build,
     autonomy.build,
@@ -90,14 +89,12 @@ REPORT = Variant(
     REPORT_SECTIONS,
     "Autonomy, Mastery, Purpose workshop report",
     mark="Internal",
-    cover=True,
 )
 INDIVIDUAL_PAY = Variant(
     "workshop report with individual pay",
     REPORT_SECTIONS,
     "Autonomy, Mastery, Purpose workshop report with individual pay",
     mark="Confidential: individual pay",
-    cover=True,
     individual_pay=True,
 )
 HANDOUT = Variant("team handout", (handout.build,), "Autonomy, Mastery, Purpose team handout")
@@ -134,7 +131,6 @@ def _write(variant: Variant, ctx: ReportContext, target: Path | BinaryIO, paper:
         header=details.title,
         footer=f"{details.organisation or 'ampdesk'} · {variant.name}",
         mark=variant.mark,
-        cover=variant.cover,
     )
 
 

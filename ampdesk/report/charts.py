@@ -15,6 +15,7 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
+from ampdesk.framework.rounding import fixed, percent
 from ampdesk.report.scripts import ELLIPSIS, FONT, fit, line_pieces, line_width, text_width
 from ampdesk.report.styles import INK, MUTED, RULE
 
@@ -122,17 +123,6 @@ def _axis_ticks(low: float, high: float) -> list[float]:
     return ticks
 
 
-def _spread_labels(positions: list[tuple[float, float, str]], gap: float) -> list[int]:
-    """Row (0 or 1) for each label at centre x with width w, so that none overlaps."""
-    rows: list[int] = []
-    ends = [-1e9, -1e9]
-    for x, w, _ in positions:
-        row = 0 if x - w / 2 > ends[0] + gap else 1
-        rows.append(row)
-        ends[row] = max(ends[row], x + w / 2)
-    return rows
-
-
 def horizontal_bars(
     labels: Sequence[str],
     series: Sequence[Sequence[float]],
@@ -141,19 +131,22 @@ def horizontal_bars(
     marks: Sequence[tuple[float, str]],
     width: float,
     axis: str = "",
+    places: int = 2,
 ) -> Chart:
     """Groups of horizontal bars (one bar per series) on an axis labelled from ``scale``'s
-    start, with labelled reference lines; splits between groups across pages."""
+    start, each value written with ``places`` decimals beside its bar (a bar past the scale's
+    end is cut, and marked so), with labelled reference lines; splits between groups across
+    pages."""
     bar, gap = 9.0, 7.0
     group = bar * len(series) + gap
-    top_space, bottom_space = 16.0, 44.0 if axis else 34.0
+    top_space, bottom_space = 16.0 + 9.0 * len(marks), 34.0 if axis else 24.0
     low, high = scale
     fills = [DARK, LIGHT]
 
     def draw(total_width: float, first: int, last: int) -> Drawing:
         count = last - first
         label_width = min(170.0, total_width * 0.36)
-        plot = total_width - label_width - 28
+        plot = total_width - label_width - 34
         height = top_space + group * count + bottom_space
         drawing = _drawing(total_width, height)
 
@@ -189,34 +182,44 @@ def horizontal_bars(
                         strokeWidth=0.3,
                     )
                 )
-                values_shown.append((end + 3, y + 1.5, f"{value:.2f}"))
+                if value > high:  # cut: two white strokes across the bar's end
+                    for dx in (-7.0, -4.0):
+                        drawing.add(
+                            Line(
+                                end + dx,
+                                y - 1,
+                                end + dx + 2.5,
+                                y + bar - 0.5,
+                                strokeColor=colors.white,
+                                strokeWidth=1.6,
+                            )
+                        )
+                values_shown.append((end + 3, y + 1.5, fixed(value, places)))
         # axis with ticks from the scale's start
         drawing.add(Line(label_width, base, label_width + plot, base, strokeColor=INK))
         for tick in _axis_ticks(low, high):
             x = x_of(tick)
             drawing.add(Line(x, base, x, base - 3, strokeColor=INK, strokeWidth=0.5))
-            drawing.add(_text(x, base - 11, f"{tick:g}", 6.5, textAnchor="middle"))
+            drawing.add(_text(x, base - 11, f"{tick:g}", 7, textAnchor="middle"))
         if axis:
-            drawing.add(_text(label_width + plot / 2, base - 21, axis, 6.5, textAnchor="middle"))
-        # reference lines, their labels under the axis and apart from each other
-        placed = [(x_of(v), stringWidth(n, FONT, 6.5), n) for v, n in marks]
-        rows = _spread_labels(placed, 6)
-        label_base = 3.0 if axis else base - 21
-        for (x, _w, name), row in zip(placed, rows, strict=True):
+            drawing.add(_text(label_width + plot / 2, base - 22, axis, 7, textAnchor="middle"))
+        # reference lines, each labelled at its top, beside it, one label a row above the other
+        plot_top = height - top_space + 4
+        for row, (value, name) in enumerate(sorted(marks, key=lambda m: -m[0])):
+            x = x_of(value)
+            label_y = plot_top + 2 + row * 9
             drawing.add(
                 Line(
                     x,
                     base,
                     x,
-                    height - top_space + 4,
-                    strokeColor=MUTED,
+                    label_y + 7,
+                    strokeColor=INK,
                     strokeWidth=0.6,
                     strokeDashArray=[2, 2],
                 )
             )
-            drawing.add(
-                _text(x, label_base + row * 8, name, 6.5, textAnchor="middle", fillColor=MUTED)
-            )
+            drawing.add(_text(x + 3, label_y, name, 7, fillColor=INK))
         x = label_width
         for s, name in enumerate(names):
             drawing.add(
@@ -225,7 +228,7 @@ def horizontal_bars(
             drawing.add(_text(x + 13, height - 9, name, 7))
             x += 24 + stringWidth(name, FONT, 7)
         for x, y, value_text in values_shown:  # over the reference lines
-            drawing.add(_on_white(x, y, value_text, 6.5, INK))
+            drawing.add(_on_white(x, y, value_text, 7, INK))
         return drawing
 
     return Chart(draw, len(labels), group, top_space + bottom_space, width)
@@ -260,7 +263,7 @@ def stacked_distribution(
                     drawing.add(
                         Rect(x, y, w, bar, fillColor=SCALE[point], strokeColor=INK, strokeWidth=0.3)
                     )
-                    share = f"{count / total:.0%}"
+                    share = percent(count / total)
                     if w > stringWidth(share, FONT, 6.5) + 4:
                         shade = colors.white if point < 2 else INK
                         drawing.add(
@@ -374,7 +377,7 @@ def trend_lines(
                 )
                 y = label_y[index].get(number)
                 if y is not None:
-                    values_shown.append((here[0] + 6, y + 2, f"{value:.1f}", colour))
+                    values_shown.append((here[0] + 6, y + 2, fixed(value), colour))
                 previous = here
             row, column = divmod(number, 2)
             x = left + column * (plot_width / 2)

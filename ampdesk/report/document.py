@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfdoc import PDFPageLabel
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -50,8 +51,8 @@ LANGUAGE = "en"
 class Heading(ScriptParagraph):
     """A section or sub-section heading that becomes a PDF bookmark."""
 
-    def __init__(self, title: str, level: int = 0) -> None:
-        style = styles().h1 if level == 0 else styles().h2
+    def __init__(self, title: str, level: int = 0, style: ParagraphStyle | None = None) -> None:
+        style = style or (styles().h1 if level == 0 else styles().h2)
         value = markup(title)
         super().__init__(value, shaped_style(style) if text_needs_shaping(value) else style)
         self.title = title
@@ -79,7 +80,7 @@ def kept_with_next(story: list[Flowable]) -> list[Flowable]:
 
 class ContentsSlot(Flowable):
     """Where a long document's contents list goes (nothing in a short one): at the foot of
-    the summary, so that the page after the cover carries both the headline and the way in."""
+    the summary, so that the reader finds the way in right after the headline."""
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return 0, 0
@@ -106,7 +107,6 @@ class _NumberedCanvas(Canvas):
     header_text = ""
     footer_text = ""
     mark_text = ""
-    has_cover = True
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -124,12 +124,7 @@ class _NumberedCanvas(Canvas):
 
     def save(self) -> None:
         total = len(self._pages)
-        if self.has_cover:
-            self.addPageLabel(0, prefix="Cover")
-            if total > 1:
-                self.addPageLabel(1, style=PDFPageLabel.ARABIC, start=2)
-        else:
-            self.addPageLabel(0, style=PDFPageLabel.ARABIC, start=1)
+        self.addPageLabel(0, style=PDFPageLabel.ARABIC, start=1)
         for state in self._pages:
             self.__dict__.update(state)
             for mark in self._marks:
@@ -156,10 +151,9 @@ class _NumberedCanvas(Canvas):
             mark_width = stringWidth(self.mark_text, FONT_BOLD, 7.5) + 12
             self.setFont(FONT, 7.5)
             self.setFillColor(MUTED)
-        if number > 1 or not self.has_cover:
-            header = fit(self.header_text, 7.5, line - mark_width)
-            draw_line(self, MARGIN, height - 12 * mm, header, 7.5)
-            self.line(MARGIN, height - 13.5 * mm, width - MARGIN, height - 13.5 * mm)
+        header = fit(self.header_text, 7.5, line - mark_width)
+        draw_line(self, MARGIN, height - 12 * mm, header, 7.5)
+        self.line(MARGIN, height - 13.5 * mm, width - MARGIN, height - 13.5 * mm)
         self.line(MARGIN, 14 * mm, width - MARGIN, 14 * mm)
         page_width = stringWidth(page, FONT, 7.5) + 12
         draw_line(self, MARGIN, 10 * mm, fit(self.footer_text, 7.5, line - page_width), 7.5)
@@ -209,7 +203,7 @@ def contents(marks: list[Mark]) -> list[Flowable]:
     """A compact contents list of the top-level sections in two columns, each entry linked to
     its section, kept together on one page."""
     s = styles()
-    chosen = [m for m in marks if m.level == 0 and m.page > 1]
+    chosen = [m for m in marks if m.level == 0][1:]  # not the document's own title
     half = (len(chosen) + 1) // 2
     rows = []
     right_column = [*chosen[half:], None][:half]
@@ -264,7 +258,6 @@ def write_pdf(
     header: str,
     footer: str,
     mark: str = "",
-    cover: bool = True,
 ) -> None:
     """Lay the story out on numbered pages of ``paper`` and write it to ``target``.
 
@@ -276,7 +269,6 @@ def write_pdf(
         header_text = header
         footer_text = footer
         mark_text = mark
-        has_cover = cover
 
     meta = {"title": title, "author": author, "subject": subject}
     story = make_story()

@@ -25,11 +25,18 @@ SHADE = colors.HexColor("#eef0f4")
 ALERT = colors.HexColor("#8a1c1c")
 
 
+# Prose stops this far short of the right margin: lines of about 70 characters (60 to 75 read
+# best) at 10.5 points, where tables and charts take the whole width.
+PROSE_INDENT = 100.0
+
+
 @dataclass(frozen=True)
 class Styles:
     """The paragraph styles used by every section."""
 
     body: ParagraphStyle
+    bullet: ParagraphStyle
+    reference: ParagraphStyle
     lead: ParagraphStyle
     small: ParagraphStyle
     cell: ParagraphStyle
@@ -46,18 +53,39 @@ class Styles:
 def styles() -> Styles:
     """The report's styles (fonts registered on first use)."""
     register_fonts()
-    body = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=13.5, textColor=INK)
+    body = ParagraphStyle(
+        "body",
+        fontName=FONT,
+        fontSize=10.5,
+        leading=14.5,
+        textColor=INK,
+        rightIndent=PROSE_INDENT,
+    )
     return Styles(
         body=body,
+        bullet=ParagraphStyle(
+            "bullet", parent=body, leftIndent=11, bulletIndent=0, bulletFontName=FONT
+        ),
+        reference=ParagraphStyle(
+            "reference",
+            parent=body,
+            fontSize=9,
+            leading=12,
+            leftIndent=14,
+            firstLineIndent=-14,
+            spaceAfter=2,
+        ),
         lead=ParagraphStyle(
             "lead", parent=body, fontName=FONT_BOLD, fontSize=11, leading=15, spaceAfter=6
         ),
-        small=ParagraphStyle("small", parent=body, fontSize=8, leading=10.5, textColor=MUTED),
-        cell=ParagraphStyle("cell", parent=body, fontSize=8.5, leading=11),
+        small=ParagraphStyle("small", parent=body, fontSize=9, leading=12, textColor=MUTED),
+        cell=ParagraphStyle("cell", parent=body, fontSize=9, leading=11.5, rightIndent=0),
         cell_bold=ParagraphStyle(
-            "cell_bold", parent=body, fontName=FONT_BOLD, fontSize=8.5, leading=11
+            "cell_bold", parent=body, fontName=FONT_BOLD, fontSize=9, leading=11.5, rightIndent=0
         ),
-        cell_right=ParagraphStyle("cell_right", parent=body, fontSize=8.5, leading=11, alignment=2),
+        cell_right=ParagraphStyle(
+            "cell_right", parent=body, fontSize=9, leading=11.5, alignment=2, rightIndent=0
+        ),
         h1=ParagraphStyle(
             "h1",
             parent=body,
@@ -73,11 +101,15 @@ def styles() -> Styles:
             fontName=FONT_BOLD,
             fontSize=11.5,
             leading=15,
-            spaceBefore=10,
-            spaceAfter=4,
+            spaceBefore=9,
+            spaceAfter=3,
         ),
-        title=ParagraphStyle("title", parent=body, fontName=FONT_BOLD, fontSize=26, leading=32),
-        subtitle=ParagraphStyle("subtitle", parent=body, fontSize=13, leading=18, textColor=MUTED),
+        title=ParagraphStyle(
+            "title", parent=body, fontName=FONT_BOLD, fontSize=18, leading=22, rightIndent=0
+        ),
+        subtitle=ParagraphStyle(
+            "subtitle", parent=body, fontSize=10, leading=13.5, textColor=MUTED, spaceBefore=4
+        ),
         alert=ParagraphStyle(
             "alert",
             parent=body,
@@ -164,7 +196,7 @@ def pieces(value: str, size: int) -> list[str]:
     return [piece for piece in found if piece]
 
 
-# The most characters a title shows in a heading or on a cover: as many as a title may hold.
+# The most characters a title shows in a heading or a title block: as many as a title may hold.
 TITLE_CHARS = limit("workshop.title")
 
 
@@ -259,8 +291,17 @@ def more_line(hidden: int, where: str = "all of them are in the CSV export") -> 
 TOP_LINES = 12
 
 
+def bullet(line: str) -> Flowable:
+    """One bullet point, its lines hanging under its first word (a long one as a Passage)."""
+    parts = [
+        paragraph(("<bullet>•</bullet>" if number == 0 else "") + markup(part), styles().bullet)
+        for number, part in enumerate(pieces(line, PIECE) or [""])
+    ]
+    return parts[0] if len(parts) == 1 else Passage(parts)
+
+
 def bullets(lines: list[str], where: str, limit: int = TOP_LINES) -> list[Flowable]:
     """``lines`` as bullet paragraphs, at most ``limit`` of them, then "+k more; ``where``"."""
-    shown = [text(f"• {line}", styles().body) for line in lines[:limit]]
+    shown = [bullet(line) for line in lines[:limit]]
     more = more_line(len(lines) - limit, where)
     return [*shown, more] if more else shown

@@ -46,3 +46,27 @@ def fonts(path: Path) -> list[tuple[str, bool]]:
         # name type... encoding emb sub uni object ID: emb is the fifth field from the end
         result.append((parts[0], parts[-5] == "yes"))
     return result
+
+
+MARGIN = 20 * 72 / 25.4  # the documents' margin, in points
+
+
+def page_fills(reader: PdfReader) -> list[float]:
+    """How full each page's body is: from the top margin down to the lowest text drawn above
+    the bottom margin, as a share of the body's height (running header and footer left out)."""
+    fills = []
+    for page in reader.pages:
+        height = float(page.mediabox.height)
+        drawn: list[float] = []
+
+        def visit(
+            text: str, cm: list[float], tm: list[float], *_: object, seen: list[float] = drawn
+        ) -> None:
+            if text.strip():
+                seen.append(tm[5] * cm[3] + cm[5] if cm else tm[5])
+
+        page.extract_text(visitor_text=visit)
+        body = [y for y in drawn if MARGIN - 2 <= y <= height - MARGIN]
+        lowest = min(body, default=height - MARGIN)
+        fills.append((height - MARGIN - lowest) / (height - 2 * MARGIN))
+    return fills

@@ -28,11 +28,14 @@ def build(ctx: ReportContext) -> list[Flowable]:
     s = styles()
     story: list[Flowable] = [Heading(step_heading("autonomy"))]
     autonomy = ctx.evaluation.autonomy
-    shown = [
-        d
-        for d in AUTONOMY_DIMENSIONS
-        if not autonomy[d]["current"].suppressed and not autonomy[d]["desired"].suppressed
-    ]
+    shown = sorted(
+        (
+            d
+            for d in AUTONOMY_DIMENSIONS
+            if not autonomy[d]["current"].suppressed and not autonomy[d]["desired"].suppressed
+        ),
+        key=lambda d: (autonomy[d]["current"].mean or 0) - (autonomy[d]["desired"].mean or 0),
+    )  # the widest gap first
     if shown:
         story.append(
             horizontal_bars(
@@ -45,7 +48,8 @@ def build(ctx: ReportContext) -> list[Flowable]:
                 (1, 5),
                 [],
                 170 * mm,
-                axis="average rating: 1 no say at all, 3 some, 5 full say",
+                axis="average rating: 1 no say at all, 3 some, 5 full say; widest gap first",
+                places=1,
             )
         )
     else:

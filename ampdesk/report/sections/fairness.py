@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from reportlab.lib.units import mm
@@ -11,11 +12,20 @@ from ampdesk.framework.disclosure import small_groups_line
 from ampdesk.framework.fairness import PayRow
 from ampdesk.framework.messages import role_words, step_heading
 from ampdesk.framework.pulse import STATEMENTS
+from ampdesk.framework.rounding import fixed, percent
 from ampdesk.report.charts import horizontal_bars, stacked_distribution
 from ampdesk.report.context import ReportContext
 from ampdesk.report.document import Heading
-from ampdesk.report.sections.summary import gate_sentence
-from ampdesk.report.styles import bullets, markup, more_line, paragraph, styles, text
+from ampdesk.report.sections.summary import gate_sentence, pulse_figures
+from ampdesk.report.styles import (
+    bullet,
+    bullets,
+    markup,
+    more_line,
+    paragraph,
+    styles,
+    text,
+)
 from ampdesk.report.tables import table
 
 SHORT_LABELS = {
@@ -62,9 +72,9 @@ def build(ctx: ReportContext) -> list[Flowable]:
                     r.level,
                     r.work_type,
                     str(r.headcount),
-                    "not shown" if r.median_compa_ratio is None else f"{r.median_compa_ratio:.2f}",
-                    "—" if r.spread is None else f"{r.spread:.2f}",
-                    "—" if gap is None else f"{gap:.1%}",
+                    "not shown" if r.median_compa_ratio is None else fixed(r.median_compa_ratio, 2),
+                    "—" if r.spread is None else fixed(r.spread, 2),
+                    "—" if gap is None else percent(gap, 1),
                     role_words(r.state),
                 ]
             )
@@ -102,31 +112,41 @@ def build(ctx: ReportContext) -> list[Flowable]:
                 s.small,
             )
         )
-        shown = [r for r in listed if r.median_compa_ratio is not None]
+        shown = sorted(
+            (r for r in listed if r.median_compa_ratio is not None),
+            key=lambda r: (r.median_compa_ratio or 0, r.role, r.level),
+        )  # the lowest paid against the market first
         if shown:
+            ratios = [r.median_compa_ratio or 0 for r in shown]
+            limit = ctx.inputs.thresholds.blocked_median_compa
+            low, high = compa_scale(ratios, limit)
+            cut = [ratio for ratio in ratios if ratio > high]
             story.append(Spacer(1, 4 * mm))
             story.append(
                 horizontal_bars(
                     [f"{r.role} / {r.level}" for r in shown],
-                    [[r.median_compa_ratio for r in shown if r.median_compa_ratio is not None]],
+                    [ratios],
                     ["median compa-ratio"],
-                    (0.5, 1.5),
-                    [(0.85, "gate blocks below 0.85"), (1.0, "market median 1.00")],
+                    (low, high),
+                    [(limit, f"gate blocks below {fixed(limit, 2)}"), (1.0, "market median")],
                     width,
-                    axis="median compa-ratio (pay ÷ market median); the axis starts at 0.50",
+                    axis=f"median compa-ratio (pay ÷ market median); the axis starts at "
+                    f"{fixed(low, 2)}"
+                    + (
+                        f"; {len(cut)} bar{'s' if len(cut) > 1 else ''} cut at {high:g}"
+                        if cut
+                        else ""
+                    ),
                 )
             )
 
     story.append(Heading("How the group sees its pay", 1))
     pulse = ev.pulse
     visible = [(item, label) for item, label in STATEMENTS if not pulse[item].suppressed]
-    for item, label in STATEMENTS:
-        summary = pulse[item]
-        if summary.suppressed:
-            line = f"{label} — not shown: fewer than {ctx.threshold} answers."
-        else:
-            line = f"{label} — {summary.n} answers, average {summary.mean:.1f} of 5."
-        story.append(text(line, s.body))
+    story += [
+        bullet(f"“{label.rstrip('.')}”: {pulse_figures(pulse[item], ctx.threshold)}.")
+        for item, label in STATEMENTS
+    ]
     if visible:
         story.append(
             stacked_distribution(
@@ -142,6 +162,17 @@ def build(ctx: ReportContext) -> list[Flowable]:
 
 
 TOP_PEOPLE = 1000
+# The compa-ratio axis ends at most this far past the market median; longer bars are cut.
+COMPA_AXIS_END = 2.0
+
+
+def compa_scale(ratios: Sequence[float], limit: float) -> tuple[float, float]:
+    """The compa-ratio axis for ``ratios`` and the gate's ``limit``: from a quarter below the
+    lowest of them (and of the limit) to a quarter above the highest, at most COMPA_AXIS_END,
+    in steps of a quarter."""
+    low = math.floor(min([*ratios, limit]) * 4 - 0.5) / 4
+    high = math.ceil(max([*ratios, 1.0]) * 4 + 0.5) / 4
+    return max(0.0, low), min(high, COMPA_AXIS_END)
 
 
 def individual_pay(rows: Sequence[PayRow]) -> list[Flowable]:
@@ -173,7 +204,7 @@ def individual_pay(rows: Sequence[PayRow]) -> list[Flowable]:
                     amount(p.pay, p.currency),
                     amount(p.market_median, p.currency),
                     f"{p.fte:g}",
-                    f"{p.compa_ratio:.2f}",
+                    fixed(p.compa_ratio, 2),
                 ]
                 for p in rows[:TOP_PEOPLE]
             ],

@@ -10,7 +10,7 @@ from ampdesk.report.charts import trend_lines
 from ampdesk.report.context import ReportContext
 from ampdesk.report.document import Heading
 from ampdesk.report.sections.actions import TOP, by_due_date
-from ampdesk.report.styles import date_text, more_line, styles, text
+from ampdesk.report.styles import bullet, date_text, more_line, styles, text
 from ampdesk.report.tables import table
 
 CHART_WIDTH = 170 * mm
@@ -53,7 +53,7 @@ def build(ctx: ReportContext) -> list[Flowable]:
     )
     story.append(Spacer(1, 3 * mm))
     for line in progress_lines(points):
-        story.append(text(f"• {line}", body))
+        story.append(bullet(line))
     story.append(Heading("Check-ins", 1))
     rows = [
         [

@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable, Spacer
 from ampdesk.framework.content import AUTONOMY_DIMENSIONS, AUTONOMY_LABELS
 from ampdesk.framework.followup import next_checkin
 from ampdesk.framework.pulse import STATEMENTS
+from ampdesk.framework.rounding import fixed
 from ampdesk.framework.state import FEEDBACK_RHYTHM, PURPOSE_STATEMENT
 from ampdesk.report.context import ReportContext
 from ampdesk.report.document import Heading
@@ -19,6 +20,7 @@ from ampdesk.report.sections.autonomy import start_words
 from ampdesk.report.sections.notes import notes_table
 from ampdesk.report.styles import (
     TITLE_CHARS,
+    bullet,
     clip,
     date_text,
     full_title,
@@ -56,14 +58,14 @@ def build(ctx: ReportContext) -> list[Flowable]:
         now, want = autonomy[dim]["current"], autonomy[dim]["desired"]
         if now.mean is not None and want.mean is not None:
             rows.append(
-                [f"Say over {AUTONOMY_LABELS[dim].lower()}", f"{now.mean:.1f}", f"{want.mean:.1f}"]
+                [f"Say over {AUTONOMY_LABELS[dim].lower()}", fixed(now.mean), fixed(want.mean)]
             )
     if rows:
         story.append(
             table(("Autonomy, 1 to 5", "We have now", "We want"), rows, [90 * mm, 40 * mm, 40 * mm])
         )
     statements = [
-        [label, f"{ctx.evaluation.pulse[item].mean:.1f} of 5"]
+        [label, f"{fixed(ctx.evaluation.pulse[item].mean or 0)} of 5"]
         for item, label in STATEMENTS
         if ctx.evaluation.pulse[item].mean is not None
     ]
@@ -83,11 +85,11 @@ def build(ctx: ReportContext) -> list[Flowable]:
 
     story.append(Heading("What we decided", 1))
     decisions = ctx.inputs.decisions
-    story.append(text(f"• Autonomy: we start with {start_words(ctx)}.", s.body))
+    story.append(bullet(f"Autonomy: we start with {start_words(ctx)}."))
     if rhythm := decisions.get(FEEDBACK_RHYTHM):
-        story.append(text(f"• Feedback: {rhythm}.", s.body))
+        story.append(bullet(f"Feedback: {rhythm}."))
     if statement := decisions.get(PURPOSE_STATEMENT):
-        story.append(text(f"• Our purpose: “{statement.strip()}”", s.body))
+        story.append(bullet(f"Our purpose: “{statement.strip()}”"))
 
     story.append(Heading("Our actions", 1))
     actions = by_due_date(ctx.inputs.actions)

@@ -8,7 +8,7 @@ from ampdesk.framework.content import Framework
 from ampdesk.report.context import ReportContext
 from ampdesk.report.document import Heading
 from ampdesk.report.scripts import SCRIPTS
-from ampdesk.report.styles import markup, paragraph, styles, text
+from ampdesk.report.styles import bullet, markup, paragraph, styles, text
 
 
 def build(ctx: ReportContext) -> list[Flowable]:
@@ -40,13 +40,13 @@ def plan_appendix(content: Framework) -> list[Flowable]:
     story.append(Heading("Five principles", 1))
     story += [text(f"{p.number}. {p.text}", s.body) for p in content.principles]
     story.append(Heading("Best for", 1))
-    story += [text(f"• {item}", s.body) for item in content.best_for]
+    story += [bullet(item) for item in content.best_for]
     story.append(Heading("Not ideal for", 1))
-    story += [text(f"• {item}", s.body) for item in content.not_ideal_for]
+    story += [bullet(item) for item in content.not_ideal_for]
     story.append(Heading("Three common mistakes", 1))
     for mistake in content.mistakes:
         story.append(paragraph(f"<b>{markup(mistake.title)}.</b> {markup(mistake.why)}", s.body))
         story.append(text(f"Instead: {mistake.instead}", s.small))
     story.append(Heading("Where the evidence is thin", 1))
-    story += [text(f"• {limit}", s.body) for limit in content.evidence_limits]
+    story += [bullet(limit) for limit in content.evidence_limits]
     return story
