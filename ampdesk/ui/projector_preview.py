@@ -12,7 +12,7 @@ from ampdesk.framework.messages import step_name
 from ampdesk.ui.presenter import PresenterWindow
 from ampdesk.ui.stage import Stage
 
-PREVIEW_SIZE = (96, 54)  # a 16:9 thumbnail that fits the toolbar's height
+PREVIEW_SIZE = (64, 36)  # a 16:9 thumbnail as high as the toolbar
 REFRESH_MS = 1000  # the picture follows the projector (its clock, phones' results)
 PAGE_NAMES = {"plan": "the workshop's title", "actions": "the actions", "followups": "the plan"}
 

@@ -2,6 +2,11 @@
 from the laptop window alone, and both follow what is presented, not the page on screen."""
 
 import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -14,6 +19,8 @@ from ampdesk.ui.main_window import WorkshopWindow
 from tests.live.client import Phone
 
 CTRL = Qt.KeyboardModifier.ControlModifier
+TWO_SCREENS = "AMPDESK_TEST_TWO_SCREENS"  # set when the test runs again on two screens
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _activity(phone: Phone) -> str:
@@ -51,6 +58,9 @@ def test_a_workshop_driven_from_the_laptop_window_alone(
     qtbot.keyClick(window.rail, Qt.Key.Key_F5)
     presenter = window.presenter
     assert presenter is not None and presenter.isVisible()
+    if os.environ.get(TWO_SCREENS):  # full screen on the projector beside the laptop
+        assert presenter.isFullScreen()
+        assert presenter.screen().name() == "projector" and window.screen().name() == "laptop"
     # the projector never takes the keyboard: the laptop window keeps it
     assert QGuiApplication.focusWindow() is window.windowHandle()
     assert presenter.testAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
@@ -111,3 +121,30 @@ def test_a_workshop_driven_from_the_laptop_window_alone(
     assert "next prompt" not in _screen(window) and "F11" not in _screen(window)
     assert QGuiApplication.focusWindow() is window.windowHandle()
     window.live.stop()
+
+
+def test_the_same_workshop_on_a_laptop_beside_a_projector(tmp_path: Path) -> None:
+    """The test above again, in a fresh process whose screens are a 1280x720 laptop and a
+    1920x1080 projector beside it."""
+    if os.environ.get(TWO_SCREENS):
+        return
+    screens = tmp_path / "screens.json"
+    screens.write_text(
+        json.dumps(
+            {
+                "screens": [
+                    {"name": "laptop", "x": 0, "y": 0, "width": 1280, "height": 720},
+                    {"name": "projector", "x": 1280, "y": 0, "width": 1920, "height": 1080},
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
+    env = {**os.environ, TWO_SCREENS: "1", "QT_QPA_PLATFORM": f"offscreen:configfile={screens}"}
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+         f"{__file__}::test_a_workshop_driven_from_the_laptop_window_alone"],
+        env=env, cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stdout[-3000:]
+    assert "1 passed" in run.stdout
