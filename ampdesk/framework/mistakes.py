@@ -90,6 +90,8 @@ REPORTS = WORDS.terms("reports")
 
 BUSINESS_RESULTS = WORDS.terms("business_results")
 ABSTRACT = WORDS.terms("abstract")
+# "Customer-centricity", "user-first": a value word built on a beneficiary, no one helped.
+SLOGAN_SUFFIXES = WORDS.terms("slogan_suffixes")
 # People (and other organisations) outside the business, or colleagues: someone helped.
 BENEFICIARIES = WORDS.terms("beneficiaries")
 
@@ -452,9 +454,17 @@ def _check_autonomy_structure(inputs: MistakeInputs) -> list[Seen]:
     return [
         Seen(f"The action '{a.title}' gives freedom with no goal, limits or review date.", a.step)
         for a in inputs.actions
-        if a.step == "autonomy" and not a.measure.strip()
+        if a.step == "autonomy" and not _measured(a.measure)
         if grants_autonomy_without_structure(a.title)
     ]
+
+
+def _measured(measure: str) -> bool:
+    """A measure that is a goal, limit or review, or counts something ("two Fridays held");
+    "the team is happier" is none."""
+    return _structured(measure) or any(
+        RHYTHMS.count(w) is not None for words in clauses(measure) for w in words
+    )
 
 
 # -- pay fairness --------------------------------------------------------------------------
@@ -473,6 +483,24 @@ def offered_instead_of_pay(text: str) -> bool:
     return declined and offered and not SWAPPABLE.within(joined)
 
 
+# "Replace X with Y", "compensate unpaid overtime with a project day": X is what goes.
+_REPLACING = frozenset(
+    [
+        "replace",
+        "replaces",
+        "replacing",
+        "swap",
+        "swapping",
+        "trade",
+        "compensate",
+        "compensates",
+        "compensating",
+        "offset",
+        "offsets",
+    ]
+)
+
+
 def _replaced_part(words: list[str], index: int, word: str) -> list[str]:
     """What a substitution cue at ``index`` replaces: "instead of X", "replace X with Y"."""
     if word in SUBSTITUTION_CUES:
@@ -480,7 +508,7 @@ def _replaced_part(words: list[str], index: int, word: str) -> list[str]:
         while end < len(words) and words[end] not in ("so", "but", "and", "then", "we"):
             end += 1
         return words[index + 1 : end]
-    if word in ("replace", "replaces", "replacing", "swap", "swapping", "trade"):
+    if word in _REPLACING:
         for end in range(index + 1, len(words)):
             if words[end] in ("with", "by", "for"):
                 return words[index + 1 : end]
@@ -536,7 +564,7 @@ def purpose_problem(statement: str) -> str | None:
 def _names_someone_helped(statement: str) -> bool:
     """Whether people are named as helped: "faster than anyone else" is rivalry, not help."""
     return any(
-        "than" not in words[max(0, i - 2) : i]
+        "than" not in words[max(0, i - 2) : i] and not SLOGAN_SUFFIXES.within(words[i + 1 : i + 2])
         for words in clauses(statement)
         for i in BENEFICIARIES.positions(words)
     )

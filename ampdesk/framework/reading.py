@@ -93,6 +93,7 @@ SUBSTITUTION_CUES = frozenset({"instead_of", "rather_than", "in_place_of"})
 # "X no longer needed", "timesheets are scrapped": cues after the thing they take away.
 AFTER_CUES = _reader_words("after_cues") | {"no_longer"}
 _NEGATORS = _reader_words("negators")
+_DENIALS = _reader_words("denials")
 # Cues whose scope ends at "with"/"by"/"to"/"for" (replace X with Y, move from X to Y).
 _SCOPE_TO = {"replace": "with by", "swap": "for with", "trade": "for", "from": "to into"}
 _MOVES = _reader_words("moves")
@@ -276,6 +277,9 @@ def cue_before(words: list[str], index: int) -> str | None:
             return "from"
         if word in REMOVAL_CUES or word in PHRASE_CUES or word in TOPIC_CUES:
             if word in ("without",) and any(w in _NEGATORS for w in words[start:position]):
+                return None
+            # "We won't use training as an excuse to skip raises": the removal is negated.
+            if word not in _NEGATORS and any(w in _DENIALS for w in words[start:position]):
                 return None
             if word == "end" and words[position + 1 : position + 2] == ["of"]:
                 continue

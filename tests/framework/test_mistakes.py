@@ -385,3 +385,62 @@ def test_conditions_in_any_position_make_a_sure_finding(title: str) -> None:
     state = inputs(actions=(action("fairness", title),))
     (finding,) = [f for f in find_mistakes(state, framework()) if f.id.startswith("if_then")]
     assert finding.question is None
+
+
+@pytest.mark.parametrize(
+    ("check", "step", "title", "measure", "fires"),
+    [
+        (
+            "defaulting_to_control",
+            "autonomy",
+            "Rota set by head office rather than the team",
+            "",
+            True,
+        ),
+        (
+            "substitute_for_pay",
+            "fairness",
+            "Compensate unpaid overtime with a project day",
+            "",
+            True,
+        ),
+        (
+            "substitute_for_pay",
+            "fairness",
+            "We won't use training as an excuse to skip raises",
+            "",
+            False,
+        ),
+        (
+            "annual_feedback_only",
+            "mastery",
+            "Every six months, present progress to the lab head",
+            "",
+            True,
+        ),
+        (
+            "autonomy_without_structure",
+            "autonomy",
+            "Writers use whatever tools they want",
+            "Happier team",
+            True,
+        ),
+        (
+            "autonomy_without_structure",
+            "autonomy",
+            "Writers use whatever tools they want",
+            "Two tools tried",
+            False,
+        ),
+    ],
+)
+def test_classes_round_c_exposed(
+    check: str, step: str, title: str, measure: str, fires: bool
+) -> None:
+    state = inputs(actions=(action(step, title, measure=measure),))
+    assert (check in found(state)) is fires
+
+
+def test_a_value_word_built_on_customers_names_no_one() -> None:
+    state = inputs(decisions={PURPOSE_STATEMENT: "Passion, agility and customer-centricity"})
+    assert "inauthentic_purpose" in found(state)
