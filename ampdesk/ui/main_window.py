@@ -651,6 +651,13 @@ class WorkshopWindow(QMainWindow):
         if event.spontaneous() and not self._leaving and not self.phones_may_go():
             event.ignore()
             return
+        if not self.controller.workshop.lost:
+            # typed text is kept while the file is still open: the editor that has the focus
+            # saves on losing it, and the others on the flush
+            focused = QApplication.focusWidget()
+            if focused is not None and self.isAncestorOf(focused):
+                focused.clearFocus()
+            self.controller.flush_requested.emit()
         self.live.stop()
         if not self.controller.workshop.lost:
             self.timer.pause()  # the time taken so far is kept in the file

@@ -102,7 +102,7 @@ def test_acknowledged_warning_is_kept_and_reported(
         c for c in window.warnings.cards if c.finding.id == "if_then_reward_for_creative_work"
     ]
     with patch(
-        "ampdesk.ui.warnings_panel.QInputDialog.getMultiLineText",
+        "ampdesk.ui.warnings_panel.ask_text",
         return_value=("The group dropped the bonus idea.", True),
     ):
         card.acknowledge.click()
