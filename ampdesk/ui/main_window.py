@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ampdesk.errors import explain
 from ampdesk.framework.content import STEP_IDS, Step
 from ampdesk.framework.messages import gate_holds_step, progress_words, step_name, step_words
 from ampdesk.store.file_header import WorkshopFileError
@@ -433,8 +434,13 @@ class WorkshopWindow(QMainWindow):
             str(self.controller.workshop.path),
             "ampdesk workshops (*.ampdesk)",
         )
-        if name:
+        if not name:
+            return
+        try:
             self.controller.workshop.copy_to(Path(name).with_suffix(".ampdesk"))
+        except (ValueError, WorkshopFileError, OSError) as exc:  # onto itself, a full disk
+            reason = explain(exc, self.controller.workshop.path) or str(exc)
+            QMessageBox.critical(self, "Copy not saved", reason)
 
     def save_template(self) -> Path | None:
         """Save the plan as a template file (no answers, names or pay)."""

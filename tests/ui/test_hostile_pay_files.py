@@ -35,3 +35,20 @@ def test_the_window_explains_hostile_pay_files_and_keeps_the_audit(
     assert "could not be read within the limits" in warnings[-1]
     assert demo_window.isVisible()
     assert demo_window.controller.pay_records() == before
+
+
+def test_save_as_onto_the_open_workshop_is_refused_in_the_window(
+    demo_window: WorkshopWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ampdesk.ui import main_window
+
+    path = demo_window.controller.workshop.path
+    before = path.read_bytes()
+    said: list[str] = []
+    monkeypatch.setattr(main_window.QFileDialog, "getSaveFileName", lambda *_args: (str(path), ""))
+    monkeypatch.setattr(
+        main_window.QMessageBox, "critical", lambda _parent, _title, text: said.append(text)
+    )
+    demo_window.save_as()
+    assert len(said) == 1 and "this is the open workshop" in said[0]
+    assert path.read_bytes() == before and demo_window.isVisible()
