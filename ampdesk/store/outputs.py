@@ -49,6 +49,15 @@ def refuse_overwrite(target: Path, *inputs: Path) -> None:
                 )
     if target.is_dir():
         raise OutputError(f"{target.name}: a folder; name a file to write")
+    for suffix in (*_SIDE_SUFFIXES, "-lock"):
+        # a database's log, shared memory, journal or writer lock: replacing one loses saved
+        # edits or lets a second writer in, while its database looks untouched
+        owner = target.with_name(target.name.removesuffix(suffix))
+        if target.name.endswith(suffix) and holds_database(owner):
+            raise OutputError(
+                f"{target.name}: belongs to the workshop {owner.name} and is not replaced; "
+                "choose another name"
+            )
     if holds_database(target):
         raise OutputError(
             f"{target.name}: holds a workshop (or another database) and is not replaced; "

@@ -21,8 +21,10 @@ HOLDER_ENV = "AMPDESK_LOCK_HOLDER"
 
 
 def lock_path(path: Path) -> Path:
-    """The lock file of the workshop at ``path``."""
-    return path.with_name(f"{path.name}-lock")
+    """The lock file of the workshop at ``path``, beside the file a symbolic link leads to (so
+    the same workshop reached through a link has the same lock)."""
+    real = path.resolve()
+    return real.with_name(f"{real.name}-lock")
 
 
 def _holder(path: Path) -> dict[str, object]:
