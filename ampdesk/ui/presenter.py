@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette, QResizeEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
 from ampdesk.framework.content import STEP_IDS
@@ -18,9 +20,11 @@ from ampdesk.ui.stage import Stage
 from ampdesk.ui.step_timer import PRESENTER_COLOURS, StepTimer, clock, urgency
 from ampdesk.ui.widgets import clear_layout, plain_label
 
-TOP_NOTES = 6
+# Type scales with the screen's height, so the lines that fit do not depend on it: below a
+# title of two lines, thirteen lines of body text; a list shows the items whose lines fit.
+BODY_LINES = 13
+SIDE_MARGIN = 48
 TOP_NOTES_BESIDE_CHART = 2
-TOP_ACTIONS = 6
 JOIN_QR_SIZE = 260
 # Type sizes as shares of the presenter's height: readable from the back of a room
 # (the smallest, 2.6%, is 28 px on a 1080-line projector).
@@ -74,7 +78,7 @@ class PresenterWindow(QWidget):
         self._restyle()
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 32, 48, 32)
+        layout.setContentsMargins(SIDE_MARGIN, 32, SIDE_MARGIN, 32)
         # the screen decides the size, not the content (which is cut, never the window grown)
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         header = QHBoxLayout()
@@ -213,10 +217,14 @@ class PresenterWindow(QWidget):
             self.step_label.setText("Actions")
             self.title.setText("Who does what by when")
             actions = self.controller.actions()
-            for action in actions[:TOP_ACTIONS]:
+            lines = []
+            for action in actions:
                 due = f", by {action.due:%d %b}" if action.due else ""
-                self._line(f"• {action.title} ({action.owner or 'owner to agree'}{due})")
-            self._more(len(actions) - TOP_ACTIONS)
+                lines.append(f"• {action.title} ({action.owner or 'owner to agree'}{due})")
+            shown = self._fitting(lines)
+            for line in lines[:shown]:
+                self._line(line)
+            self._more(len(lines) - shown)
         else:
             details = self.controller.details()
             self.step_label.setText(details.organisation or "Autonomy, Mastery, Purpose")
@@ -243,13 +251,31 @@ class PresenterWindow(QWidget):
         sources = "; ".join(self.controller.content.source(s).citation for s in case.sources)
         self._line(f"Sources: {sources}", small=True)
 
-    def _top_notes(self, step: str, kinds: tuple[str, ...], limit: int = TOP_NOTES) -> None:
+    def _fitting(self, texts: list[str], lines: int = BODY_LINES) -> int:
+        """How many of ``texts``, from the first, fit in ``lines`` lines of body text (one line
+        is kept for "+N more" when not all fit)."""
+        font = QFont(self.font())
+        font.setPixelSize(max(int(SIZES["body"] * self.height()), 12))
+        metrics = QFontMetrics(font)
+        width = max(self.width() - 2 * SIDE_MARGIN, 1)
+        used = 0
+        for count, text in enumerate(texts):
+            used += max(1, math.ceil(metrics.horizontalAdvance(text) * 1.05 / width))
+            if used > lines - (count + 1 < len(texts)):
+                return count
+        return len(texts)
+
+    def _top_notes(self, step: str, kinds: tuple[str, ...], limit: int | None = None) -> None:
         notes = [n for n in self.controller.notes(step) if n.kind in kinds and not n.hidden]
-        for note in sorted(notes, key=lambda n: (-n.votes, n.id))[:limit]:
+        texts = []
+        for note in sorted(notes, key=lambda n: (-n.votes, n.id)):
             dots = f"  ● {note.votes}" if note.votes else ""
             where = f"{note.dimension.upper()}: " if note.dimension else ""
-            self._line(f"{NOTE_KIND_LABELS[note.kind]} · {where}{note.text}{dots}")
-        self._more(len(notes) - limit)
+            texts.append(f"{NOTE_KIND_LABELS[note.kind]} · {where}{note.text}{dots}")
+        shown = self._fitting(texts) if limit is None else min(limit, len(texts))
+        for text in texts[:shown]:
+            self._line(text)
+        self._more(len(texts) - shown)
 
     def _more(self, hidden: int) -> None:
         """Say how many did not fit under a cut list."""

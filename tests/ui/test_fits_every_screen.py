@@ -164,3 +164,28 @@ def test_screenshots_say_when_the_callers_platform_decides(
     render_screenshots(tmp_path / "demo.ampdesk", tmp_path / "shots", (1280, 720), 2.0)
     assert "decides the screens" in capsys.readouterr().err
     assert "QT_SCALE_FACTOR" not in os.environ or os.environ["QT_SCALE_FACTOR"] != "2"
+
+
+def test_a_long_list_fills_the_projector_and_stays_on_it(
+    qtbot: QtBot, demo_window: WorkshopWindow
+) -> None:
+    window = demo_window
+    for n in range(14):
+        window.controller.add_note(
+            "purpose", "story", f"Story {n}: a customer told us our work saved her a long day"
+        )
+    presenter = window.open_presenter()
+    for size in ((1920, 1080), (1280, 720)):
+        presenter.resize(*size)
+        window.present_page("purpose")
+        qtbot.wait(100)
+        shown = [
+            label
+            for label in presenter.findChildren(QLabel)
+            if label.isVisible() and label.text().startswith("Story of impact ·")
+        ]
+        assert len(shown) >= 5  # more than the six of old on a half-empty screen, all whole
+        for label in shown:
+            assert label.height() >= label.heightForWidth(label.width()), (size, label.text())
+        bottom = max(label.mapTo(presenter, label.rect().bottomLeft()).y() for label in shown)
+        assert bottom <= presenter.height(), size

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from ampdesk.demo import write_demo
 from ampdesk.ui.autonomy_chart import AutonomyChart
 from ampdesk.ui.main_window import WorkshopWindow
+from ampdesk.ui.presenter import BODY_LINES
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENS = {
@@ -83,7 +84,7 @@ def test_prompt_counter_more_and_blackout(qtbot: QtBot, demo_window: WorkshopWin
     assert presenter.counter.text() == f"1 / {count}"
     qtbot.keyClick(window.rail, Qt.Key.Key_Right, ctrl)
     assert presenter.counter.text() == f"2 / {count}"
-    for n in range(8):
+    for n in range(BODY_LINES + 2):
         window.controller.add_note("purpose", "story", f"Story {n}")
     window.present_page("purpose")
     qtbot.waitUntil(
@@ -93,7 +94,8 @@ def test_prompt_counter_more_and_blackout(qtbot: QtBot, demo_window: WorkshopWin
     more = [
         label.text() for label in presenter.findChildren(QLabel) if label.text().startswith("+")
     ]
-    assert more == [f"+{stories - 6} more"]
+    shown = [label for label in presenter.findChildren(QLabel) if "Story" in label.text()]
+    assert more == [f"+{stories - len(shown)} more"]
     qtbot.keyClick(window.rail, Qt.Key.Key_B, ctrl)  # Ctrl+B from the facilitator's window
     assert presenter.blackout.isVisible()
     assert presenter.blackout.geometry() == presenter.rect()
