@@ -178,13 +178,16 @@ def test_a_long_list_fills_the_projector_and_stays_on_it(
     for size in ((1920, 1080), (1280, 720)):
         presenter.resize(*size)
         window.present_page("purpose")
-        qtbot.wait(100)
-        shown = [
-            label
-            for label in presenter.findChildren(QLabel)
-            if label.isVisible() and label.text().startswith("Story of impact ·")
-        ]
-        assert len(shown) >= 5  # more than the six of old on a half-empty screen, all whole
+
+        def stories() -> list[QLabel]:
+            return [
+                label
+                for label in presenter.findChildren(QLabel)
+                if label.isVisibleTo(presenter) and label.text().startswith("Story of impact ·")
+            ]
+
+        qtbot.waitUntil(lambda: len(stories()) >= 7)
+        shown = stories()  # more than the six of old on a half-empty screen, all whole
         for label in shown:
             assert label.height() >= label.heightForWidth(label.width()), (size, label.text())
         bottom = max(label.mapTo(presenter, label.rect().bottomLeft()).y() for label in shown)
