@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from reportlab.graphics.shapes import Drawing, Group, Line, Rect, Shape, String
+from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Rect, Shape, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
@@ -289,7 +289,7 @@ def stacked_distribution(
 TREND_STYLES = (
     (colors.HexColor("#2b2b2b"), None),
     (colors.HexColor("#555555"), [4, 2]),
-    (colors.HexColor("#808080"), [1, 2]),
+    (colors.HexColor("#6b6b6b"), [1, 2]),  # 5.3:1 on white: its value labels read
     (colors.HexColor("#2b3a55"), [6, 2, 1, 2]),
 )
 
@@ -307,12 +307,30 @@ def _value_labels(points: list[tuple[float, int]], low: float, high: float) -> d
     return placed
 
 
+def _marker(kind: int, x: float, y: float, colour: colors.Color) -> Shape:
+    """A point's mark, one shape per series: square, circle, triangle, diamond."""
+    if kind == 1:
+        return Circle(x, y, 2.4, fillColor=colour, strokeColor=colour)
+    if kind == 2:
+        return Polygon(
+            [x - 2.8, y - 2.2, x + 2.8, y - 2.2, x, y + 2.8], fillColor=colour, strokeColor=colour
+        )
+    if kind == 3:
+        return Polygon(
+            [x, y - 3, x + 3, y, x, y + 3, x - 3, y], fillColor=colour, strokeColor=colour
+        )
+    return Rect(x - 2, y - 2, 4, 4, fillColor=colour, strokeColor=colour)
+
+
 def trend_lines(
     labels: Sequence[str],
     series: Sequence[tuple[str, Sequence[float | None]]],
     width: float,
+    days: Sequence[int] | None = None,
 ) -> Chart:
-    """Lines on a 1-5 scale over ``labels``; a None value leaves a gap in its line."""
+    """Lines on a 1-5 scale over ``labels``, placed by ``days`` (since the first point) where
+    given, so that the axis runs in time; a None value leaves a gap in its line, and each
+    series has its own dash and point marker."""
     left, bottom, legend = 34.0, 18.0, 14.0 * ((len(series) + 1) // 2)
     plot_height = 130.0
     height = bottom + plot_height + 10 + legend
@@ -322,8 +340,12 @@ def trend_lines(
         plot_width = total_width - left - 10
         count = len(labels)
 
+        span = max(days[-1], 1) if days and count > 1 else max(count - 1, 1)
+        position = list(days) if days and count > 1 else list(range(count))
+
         def x_of(index: int) -> float:
-            return left + 24 + (index / (count - 1) if count > 1 else 0.5) * (plot_width - 64)
+            share = position[index] / span if count > 1 else 0.5
+            return left + 24 + share * (plot_width - 64)
 
         def y_of(value: float) -> float:
             return bottom + (value - 1) / 4 * plot_height
@@ -335,15 +357,12 @@ def trend_lines(
             )
             drawing.add(_text(left - 6, tick_y - 2.5, str(tick), 7, textAnchor="end"))
         drawing.add(_text(2, bottom + plot_height + 9, "average, 1 to 5", 6.5, fillColor=MUTED))
-        spacing = (plot_width - 64) / max(count - 1, 1)
-        every = 1
-        while (
-            every < count and max(stringWidth(lb, FONT, 7) for lb in labels) + 6 > spacing * every
-        ):
-            every += 1
+        shown_until = -1e9  # a label that would touch the one before it is left out
         for index, label in enumerate(labels):
-            if index % every == 0 or index == count - 1:
+            half = stringWidth(label, FONT, 7) / 2
+            if x_of(index) - half > shown_until + 6:
                 drawing.add(_text(x_of(index), 4, label, 7, textAnchor="middle"))
+                shown_until = x_of(index) + half
         at_x: dict[int, list[tuple[float, int]]] = {}
         for number, (_name, values) in enumerate(series):
             for index, value in enumerate(values):
@@ -372,9 +391,7 @@ def trend_lines(
                             strokeDashArray=dash,
                         )
                     )
-                drawing.add(
-                    Rect(here[0] - 2, here[1] - 2, 4, 4, fillColor=colour, strokeColor=colour)
-                )
+                drawing.add(_marker(number % 4, *here, colour))
                 y = label_y[index].get(number)
                 if y is not None:
                     values_shown.append((here[0] + 6, y + 2, fixed(value), colour))
@@ -393,9 +410,10 @@ def trend_lines(
                     strokeDashArray=dash,
                 )
             )
+            drawing.add(_marker(number % 4, x + 11, y + 3, colour))
             drawing.add(_text(x + 28, y, name, 7.5))
         for x, y, value_text, colour in values_shown:  # over the lines
-            drawing.add(_on_white(x, y, value_text, 6, colour))
+            drawing.add(_on_white(x, y, value_text, 7, colour))
         return drawing
 
     return Chart(draw, 1, 0, height, width)

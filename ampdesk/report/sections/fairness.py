@@ -98,9 +98,11 @@ def build(ctx: ReportContext) -> list[Flowable]:
                     else f"Roles with fewer than {ctx.threshold} people are neither shown nor "
                     "named in this report, only counted where they have findings. "
                 )
-                + "Group gaps appear only where two groups each have enough people; the 5% "
-                "threshold comes from the EU Pay Transparency Directive, which concerns gaps "
-                "between women and men; applying it to other groupings is ampdesk's extension."
+                + "Group gaps appear only where two groups each have enough people; this "
+                f"workshop flags gaps of {percent(ctx.inputs.thresholds.attention_group_gap)} "
+                "or more (the default, 5%, comes from the EU Pay Transparency Directive, which "
+                "concerns gaps between women and men; applying it to other groupings is "
+                "ampdesk's extension)."
                 + (
                     " Spread: the highest pay over the lowest."
                     if policy.exact

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
@@ -18,6 +20,15 @@ CHART_WIDTH = 170 * mm
 
 def _label(point: TrendPoint) -> str:
     return date_text(point.held_on) if point.label != "Workshop" and point.held_on else point.label
+
+
+def _days(points: Sequence[TrendPoint]) -> list[int] | None:
+    """Each point's days since the first, or None if a point has no date."""
+    dates = [p.held_on for p in points]
+    if any(d is None for d in dates) or not dates:
+        return None
+    first = dates[0]
+    return [(d - first).days for d in dates if d is not None and first is not None]
 
 
 def build(ctx: ReportContext) -> list[Flowable]:
@@ -49,6 +60,7 @@ def build(ctx: ReportContext) -> list[Flowable]:
             [_label(p) for p in points],
             [(label, [p.means[s] for p in points]) for s, label in SERIES],
             CHART_WIDTH,
+            days=_days(points),
         )
     )
     story.append(Spacer(1, 3 * mm))

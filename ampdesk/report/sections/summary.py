@@ -79,7 +79,7 @@ def plain_reasons(group: Sequence[GateReason]) -> str:
         allowed = (
             f"this workshop's limit: {percent(1 - limit)} below"
             if limit < 1
-            else "this workshop asks for at least the market rate"
+            else f"this workshop asks for at least {percent(limit)} of the market rate"
         )
         return (
             f"{who} {'are' if many else 'is'} paid {up_to}{percent(1 - min(values))} below the "
