@@ -79,6 +79,8 @@ def plain_reasons(group: Sequence[GateReason]) -> str:
         allowed = (
             f"this workshop's limit: {percent(1 - limit)} below"
             if limit < 1
+            else "this workshop asks for at least the market rate"
+            if limit == 1
             else f"this workshop asks for at least {percent(limit)} of the market rate"
         )
         return (
@@ -279,8 +281,7 @@ def build(ctx: ReportContext) -> list[Flowable]:
         todo.append(
             [
                 "Facilitator",
-                f"Look at {plural(len(open_findings), 'possible mistake')} in how the workshop "
-                "went (“Mistakes flagged”)",
+                f"Look at {plural(len(open_findings), 'possible mistake')} (“Mistakes flagged”)",
                 "next check-in",
             ]
         )
