@@ -123,6 +123,7 @@ class _NumberedCanvas(Canvas):
         self._startPage()
 
     def save(self) -> None:
+        self.setViewerPreference("DisplayDocTitle", "true")  # the title, not the file name
         total = len(self._pages)
         self.addPageLabel(0, style=PDFPageLabel.ARABIC, start=1)
         for state in self._pages:

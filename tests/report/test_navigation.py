@@ -52,6 +52,7 @@ def test_every_bookmark_opens_the_page_of_its_heading(written: dict[str, Path], 
 def test_language_set_and_every_font_embedded(written: dict[str, Path], name: str) -> None:
     reader = PdfReader(written[name])
     assert reader.trailer["/Root"]["/Lang"] == "en"
+    assert reader.trailer["/Root"]["/ViewerPreferences"]["/DisplayDocTitle"].value is True
     listed = fonts(written[name])
     assert listed and all(embedded for _font, embedded in listed), listed
     assert not any("Helvetica" in font for font, _ in listed)

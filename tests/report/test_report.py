@@ -8,6 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from ampdesk.demo import write_demo
+from ampdesk.framework.content import framework
 from ampdesk.framework.fairness import GateOverride
 from ampdesk.framework.messages import gate_words
 from ampdesk.status import status_data
@@ -122,3 +123,18 @@ def test_report_needs_a_pdf_name(demo: Path) -> None:
     result = ampdesk("report", str(demo), "-o", "out.txt", cwd=demo.parent)
     assert result.returncode == 2
     assert "must end in .pdf" in result.stderr
+
+
+@pytest.mark.slow
+def test_appendix_for_the_reader_who_was_not_in_the_room(demo: Path) -> None:
+    _, text = _report(demo)
+    flat = " ".join(text.split())
+    content = framework()
+    for case in content.cases:
+        assert f"What happened: {' '.join(case.outcome.split())[:60]}" in flat, case.id
+    for heading, items in (
+        ("Best for", content.best_for),
+        ("Not ideal for", content.not_ideal_for),
+        ("Where the evidence is thin", content.evidence_limits),
+    ):
+        assert heading in flat and " ".join(items[0].split())[:50] in flat

@@ -26,16 +26,18 @@ def reader_note(note: str) -> str:
 
 
 def build(ctx: ReportContext) -> list[Flowable]:
-    """Each framework case with its lesson and sources; then the organisation's own."""
+    """Each framework case with what happened, its lesson and sources; then the
+    organisation's own."""
     s = styles()
     story: list[Flowable] = [Heading("Cases and sources")]
     for case in ctx.content.cases:
         story.append(Heading(case.title, 1))
+        story.append(text(f"What happened: {case.outcome}", s.body))
         story.append(text(f"Lesson: {case.lesson}", s.body))
         if case.evidence_note:
             story.append(text(reader_note(case.evidence_note), s.small))
         for source_id in case.sources:
-            story.append(text(f"Source: {ctx.content.source(source_id).citation}", s.small))
+            story.append(text(f"Source: {ctx.content.source(source_id).citation}", s.reference))
     if ctx.own_cases:
         story.append(Heading("Our own stories", 1))
         for own in ctx.own_cases:
