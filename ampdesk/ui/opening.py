@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -102,9 +103,10 @@ _start: StartWindow | None = None
 
 
 def start_window(settings: QSettings) -> StartWindow:
-    """The one start window (made on first use, with ``settings``)."""
+    """The one start window of ``settings`` (made on first use, and again when the last one
+    was deleted or kept other settings)."""
     global _start
-    if _start is None:
+    if _start is None or not shiboken6.isValid(_start) or _start.settings is not settings:
         _start = StartWindow(settings, open_workshop_window)
     return _start
 

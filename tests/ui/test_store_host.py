@@ -148,12 +148,11 @@ def test_live_input_restarted_among_dialogs_exports_and_checks_keeps_the_phones_
     )
     qtbot.waitUntil(lambda: window.show_step("purpose"))
     window.present_page("purpose")
-    code = window.controller.workshop.live.join_code()
     phones: list[Phone] = []
 
-    def join(url: str) -> None:
+    def join(url: str) -> None:  # each start of live input has a join code of its own
         phone = Phone(url)
-        assert phone.join(code).status == 201
+        assert phone.join(window.controller.workshop.live.join_code()).status == 201
         phones.append(phone)
 
     def rejoin(url: str) -> None:  # the phones keep their tokens; the server is new
