@@ -40,6 +40,7 @@ from ampdesk.report.styles import (
     shaped_style,
     styles,
 )
+from ampdesk.report.tables import FRAME_WIDTH
 
 PAPERS = {"a4": A4, "letter": LETTER}
 MARGIN = 20 * mm
@@ -65,15 +66,21 @@ ROOM_AFTER_HEADING = {0: 150.0, 1: 90.0}
 
 
 def kept_with_next(story: list[Flowable]) -> list[Flowable]:
-    """``story`` with a conditional page break before each heading, and a heading kept on
+    """``story`` with a conditional page break before each heading (room for the heading and
+    the start of what follows: a table's header and first two rows), and a heading kept on
     the page of the chart under it (a chart shorter than a page is not split from it)."""
     result: list[Flowable] = []
-    for flowable in story:
+    for index, flowable in enumerate(story):
         if isinstance(flowable, Chart) and result and isinstance(result[-1], Heading):
             result[-1] = KeepTogether([result[-1], flowable])
             continue
         if isinstance(flowable, Heading):
-            result.append(CondPageBreak(ROOM_AFTER_HEADING.get(flowable.level, 70.0)))
+            after = story[index + 1] if index + 1 < len(story) else None
+            room = ROOM_AFTER_HEADING.get(flowable.level, 70.0)
+            if isinstance(after, Table):
+                after.wrap(FRAME_WIDTH, 1e9)
+                room = max(room, 40 + sum(after._rowHeights[:3]))
+            result.append(CondPageBreak(room))
         result.append(flowable)
     return result
 

@@ -18,10 +18,12 @@ def build(ctx: ReportContext) -> list[Flowable]:
     statuses = ctx.inputs.step_statuses
     for step in ctx.content.steps:
         ticked = ctx.checklists.get(step.id, {})
-        for item in step.checklist:
+        for number, item in enumerate(step.checklist):
             rows.append(
-                [
-                    f"{step.number} {step.title} ({progress_words(statuses[step.id])})",
+                [  # the step named on its first item only
+                    f"{step.number} {step.title} ({progress_words(statuses[step.id])})"
+                    if number == 0
+                    else "",
                     item.text,
                     "done" if ticked.get(item.id) else "open",
                 ]
