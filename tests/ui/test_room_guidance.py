@@ -5,7 +5,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from ampdesk.framework.fairness import GateOverride
@@ -16,7 +16,7 @@ from ampdesk.ui.fairness_panel import FairnessPanel
 from ampdesk.ui.main_window import WorkshopWindow
 from ampdesk.ui.opening import start_window
 from ampdesk.ui.plan_page import PlanPage
-from ampdesk.ui.recent import remember_recent
+from ampdesk.ui.recent import app_settings, remember_recent
 
 Opener = Callable[[Path], WorkshopWindow]
 
@@ -96,7 +96,7 @@ def test_file_close_goes_back_to_the_start_window_listing_titles(
     qtbot: QtBot, tmp_path: Path, open_window: Opener
 ) -> None:
     create_workshop(tmp_path / "offsite-2026.ampdesk", "Team offsite in May").close()
-    remember_recent(QSettings(), tmp_path / "offsite-2026.ampdesk")
+    remember_recent(app_settings(), tmp_path / "offsite-2026.ampdesk")  # the windows' settings
     window = open_window(tmp_path / "offsite-2026.ampdesk")
     menu = {a.text(): a for a in window.menuBar().actions()}["&File"].menu()
     texts = [a.text() for a in menu.actions()]
@@ -108,4 +108,4 @@ def test_file_close_goes_back_to_the_start_window_listing_titles(
     qtbot.addWidget(start)
     assert not window.isVisible() and start.isVisible()
     listed = [start.recent.item(n).text() for n in range(start.recent.count())]
-    assert any(text.startswith("Team offsite in May") for text in listed)
+    assert any(text.startswith("Team offsite in May") for text in listed), listed
